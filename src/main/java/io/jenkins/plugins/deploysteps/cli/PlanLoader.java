@@ -1,0 +1,196 @@
+package io.jenkins.plugins.deploysteps.cli;
+
+import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyMode;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyVerification;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
+import io.jenkins.plugins.deploysteps.engine.ssh.SshCredentials;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a plan file: {@code hosts:} (name → how to reach it) and {@code steps:} (a list of {@code stepName:
+ * {parameters}}). Secrets never sit in a plan: keys come from files, passwords and passphrases from
+ * environment variables named in the plan.
+ */
+public final class PlanLoader {
+    private final Function<String, String> env;
+
+    public PlanLoader(Function<String, String> env) {
+        this.env = env;
+    }
+
+    public Plan load(Path file) throws PlanException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PlanException(file + ": cannot read the plan (" + e.getMessage() + ")");
+        }
+        Object root;
+        try {
+            root = StrictYaml.create().load(text);
+        } catch (YAMLException e) {
+            throw new PlanException(file + ": not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
+        }
+        if (!(root instanceof Map<?, ?> top)) {
+            throw new PlanException(file + ": a plan is a map with 'hosts:' and 'steps:'");
+        }
+        for (Object key : top.keySet()) {
+            if (!"hosts".equals(key) && !"steps".equals(key)) {
+                throw new PlanException(file + ": unknown top-level key '" + key + "' (a plan has 'hosts:' and 'steps:')");
+            }
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Map<String, Map<String, Object>> rawHosts = section(file, "hosts", top.get("hosts"));
+        Map<String, HostSpec> hosts = new LinkedHashMap<>();
+        for (String name : rawHosts.keySet()) {
+            host(file, base, name, rawHosts, hosts, new ArrayList<>());
+        }
+        return new Plan(file, hosts, steps(file, top.get("steps")));
+    }
+
+    private static Map<String, Map<String, Object>> section(Path file, String key, Object value) throws PlanException {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (value == null) {
+            return out;
+        }
+        if (!(value instanceof Map<?, ?> m)) {
+            throw new PlanException(file + ": '" + key + ":' must be a map of name to settings");
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!(e.getValue() instanceof Map<?, ?> settings)) {
+                throw new PlanException(file + ": " + key + "." + e.getKey() + " must be a map of settings");
+            }
+            out.put(String.valueOf(e.getKey()), stringKeys(settings));
+        }
+        return out;
+    }
+
+    /** Builds a host, first building the jump host it names, and refuses jump-host cycles. */
+    private HostSpec host(Path file, Path base, String name, Map<String, Map<String, Object>> raw, Map<String, HostSpec> done,
+            List<String> visiting) throws PlanException {
+        if (done.containsKey(name)) {
+            return done.get(name);
+        }
+        String where = file + ": hosts." + name;
+        if (visiting.contains(name)) {
+            throw new PlanException(where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
+        }
+        visiting.add(name);
+        try {
+            HostSpec.requireName(name);
+            Params p = Params.of(raw.get(name));
+            HostSpec jump = null;
+            if (p.has("jumpHost")) {
+                String jumpName = p.requiredString("jumpHost");
+                if (!raw.containsKey(jumpName)) {
+                    throw new SpecException("jumpHost", "unknown host '" + jumpName + "'");
+                }
+                jump = host(file, base, jumpName, raw, done, visiting);
+            }
+            HostSpec spec = new HostSpec(name, p.requiredString("hostname"), p.integer("port", 22, 1, 65535),
+                    p.string("user", System.getProperty("user.name")), credentials(p, base), hostKeys(p, base), jump,
+                    p.bool("sudo", false), p.duration("connectTimeout", HostSpec.DEFAULT_CONNECT_TIMEOUT),
+                    p.duration("keepAlive", HostSpec.DEFAULT_KEEP_ALIVE),
+                    p.integer("connectRetries", HostSpec.DEFAULT_CONNECT_RETRIES, 0, 10), defaults(p));
+            p.done();
+            done.put(name, spec);
+            return spec;
+        } catch (SpecException e) {
+            throw new PlanException(where + ": " + e.getMessage());
+        } finally {
+            visiting.remove(name);
+        }
+    }
+
+    private SshCredentials credentials(Params p, Path base) {
+        boolean key = p.has("identityFile");
+        boolean password = p.has("passwordEnv");
+        if (key == password) {
+            throw new SpecException("identityFile", "give exactly one of identityFile (a private key file) or passwordEnv "
+                    + "(an environment variable holding the password)");
+        }
+        if (password) {
+            return new SshCredentials.Password(fromEnv(p, "passwordEnv"));
+        }
+        Path keyFile = resolve(base, p.requiredString("identityFile"));
+        String keyText;
+        try {
+            keyText = Files.readString(keyFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SpecException("identityFile", "cannot read " + keyFile + " (" + e.getClass().getSimpleName() + ")");
+        }
+        String passphrase = p.has("passphraseEnv") ? fromEnv(p, "passphraseEnv") : null;
+        return new SshCredentials.PrivateKey(keyText, passphrase);
+    }
+
+    private String fromEnv(Params p, String field) {
+        String variable = p.requiredString(field);
+        String value = env.apply(variable);
+        if (value == null || value.isEmpty()) {
+            throw new SpecException(field, "environment variable " + variable + " is not set");
+        }
+        return value;
+    }
+
+    private static HostKeyVerification hostKeys(Params p, Path base) {
+        HostKeyMode mode = p.choice("hostKeyVerification", HostKeyMode.class, HostKeyMode.STRICT);
+        List<String> lines = p.stringList("knownHosts");
+        String file = p.optionalString("knownHostsFile").map(f -> resolve(base, f).toString()).orElse(null);
+        if (mode == HostKeyMode.STRICT && lines.isEmpty() && file == null) {
+            throw new SpecException("knownHosts", "strict host key verification needs knownHosts (known_hosts lines) or "
+                    + "knownHostsFile; to trust the first key seen, set hostKeyVerification: acceptFirst");
+        }
+        return new HostKeyVerification(mode, lines, file);
+    }
+
+    private static Map<String, String> defaults(Params p) {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (String key : List.of("composeCommand", "nginxTestCommand", "nginxReloadCommand")) {
+            p.optionalString(key).ifPresent(v -> d.put(key, v));
+        }
+        return d;
+    }
+
+    private static Path resolve(Path base, String path) {
+        String expanded = path.replaceFirst("^~(?=/|$)", System.getProperty("user.home").replace("\\", "\\\\"));
+        Path p = Path.of(expanded);
+        return p.isAbsolute() ? p : base.resolve(p).normalize();
+    }
+
+    private static List<Plan.PlanStep> steps(Path file, Object value) throws PlanException {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new PlanException(file + ": 'steps:' must be a non-empty list of '- stepName: {parameters}'");
+        }
+        List<Plan.PlanStep> steps = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            if (!(item instanceof Map<?, ?> m) || m.size() != 1) {
+                throw new PlanException(file + ": steps[" + i + "] must be a single 'stepName: {parameters}' entry");
+            }
+            Map.Entry<?, ?> e = m.entrySet().iterator().next();
+            Object params = e.getValue() == null ? Map.of() : e.getValue();
+            if (!(params instanceof Map<?, ?> pm)) {
+                throw new PlanException(file + ": steps[" + i + "] (" + e.getKey() + ") parameters must be a map");
+            }
+            steps.add(new Plan.PlanStep(i, String.valueOf(e.getKey()), stringKeys(pm)));
+        }
+        return steps;
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+}

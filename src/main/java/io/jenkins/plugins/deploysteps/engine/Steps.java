@@ -1,0 +1,21 @@
+package io.jenkins.plugins.deploysteps.engine;
+
+import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import java.util.List;
+import java.util.Optional;
+
+/** Every step the engine can run, by the name Jenkinsfiles and plans use. */
+public final class Steps {
+    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck());
+
+    private Steps() {}
+
+    public static List<StepDefinition<?>> all() {
+        return ALL;
+    }
+
+    public static Optional<StepDefinition<?>> byName(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,140 @@
+package io.jenkins.plugins.deploysteps.engine.command;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A shell command as data, in the style of Kamal's command builders: builders return these, tests compare
+ * their {@link #render() rendered} text exactly, and only {@link Shell#quote} turns user input into shell
+ * text. Scripts are fixed strings written in this code base; user input reaches them only as positional
+ * parameters ({@code "$1"}), never by being pasted into the script.
+ */
+public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
+
+    /** The command line a POSIX shell runs. */
+    public abstract String render();
+
+    @Override
+    public String toString() {
+        return render();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Cmd other && render().equals(other.render());
+    }
+
+    @Override
+    public int hashCode() {
+        return render().hashCode();
+    }
+
+    /** {@code program args...}, each word quoted. */
+    public static Cmd of(String program, String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(program);
+        argv.addAll(Arrays.asList(args));
+        return new Argv(argv);
+    }
+
+    public static Cmd argv(List<String> argv) {
+        return new Argv(argv);
+    }
+
+    /**
+     * {@code sh -c 'script' sh arg...}: a fixed script from this code base with user values as {@code $1..$n}.
+     * The script runs with {@code set -eu} semantics only if it says so itself.
+     */
+    public static Cmd script(String script, String... args) {
+        return new Script(script, List.of(args));
+    }
+
+    /** {@code this && next} */
+    public Cmd and(Cmd next) {
+        return new Compound(this, "&&", next);
+    }
+
+    /** {@code this || next} */
+    public Cmd or(Cmd next) {
+        return new Compound(this, "||", next);
+    }
+
+    /** {@code this | next} */
+    public Cmd pipe(Cmd next) {
+        return new Compound(this, "|", next);
+    }
+
+    /** {@code this; next} */
+    public Cmd then(Cmd next) {
+        return new Compound(this, ";", next);
+    }
+
+    /** The same command with {@code prefix} words in front, e.g. a compose command such as {@code docker compose}. */
+    public static Cmd prefixed(List<String> prefix, String... args) {
+        List<String> argv = new ArrayList<>(prefix);
+        argv.addAll(Arrays.asList(args));
+        return new Argv(argv);
+    }
+
+    public static final class Argv extends Cmd {
+        private final List<String> argv;
+
+        Argv(List<String> argv) {
+            if (argv.isEmpty()) {
+                throw new IllegalArgumentException("a command needs a program");
+            }
+            argv.forEach(a -> Objects.requireNonNull(a, "argument"));
+            this.argv = List.copyOf(argv);
+        }
+
+        public List<String> argv() {
+            return argv;
+        }
+
+        @Override
+        public String render() {
+            return Shell.join(argv);
+        }
+    }
+
+    public static final class Script extends Cmd {
+        private final String script;
+        private final List<String> args;
+
+        Script(String script, List<String> args) {
+            this.script = Objects.requireNonNull(script);
+            this.args = List.copyOf(args);
+        }
+
+        @Override
+        public String render() {
+            List<String> argv = new ArrayList<>(List.of("sh", "-c", script, "sh"));
+            argv.addAll(args);
+            return Shell.join(argv);
+        }
+    }
+
+    public static final class Compound extends Cmd {
+        private final Cmd left;
+        private final String op;
+        private final Cmd right;
+
+        Compound(Cmd left, String op, Cmd right) {
+            this.left = left;
+            this.op = op;
+            this.right = right;
+        }
+
+        @Override
+        public String render() {
+            return group(left) + " " + op + " " + group(right);
+        }
+
+        private String group(Cmd c) {
+            // Mixed operators get braces so precedence never depends on the reader knowing sh's rules.
+            return c instanceof Compound inner && !inner.op.equals(op) ? "{ " + inner.render() + "; }" : c.render();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.jenkins.plugins.deploysteps.engine.params;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step parameters as a name → value map, the one shape both front ends produce: a Jenkins step turns its
+ * fields into it, the CLI reads it from a plan. Every typed read remembers the name, so {@link #done()} can
+ * refuse names nobody read (a typo in a plan is an error, not a silently ignored setting).
+ */
+public final class Params {
+    private final String prefix;
+    private final Map<String, Object> values;
+    private final Set<String> read = new LinkedHashSet<>();
+
+    private Params(String prefix, Map<String, ?> values) {
+        this.prefix = prefix;
+        this.values = new LinkedHashMap<>(values);
+    }
+
+    public static Params of(Map<String, ?> values) {
+        return new Params("", values);
+    }
+
+    /** Nested parameters ({@code checks[0]}, {@code tls}); their errors name the full path. */
+    public Params nested(String name, Map<String, ?> values) {
+        return new Params(path(name) + ".", values);
+    }
+
+    public String path(String name) {
+        return prefix + name;
+    }
+
+    public boolean has(String name) {
+        read.add(name);
+        return values.get(name) != null;
+    }
+
+    private Object raw(String name) {
+        read.add(name);
+        return values.get(name);
+    }
+
+    public String requiredString(String name) {
+        return optionalString(name).orElseThrow(() -> new SpecException(path(name), "is required"));
+    }
+
+    public Optional<String> optionalString(String name) {
+        Object v = raw(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v instanceof Map || v instanceof Collection) {
+            throw new SpecException(path(name), "must be a single value, not " + describe(v));
+        }
+        String s = v.toString();
+        return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    }
+
+    public String string(String name, String fallback) {
+        return optionalString(name).orElse(fallback);
+    }
+
+    public boolean bool(String name, boolean fallback) {
+        Object v = raw(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return switch (v.toString().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> throw new SpecException(path(name), "'" + v + "' is not true or false");
+        };
+    }
+
+    public Optional<Long> optionalLong(String name, long min, long max) {
+        Object v = raw(name);
+        if (v == null || v.toString().isBlank()) {
+            return Optional.empty();
+        }
+        long n;
+        try {
+            n = v instanceof Number num && !(v instanceof Double || v instanceof Float) ? num.longValue() : Long.parseLong(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new SpecException(path(name), "'" + v + "' is not a whole number");
+        }
+        if (n < min || n > max) {
+            throw new SpecException(path(name), n + " is out of range (" + min + " to " + max + ")");
+        }
+        return Optional.of(n);
+    }
+
+    public int integer(String name, int fallback, int min, int max) {
+        return optionalLong(name, min, max).map(Long::intValue).orElse(fallback);
+    }
+
+    public Optional<Double> optionalNumber(String name, double min) {
+        Object v = raw(name);
+        if (v == null || v.toString().isBlank()) {
+            return Optional.empty();
+        }
+        double d;
+        try {
+            d = v instanceof Number num ? num.doubleValue() : Double.parseDouble(v.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new SpecException(path(name), "'" + v + "' is not a number");
+        }
+        if (Double.isNaN(d) || d < min) {
+            throw new SpecException(path(name), v + " must be at least " + min);
+        }
+        return Optional.of(d);
+    }
+
+    public Optional<Duration> optionalDuration(String name) {
+        return optionalString(name).map(s -> Durations.parse(path(name), s));
+    }
+
+    public Duration duration(String name, Duration fallback) {
+        Duration d = optionalDuration(name).orElse(fallback);
+        if (d.isZero() || d.isNegative()) {
+            throw new SpecException(path(name), "must be longer than zero");
+        }
+        return d;
+    }
+
+    public Optional<ByteSize> optionalSize(String name) {
+        return optionalString(name).map(s -> ByteSize.parse(path(name), s));
+    }
+
+    /** A list; a single scalar counts as a one-element list, as Jenkins users often write {@code paths: '/'}. */
+    public List<String> stringList(String name) {
+        Object v = raw(name);
+        List<String> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (v instanceof Map) {
+            throw new SpecException(path(name), "must be a list of strings, not " + describe(v));
+        }
+        Collection<?> items = v instanceof Collection<?> c ? c : List.of(v);
+        int i = 0;
+        for (Object item : items) {
+            if (item == null || item instanceof Map || item instanceof Collection || item.toString().isBlank()) {
+                throw new SpecException(path(name) + "[" + i + "]", "must be a non-empty string");
+            }
+            out.add(item.toString().trim());
+            i++;
+        }
+        return out;
+    }
+
+    public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+        Optional<String> v = optionalString(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.toString().equalsIgnoreCase(v.get())) {
+                return e;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add("'" + e + "'");
+        }
+        throw new SpecException(path(name), "'" + v.get() + "' is not one of " + String.join(", ", allowed));
+    }
+
+    /** Call after reading every known parameter: names nobody asked for are typos, and typos must not pass. */
+    public void done() {
+        for (String key : values.keySet()) {
+            if (!read.contains(key)) {
+                String suggestion = closest(key, read).map(s -> " (did you mean '" + s + "'?)").orElse("");
+                throw new SpecException(path(key), "unknown parameter" + suggestion + "; known: " + String.join(", ", read));
+            }
+        }
+    }
+
+    private static Optional<String> closest(String key, Set<String> known) {
+        return known.stream()
+                .filter(k -> editDistance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)) <= Math.max(2, key.length() / 4))
+                .min(Comparator.comparingInt(k -> editDistance(k, key)));
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static String describe(Object v) {
+        return v instanceof Map ? "a map" : v instanceof Collection ? "a list" : "'" + v + "'";
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.deploysteps.engine.params;
+
+/**
+ * Bad step input, found before anything touches a host. The message always starts with the name of the
+ * parameter at fault, so a user can fix a Jenkinsfile or plan without reading code.
+ */
+public class SpecException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    public SpecException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+    }
+
+    /** The parameter at fault, as the user wrote it ({@code checks[2].url} for nested values). */
+    public String field() {
+        return field;
+    }
+
+    /** The message without the leading field name. */
+    public String problem() {
+        return getMessage().substring(field.length() + 2);
+    }
+}

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.deploysteps.engine.run;
+
+import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
+import io.jenkins.plugins.deploysteps.engine.report.Severity;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
+import java.time.Duration;
+
+/**
+ * Runs a check the same way everywhere: a start line, the body, timing, a finish line, the result in the
+ * report. A body that throws a {@link TargetException} produced an ERROR with the real cause, never a made-up
+ * verdict.
+ */
+public final class CheckRunner {
+    /** Evaluates a check; the builder already carries the name. */
+    @FunctionalInterface
+    public interface Body {
+        Check evaluate(Check.Builder check) throws TargetException, InterruptedException;
+    }
+
+    private final RunContext context;
+    private final ReportBuilder report;
+
+    public CheckRunner(RunContext context, ReportBuilder report) {
+        this.context = context;
+        this.report = report;
+    }
+
+    public Check run(String name, Body body) throws InterruptedException {
+        return run(name, Severity.FAILURE, body);
+    }
+
+    public Check run(String name, Severity severity, Body body) throws InterruptedException {
+        context.progress().checkStarted(name);
+        long started = System.nanoTime();
+        Check result;
+        try {
+            result = body.evaluate(Check.named(name).severity(severity));
+        } catch (TargetException e) {
+            result = Check.named(name).severity(severity).error(e.getMessage());
+        }
+        if (result.duration().isZero()) {
+            result = result.withDuration(Duration.ofNanos(System.nanoTime() - started));
+        }
+        return record(result);
+    }
+
+    public Check skip(String name, String why) {
+        return record(Check.named(name).skip(why));
+    }
+
+    public Check record(Check check) {
+        Check masked = report.add(check);
+        context.progress().checkFinished(masked);
+        return masked;
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.deploysteps.engine.run;
+
+import io.jenkins.plugins.deploysteps.engine.gate.FailurePolicy;
+import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The parameters every step shares: {@code reportName} (file names of its reports), {@code onFailure}
+ * (what a failed check does to the build) and {@code archive} (whether Jenkins archives the reports).
+ */
+public record CommonParams(String reportName, FailurePolicy onFailure, boolean archive) implements Serializable {
+    public static final List<ParamDoc> DOCS = List.of(
+            new ParamDoc("reportName", "string", "the step name", "Name of the report files: deploy-reports/<reportName>.{xml,json,html}."),
+            new ParamDoc("onFailure", "'FAILURE' | 'UNSTABLE'", "'FAILURE'", "What a failed check does: fail the step, or mark the build UNSTABLE and go on."),
+            new ParamDoc("archive", "boolean", "true", "Archive the reports with the build (Jenkins only)."));
+
+    public static CommonParams read(Params p, String stepName) {
+        String name = p.string("reportName", stepName);
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new SpecException(p.path("reportName"), "'" + name + "' is not usable as a file name: use letters, digits, '.', '-' and '_'");
+        }
+        return new CommonParams(name, p.choice("onFailure", FailurePolicy.class, FailurePolicy.FAILURE), p.bool("archive", true));
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.deploysteps.engine.run;
+
+import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
+import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.ssh.SshConnection;
+import io.jenkins.plugins.deploysteps.engine.ssh.SshTarget;
+import io.jenkins.plugins.deploysteps.engine.target.Target;
+
+/** The "connect to <host>" check every SSH step starts with: reachability, host key, login. */
+public final class Connect {
+    private Connect() {}
+
+    /** Connects and records the check; returns null when the connection failed (the check says why). */
+    public static Target connect(RunContext ctx, ReportBuilder report, String field, String host) throws InterruptedException {
+        Target[] target = new Target[1];
+        Check check = new CheckRunner(ctx, report).run("connect to " + host, c -> {
+            target[0] = ctx.targets().get(field, host);
+            c.expected("SSH login with a trusted host key");
+            if (!(target[0] instanceof SshTarget ssh)) {
+                return c.actual(target[0].address()).pass();
+            }
+            SshConnection.HostKeyReport key = ssh.connection().hostKey();
+            c.actual(target[0].address() + ", host key " + key.type() + " " + key.fingerprint());
+            report.fact("host key " + host, key.line());
+            if (key.unverified()) {
+                String warning = "host key verification is OFF for '" + host + "': nothing protects this connection against "
+                        + "impersonation. Pin the key instead: " + key.line();
+                report.warn(warning);
+                ctx.progress().warn(warning);
+                return c.pass("host key NOT verified");
+            }
+            if (key.learned()) {
+                ctx.progress().info("[" + host + "] learned host key on first use: " + key.line());
+                return c.pass("host key learned on first use");
+            }
+            return c.pass("host key verified");
+        });
+        return check.status() == Status.PASS ? target[0] : null;
+    }
+}

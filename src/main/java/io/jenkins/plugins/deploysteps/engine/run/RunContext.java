@@ -1,0 +1,56 @@
+package io.jenkins.plugins.deploysteps.engine.run;
+
+import io.jenkins.plugins.deploysteps.engine.progress.Progress;
+import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
+import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
+import java.time.Clock;
+
+/**
+ * What a running step may use: the masker, the progress log, its connections, a clock, and who it is
+ * (written into remote locks so a waiting deploy can say whom it waits for).
+ */
+public final class RunContext implements AutoCloseable {
+    private final SecretMasker masker;
+    private final Progress progress;
+    private final Targets targets;
+    private final Clock clock;
+    private final String holder;
+
+    public RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder) {
+        this.masker = masker;
+        this.progress = progress;
+        this.targets = targets;
+        this.clock = clock;
+        this.holder = holder;
+    }
+
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public Targets targets() {
+        return targets;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Who runs this step, as lock owners record it: {@code jenkins: deploy/main #42} or {@code cli: alice@laptop}. */
+    public String holder() {
+        return holder;
+    }
+
+    public ReportBuilder newReport(String step, String name, String target) {
+        return new ReportBuilder(step, name, target, masker, clock);
+    }
+
+    @Override
+    public void close() {
+        targets.close();
+    }
+}

@@ -1,0 +1,244 @@
+package io.jenkins.plugins.deploysteps.engine.ssh;
+
+import com.jcraft.jsch.ChannelExec;
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.Session;
+import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
+import io.jenkins.plugins.deploysteps.engine.params.Durations;
+import io.jenkins.plugins.deploysteps.engine.progress.Progress;
+import io.jenkins.plugins.deploysteps.engine.secret.MaskingLineSplitter;
+import io.jenkins.plugins.deploysteps.engine.target.CommandTimeoutException;
+import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.SudoPasswordRequiredException;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs one command on an exec channel of an open session.
+ *
+ * <p>Waiting is ours, not JSch's: {@code ChannelExec.connect(timeout)} polls in 10 ms sleeps, which would add
+ * 10 ms to every command, so the channel connects without a timeout (JSch bounds the open itself) and this
+ * class parks until output ends, with its own deadline. A command that exits while a background process
+ * still holds its stdout has reported its exit status; after a short grace period it is done.
+ */
+final class ChannelRun {
+    /** How long to keep reading after the exit status arrived when stdout stays open (a daemon kept it). */
+    static final Duration DRAIN_GRACE = Duration.ofMillis(250);
+    /** How long a timed-out command gets between TERM and KILL. */
+    static final Duration KILL_GRACE = Duration.ofSeconds(2);
+
+    private final Session session;
+    private final String host;
+    private final Progress progress;
+
+    ChannelRun(Session session, String host, Progress progress) {
+        this.session = session;
+        this.host = host;
+        this.progress = progress;
+    }
+
+    ExecResult run(RemoteCommand command) throws TargetException, InterruptedException {
+        String line = command.line();
+        progress.commandStarted(host, line);
+        long started = System.nanoTime();
+        long deadline = started + command.timeout().toNanos();
+        Thread me = Thread.currentThread();
+        OutputCapture out = new OutputCapture(command.echoOutput() ? splitter(false) : null, me);
+        OutputCapture err = new OutputCapture(command.echoOutput() ? splitter(true) : null, me);
+        ProcessGroupSniffer errSniffer = new ProcessGroupSniffer(err);
+
+        ChannelExec channel = open(line);
+        try {
+            channel.setCommand((ProcessGroupSniffer.announce() + line).getBytes(StandardCharsets.UTF_8));
+            channel.setOutputStream(out, false);
+            channel.setExtOutputStream(errSniffer, false);
+            try {
+                channel.connect();
+            } catch (JSchException e) {
+                throw lost("could not start the command", e);
+            }
+            Thread feeder = feedStdin(channel, command.stdin());
+            waitForEnd(channel, out, errSniffer, deadline, command, started);
+            if (feeder != null) {
+                feeder.join(TimeUnit.SECONDS.toMillis(1));
+            }
+        } finally {
+            channel.disconnect();
+        }
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        int exit = channel.getExitStatus();
+        ExecResult result = new ExecResult(exit, out.toByteArray(), err.toByteArray(), took);
+        progress.commandFinished(host, exit >= 0 ? "exit " + exit : "ended without an exit status (killed by a signal?)", took);
+        if (command.isSudo() && exit == 1) {
+            checkSudo(result);
+        }
+        return result;
+    }
+
+    private MaskingLineSplitter splitter(boolean stderr) {
+        return new MaskingLineSplitter(progress.masker(), l -> progress.output(host, stderr, l));
+    }
+
+    private ChannelExec open(String line) throws TargetException {
+        if (!session.isConnected()) {
+            throw lost("the connection was already closed", null);
+        }
+        try {
+            return (ChannelExec) session.openChannel("exec");
+        } catch (JSchException e) {
+            throw lost("could not open a channel for '" + line + "'", e);
+        }
+    }
+
+    /**
+     * Sends stdin and then EOF. Without EOF a command that reads stdin would wait forever. Input is written from
+     * its own thread so a command that stops reading cannot block us past our deadline.
+     */
+    private static Thread feedStdin(ChannelExec channel, byte[] stdin) throws TargetException {
+        OutputStream in;
+        try {
+            in = channel.getOutputStream();
+        } catch (IOException e) {
+            throw new TargetException("cannot write to the command's input", e);
+        }
+        if (stdin == null || stdin.length == 0) {
+            closeQuietly(in);
+            return null;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                in.write(stdin);
+                in.flush();
+            } catch (IOException e) {
+                // The command ended or was killed before reading all its input; its exit status tells the story.
+            } finally {
+                closeQuietly(in);
+            }
+        }, "deploy-steps stdin " + channel.getId());
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void waitForEnd(ChannelExec channel, OutputCapture out, ProcessGroupSniffer err, long deadline, RemoteCommand command,
+            long started)
+            throws TargetException, InterruptedException {
+        long park = TimeUnit.MICROSECONDS.toNanos(20);
+        long exitSeenAt = 0;
+        while (true) {
+            if (channel.isClosed() || (out.isClosed() && channel.getExitStatus() != -1)) {
+                if (channel.getExitStatus() == -1 && sessionDrops()) {
+                    // JSch closes every channel when the connection drops; without an exit status that is a loss, not an end.
+                    throw lost("the connection dropped while running '" + command.line() + "'", null);
+                }
+                return;
+            }
+            long now = System.nanoTime();
+            if (channel.getExitStatus() != -1) {
+                if (exitSeenAt == 0) {
+                    exitSeenAt = now;
+                } else if (now - exitSeenAt > DRAIN_GRACE.toNanos()) {
+                    return; // exited; whatever still holds stdout was started in the background on purpose
+                }
+            }
+            if (!session.isConnected()) {
+                throw lost("the connection dropped while running '" + command.line() + "'", null);
+            }
+            if (Thread.interrupted()) {
+                kill(channel, err.processGroup(), command.isSudo());
+                throw new InterruptedException("interrupted while running '" + command.line() + "' on " + host);
+            }
+            if (now >= deadline) {
+                kill(channel, err.processGroup(), command.isSudo());
+                String message = "'" + command.line() + "' on " + host + " did not finish within its timeout of "
+                        + Durations.format(command.timeout()) + "; the remote process was killed";
+                progress.commandFinished(host, "timed out", Duration.ofNanos(now - started));
+                throw new CommandTimeoutException(progress.masker().mask(message));
+            }
+            LockSupport.parkNanos(this, Math.min(park, deadline - now));
+            park = Math.min(park * 2, TimeUnit.MILLISECONDS.toNanos(2));
+        }
+    }
+
+    /**
+     * Whether the session is going down. JSch closes a dropped session's channels first and marks the session
+     * disconnected just after, so a channel that closed without an exit status gets a moment to tell which it was.
+     */
+    private boolean sessionDrops() {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        while (session.isConnected() && System.nanoTime() < until) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return !session.isConnected();
+    }
+
+    /**
+     * Stops the remote command and everything it started. sshd made the login shell a session and process group
+     * leader and the shell announced its pid, so the whole group is signalled from a second channel: TERM, so
+     * the processes can clean up, then KILL. (The SSH "signal" request would be simpler, but sshd refuses it
+     * for root logins, which are common on small hosts.) Root-owned processes started through sudo need sudo
+     * to be killed.
+     */
+    private void kill(ChannelExec channel, long processGroup, boolean sudo) {
+        if (processGroup <= 1) {
+            return; // no announced group (exotic login shell): closing the channel is all we can do
+        }
+        String group = "-" + processGroup;
+        String term = (sudo ? "sudo -n " : "") + "kill -s TERM -- " + group + " 2>/dev/null";
+        String killAll = (sudo ? "sudo -n " : "") + "kill -s KILL -- " + group + " 2>/dev/null";
+        runBriefly(term);
+        long until = System.nanoTime() + KILL_GRACE.toNanos();
+        while (!channel.isClosed() && System.nanoTime() < until) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        runBriefly(killAll);
+    }
+
+    /** Runs a housekeeping command on its own channel, bounded by {@link #KILL_GRACE}; failures are ignored. */
+    private void runBriefly(String line) {
+        try {
+            ChannelExec c = (ChannelExec) session.openChannel("exec");
+            try {
+                c.setCommand(line.getBytes(StandardCharsets.UTF_8));
+                c.connect();
+                long until = System.nanoTime() + KILL_GRACE.toNanos();
+                while (!c.isClosed() && System.nanoTime() < until) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                }
+            } finally {
+                c.disconnect();
+            }
+        } catch (JSchException e) {
+            // The connection is gone: the host will see the channel close, and there is nothing more to do from here.
+        }
+    }
+
+    private void checkSudo(ExecResult result) throws SudoPasswordRequiredException {
+        String err = result.stderrText();
+        if (err.contains("a password is required") || err.contains("a terminal is required")) {
+            throw new SudoPasswordRequiredException("sudo on " + host + " asks for a password. Steps never type passwords: allow "
+                    + "these commands without one (NOPASSWD in sudoers) or turn sudo off for this host");
+        }
+        if (err.contains("not in the sudoers file") || err.contains("is not allowed to execute")) {
+            throw new SudoPasswordRequiredException("the SSH user on " + host + " may not use sudo for this command: " + result.tail(1));
+        }
+    }
+
+    private ConnectionLostException lost(String what, Exception cause) {
+        return new ConnectionLostException("connection to " + host + " lost: " + what, cause);
+    }
+
+    private static void closeQuietly(OutputStream s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // nothing left to tell the remote side
+        }
+    }
+}

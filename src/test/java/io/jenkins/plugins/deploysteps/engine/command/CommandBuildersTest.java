@@ -1,0 +1,47 @@
+package io.jenkins.plugins.deploysteps.engine.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheckCommands;
+import io.jenkins.plugins.deploysteps.engine.target.FileCommands;
+import io.jenkins.plugins.deploysteps.engine.target.LockCommands;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Exact command lines: what the log shows is what the host runs, and user input appears only quoted. */
+class CommandBuildersTest {
+
+    @Test
+    void argvCommands() {
+        assertThat(HostCheckCommands.diskFree("/var/lib/docker").render()).isEqualTo("df -Pk -- /var/lib/docker");
+        assertThat(HostCheckCommands.diskFree("/my dir").render()).isEqualTo("df -Pk -- '/my dir'");
+        assertThat(HostCheckCommands.memInfo().render()).isEqualTo("cat /proc/meminfo");
+        assertThat(FileCommands.exists("/etc/x'y").render()).isEqualTo("test -e '/etc/x'\\''y'");
+    }
+
+    @Test
+    void compoundCommandsGroupMixedOperators() {
+        Cmd c = Cmd.of("a").and(Cmd.of("b")).or(Cmd.of("c"));
+        assertThat(c.render()).isEqualTo("{ a && b; } || c");
+        assertThat(Cmd.of("a").and(Cmd.of("b")).and(Cmd.of("c")).render()).isEqualTo("a && b && c");
+        assertThat(Cmd.of("ps").pipe(Cmd.of("grep", "x y")).render()).isEqualTo("ps | grep 'x y'");
+        assertThat(Cmd.prefixed(List.of("docker", "compose"), "up", "-d").render()).isEqualTo("docker compose up -d");
+    }
+
+    @Test
+    void scriptsTakeUserInputOnlyAsPositionalParameters() {
+        assertThat(FileCommands.read("/etc/nginx/sites-enabled/app").render()).isEqualTo(
+                "sh -c '[ -e \"$1\" ] || { echo \"no such file: $1\" >&2; exit 44; }; exec cat -- \"$1\"' sh /etc/nginx/sites-enabled/app");
+        String release = LockCommands.release("/app/.deploy-steps.lock", "t-1").render();
+        assertThat(release).endsWith("' sh /app/.deploy-steps.lock t-1").startsWith("sh -c 'grep -qxF -- \"token=$2\"");
+        assertThat(LockCommands.acquire("/a b/lock", "tok", "jenkins #1", 60).render()).endsWith("' sh '/a b/lock' tok 'jenkins #1' 60");
+    }
+
+    @Test
+    void sudoWrapsTheWholeCommandLine() {
+        RemoteCommand c = RemoteCommand.of(Cmd.of("cat", "/etc/shadow").pipe(Cmd.of("wc", "-l")), Duration.ofSeconds(5)).sudo(true);
+        assertThat(c.line()).isEqualTo("sudo -n -- sh -c 'cat /etc/shadow | wc -l'");
+        assertThat(RemoteCommand.of(Cmd.of("true"), Duration.ofSeconds(1)).line()).isEqualTo("true");
+    }
+}
