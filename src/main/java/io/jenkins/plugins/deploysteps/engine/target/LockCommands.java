@@ -1,0 +1,45 @@
+package io.jenkins.plugins.deploysteps.engine.target;
+
+import io.jenkins.plugins.deploysteps.engine.command.Cmd;
+
+/**
+ * Command builders for a lock directory on a host. Taking the lock is one rename of a prepared directory
+ * (owner file inside) onto the lock path, which is atomic and cannot leave a lock without an owner. Times
+ * come from the host's clock, the one clock every deployer to that host shares.
+ */
+public final class LockCommands {
+    /** Exit code of {@link #acquire} when the lock is held by someone else; its owner file follows on stdout. */
+    public static final int HELD = 1;
+    /** Exit code of {@link #acquire} after it removed a lock whose lease had run out; try again at once. */
+    public static final int BROKE_STALE = 10;
+
+    private LockCommands() {}
+
+    public static Cmd acquire(String lockPath, String token, String holder, long leaseSeconds) {
+        return Cmd.script("""
+                set -u
+                lock=$1 token=$2 holder=$3 lease=$4
+                now=$(date +%s)
+                tmp="$lock.$token.tmp"
+                rm -rf -- "$tmp"
+                mkdir -- "$tmp" || exit 3
+                printf 'holder=%s\\nsince=%s\\nexpires=%s\\ntoken=%s\\n' "$holder" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+                  "$((now + lease))" "$token" > "$tmp/owner" || { rm -rf -- "$tmp"; exit 3; }
+                if mv -T -- "$tmp" "$lock" 2>/dev/null; then exit 0; fi
+                rm -rf -- "$tmp"
+                owner=$(cat -- "$lock/owner" 2>/dev/null || true)
+                expires=$(printf '%s\\n' "$owner" | sed -n 's/^expires=//p')
+                if [ -n "$expires" ] && [ "$now" -gt "$expires" ] && mv -T -- "$lock" "$lock.stale.$token" 2>/dev/null; then
+                  rm -rf -- "$lock.stale.$token"
+                  printf '%s\\n' "$owner"
+                  exit 10
+                fi
+                printf '%s\\n' "$owner"
+                exit 1""", lockPath, token, holder, Long.toString(leaseSeconds));
+    }
+
+    /** Removes the lock only if it is still ours: after a lease ran out, someone else may hold it now. */
+    public static Cmd release(String lockPath, String token) {
+        return Cmd.script("grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || exit 3; rm -rf -- \"$1\"", lockPath, token);
+    }
+}

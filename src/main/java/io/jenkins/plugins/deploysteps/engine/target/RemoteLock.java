@@ -1,0 +1,122 @@
+package io.jenkins.plugins.deploysteps.engine.target;
+
+import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
+import io.jenkins.plugins.deploysteps.engine.params.Durations;
+import io.jenkins.plugins.deploysteps.engine.progress.Progress;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A lock directory on a host that serializes deploys to the same place. It records who holds it and since
+ * when; a waiter gives up after its wait timeout naming the holder; a lock whose lease ran out (its holder
+ * died with the connection) is taken over. {@link Held#close()} releases it on every path.
+ */
+public final class RemoteLock {
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Target target;
+    private final Progress progress;
+
+    public RemoteLock(Target target, Progress progress) {
+        this.target = target;
+        this.progress = progress;
+    }
+
+    public Held acquire(String lockPath, String holder, Duration wait, Duration lease, boolean sudo)
+            throws TargetException, InterruptedException {
+        String token = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + wait.toNanos();
+        long pause = 200;
+        String lastHolder = null;
+        while (true) {
+            ExecResult r = target.exec(RemoteCommand.of(LockCommands.acquire(lockPath, token, holder, Math.max(1, lease.toSeconds())),
+                    COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost());
+            String owner = describe(r.stdoutText());
+            switch (r.exitCode()) {
+                case 0 -> {
+                    progress.info("[" + target.name() + "] locked " + lockPath + " (lease " + Durations.format(lease) + ")");
+                    return new Held(lockPath, token, sudo);
+                }
+                case LockCommands.BROKE_STALE -> {
+                    progress.warn("[" + target.name() + "] took over " + lockPath + ": its lease had run out (" + owner + ")");
+                    continue;
+                }
+                case LockCommands.HELD -> {
+                    if (!owner.equals(lastHolder)) {
+                        progress.info("[" + target.name() + "] waiting for " + lockPath + ", held by " + owner);
+                        lastHolder = owner;
+                    }
+                }
+                default -> throw new CommandFailedException("creating lock " + lockPath + " on " + target.name(), r);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new LockTimeoutException(lockPath + " on " + target.name() + " is held by " + owner
+                        + "; gave up after waiting " + Durations.format(wait) + " (lockTimeout)");
+            }
+            Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
+            pause = Math.min(2000, pause * 3 / 2);
+        }
+    }
+
+    /** {@code holder=x\nsince=y\nexpires=...} as "x since y". */
+    static String describe(String owner) {
+        String holder = null;
+        String since = null;
+        for (String line : owner.split("\\R")) {
+            if (line.startsWith("holder=")) {
+                holder = line.substring(7);
+            } else if (line.startsWith("since=")) {
+                since = line.substring(6);
+            }
+        }
+        if (holder == null) {
+            return "an unknown holder (no owner file; remove the lock directory by hand if no deploy is running)";
+        }
+        return holder + (since == null ? "" : " since " + since);
+    }
+
+    /** A lock this step holds. */
+    public final class Held implements AutoCloseable {
+        private final String path;
+        private final String token;
+        private final boolean sudo;
+        private boolean released;
+
+        private Held(String path, String token, boolean sudo) {
+            this.path = path;
+            this.token = token;
+            this.sudo = sudo;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        /**
+         * Releases the lock. Failing to release (the connection is gone) is logged, not thrown: the lease lets
+         * the next deploy take the lock over, and an exception here would hide the error that got us here.
+         */
+        @Override
+        public void close() {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                ExecResult r = target.exec(RemoteCommand.of(LockCommands.release(path, token), COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost());
+                if (r.succeeded()) {
+                    progress.info("[" + target.name() + "] released " + path);
+                } else {
+                    progress.warn("[" + target.name() + "] " + path + " was no longer ours to release (its lease ran out)");
+                }
+            } catch (TargetException e) {
+                progress.warn("[" + target.name() + "] could not release " + path + ": " + e.getMessage()
+                        + "; the next deploy takes it over when its lease runs out");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                progress.warn("[" + target.name() + "] interrupted before releasing " + path + "; its lease will free it");
+            }
+        }
+    }
+}
