@@ -122,9 +122,7 @@ public final class Cli {
 
     private static <S extends StepSpec> Bound<S> bind(Plan plan, Plan.PlanStep step, StepDefinition<S> def) throws PlanException {
         try {
-            S spec = StepRunner.bind(def, step.params(), new Targets(plan.resolver(), host -> {
-                throw new IllegalStateException("binding never connects");
-            }));
+            S spec = StepRunner.bind(def, step.params(), plan.resolver());
             return new Bound<>(def, spec, step.where());
         } catch (SpecException e) {
             throw new PlanException(plan.file() + ": " + step.where() + ": " + e.getMessage());

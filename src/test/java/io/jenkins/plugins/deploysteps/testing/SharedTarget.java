@@ -35,7 +35,7 @@ public final class SharedTarget implements BeforeAllCallback {
         TargetRequirement.programs("the local target (" + String.join(", ", servers) + ")", programs);
         String key = "local-target:" + String.join(",", servers);
         target = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(key, k -> new Resource(start()), Resource.class).target;
+                .computeIfAbsent(key, k -> new Resource(start()), Resource.class).target;
     }
 
     private LocalTarget start() {

@@ -16,10 +16,10 @@ public final class StepRunner {
      * Validates parameters and host names, all before any connection is made, so bad input fails fast and
      * nothing on a host changes.
      */
-    public static <S extends StepSpec> S bind(StepDefinition<S> step, Map<String, ?> params, Targets targets) {
+    public static <S extends StepSpec> S bind(StepDefinition<S> step, Map<String, ?> params, HostResolver hosts) {
         S spec = step.bind(Params.of(params));
         for (String host : spec.hosts()) {
-            targets.spec("host", host);
+            hosts.resolve("host", host);
         }
         return spec;
     }

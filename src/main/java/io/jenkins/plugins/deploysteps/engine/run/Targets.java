@@ -23,6 +23,7 @@ public final class Targets implements AutoCloseable {
     private final HostResolver resolver;
     private final Opener opener;
     private final Map<String, Target> open = new LinkedHashMap<>();
+    private final Map<String, String> learnedHostKeys = new LinkedHashMap<>();
 
     public Targets(HostResolver resolver, Opener opener) {
         this.resolver = resolver;
@@ -35,17 +36,21 @@ public final class Targets implements AutoCloseable {
         return new Targets(resolver, host -> new SshTarget(connector.connect(host), progress));
     }
 
-    public HostSpec spec(String field, String name) {
-        return resolver.resolve(field, name);
-    }
-
     public synchronized Target get(String field, String name) throws TargetException, InterruptedException {
         Target t = open.get(name);
         if (t == null) {
             t = opener.open(resolver.resolve(field, name));
             open.put(name, t);
+            if (t instanceof SshTarget ssh && ssh.connection().hostKey().learned()) {
+                learnedHostKeys.put(name, ssh.connection().hostKey().line());
+            }
         }
         return t;
+    }
+
+    /** Host name → known_hosts line of every key accepted on first use, so a front end can store it. */
+    public synchronized Map<String, String> learnedHostKeys() {
+        return Map.copyOf(learnedHostKeys);
     }
 
     /** Forgets a target whose connection broke, so the next {@link #get} reconnects. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.run.HostResolver;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
 import io.jenkins.plugins.deploysteps.engine.run.StepRunner;
@@ -41,15 +42,16 @@ class HostCheckTest {
         for (HostSpec h : hosts) {
             byName.put(h.name(), h);
         }
-        Targets targets = Targets.overSsh((field, name) -> {
+        HostResolver hostsByName = (field, name) -> {
             HostSpec h = byName.get(name);
             if (h == null) {
                 throw new SpecException(field, "unknown host '" + name + "'");
             }
             return h;
-        }, log.progress());
+        };
+        Targets targets = Targets.overSsh(hostsByName, log.progress());
         HostCheck step = new HostCheck();
-        HostCheckSpec spec = StepRunner.bind(step, params, targets);
+        HostCheckSpec spec = StepRunner.bind(step, params, hostsByName);
         try (RunContext ctx = new RunContext(log.masker(), log.progress(), targets, Clock.systemUTC(), "test")) {
             return StepRunner.run(step, spec, ctx, reports);
         }

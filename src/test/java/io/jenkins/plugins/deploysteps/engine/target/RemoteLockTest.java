@@ -65,6 +65,7 @@ class RemoteLockTest {
                     .hasMessageEndingWith("gave up after waiting 1s (lockTimeout)");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
             assertThat(logB.text()).contains("waiting for " + lock + ", held by deploy A");
+            assertThat(held.path()).isEqualTo(lock);
         }
     }
 
@@ -82,7 +83,7 @@ class RemoteLockTest {
         assertThat(second).isNotDone();
         first.close();
         try (RemoteLock.Held held = second.get(10, TimeUnit.SECONDS)) {
-            assertThat(Files.readString(Path.of(lock, "owner"))).contains("holder=deploy B");
+            assertThat(Files.readString(Path.of(held.path(), "owner"))).contains("holder=deploy B");
         }
     }
 
@@ -93,7 +94,7 @@ class RemoteLockTest {
         try (RemoteLock.Held taken = new RemoteLock(b, logB.progress()).acquire(lock, "deploy B", Duration.ofSeconds(5), Duration.ofMinutes(5), false)) {
             assertThat(logB.text()).contains("took over " + lock + ": its lease had run out (deploy A (connection lost)");
             stale.close();
-            assertThat(Files.readString(Path.of(lock, "owner"))).contains("holder=deploy B");
+            assertThat(Files.readString(Path.of(taken.path(), "owner"))).contains("holder=deploy B");
             assertThat(logA.text()).contains("was no longer ours to release");
         }
     }

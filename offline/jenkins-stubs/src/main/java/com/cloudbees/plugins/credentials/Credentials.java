@@ -1,0 +1,6 @@
+package com.cloudbees.plugins.credentials;
+
+import java.io.Serializable;
+
+/** Signature stub of credentials (org.jenkins-ci.plugins:credentials); compile only. */
+public interface Credentials extends Serializable {}

@@ -1,0 +1,4 @@
+package com.cloudbees.plugins.credentials.common;
+
+/** Signature stub of credentials (org.jenkins-ci.plugins:credentials); compile only. */
+public interface UsernamePasswordCredentials extends UsernameCredentials, PasswordCredentials {}

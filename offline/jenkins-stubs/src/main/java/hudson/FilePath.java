@@ -1,0 +1,21 @@
+package hudson;
+
+import hudson.remoting.VirtualChannel;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serializable;
+
+/** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
+public final class FilePath {
+    private FilePath() {
+        throw new UnsupportedOperationException();
+    }
+
+    public <T> T act(final FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public interface FileCallable<T> extends Serializable {
+        T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
+    }
+}

@@ -1,0 +1,10 @@
+package hudson.model;
+
+/** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
+public interface Action {
+    String getIconFileName();
+
+    String getDisplayName();
+
+    String getUrlName();
+}

@@ -1,0 +1,36 @@
+package hudson.model;
+
+import hudson.security.AccessControlled;
+import java.io.IOException;
+import jenkins.model.ArtifactManager;
+
+/** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable implements AccessControlled {
+    private Run() {
+        throw new UnsupportedOperationException();
+    }
+
+    public void setResult(Result r) {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getFullDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final ArtifactManager getArtifactManager() {
+        throw new UnsupportedOperationException();
+    }
+
+    public final synchronized ArtifactManager pickArtifactManager() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public void addAction(Action a) {
+        throw new UnsupportedOperationException();
+    }
+
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+}

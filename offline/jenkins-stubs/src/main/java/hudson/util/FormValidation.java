@@ -1,0 +1,26 @@
+package hudson.util;
+
+import java.io.IOException;
+
+/** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
+public abstract class FormValidation extends IOException {
+    private FormValidation() {
+        throw new UnsupportedOperationException();
+    }
+
+    public static FormValidation error(String message) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static FormValidation warning(String message) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static FormValidation ok(String message) {
+        throw new UnsupportedOperationException();
+    }
+
+    public static FormValidation ok() {
+        throw new UnsupportedOperationException();
+    }
+}

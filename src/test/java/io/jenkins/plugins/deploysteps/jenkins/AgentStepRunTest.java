@@ -1,0 +1,123 @@
+package io.jenkins.plugins.deploysteps.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
+import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
+import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyMode;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyVerification;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
+import io.jenkins.plugins.deploysteps.engine.ssh.SshCredentials;
+import io.jenkins.plugins.deploysteps.testing.SharedTarget;
+import io.jenkins.plugins.deploysteps.testing.TargetRequirement;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent side of a Pipeline step: what crosses the channel, and what the engine does on the agent. */
+class AgentStepRunTest {
+    @RegisterExtension
+    static final SharedTarget TARGET = SharedTarget.sshd();
+
+    @TempDir
+    Path workspace;
+
+    /** Stands in for the build log the controller exports over the channel. */
+    static final class Log extends OutputStream implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Only the callable's own fields matter for what crosses the channel; the recorded bytes stay here. */
+        final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void thePayloadIsPlainSerializableValues() throws Exception {
+        StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local", "minFreeDisk", "1MB")));
+        AgentStepRun run = new AgentStepRun("hostCheck", spec, Map.of("local", TARGET.get().host("local")), "jenkins: job #1", new Log());
+        List<String> written = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
+            {
+                enableReplaceObject(true);
+            }
+
+            @Override
+            protected Object replaceObject(Object obj) {
+                written.add(obj.getClass().getName());
+                return obj;
+            }
+        }) {
+            out.writeObject(run);
+        }
+        assertThat(written.get(0)).isEqualTo(AgentStepRun.class.getName());
+        assertThat(written.subList(1, written.size()))
+                .as("objects carried to the agent")
+                .noneMatch(c -> c.startsWith("hudson.") || c.startsWith("jenkins.") || c.startsWith("org.jenkinsci.")
+                        || c.startsWith("org.kohsuke.") || c.startsWith("com.cloudbees."))
+                .contains(HostSpec.class.getName(), SshCredentials.PrivateKey.class.getName());
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isInstanceOf(AgentStepRun.class);
+        }
+    }
+
+    @Test
+    void runsTheEngineInTheWorkspaceAndStreamsAMaskedLog() throws Exception {
+        TargetRequirement.root("password login as the ds-sudo test user");
+        String password = "ds-sudo-test-pw";
+        HostSpec host = TARGET.get().host("local", "ds-sudo", new SshCredentials.Password(password),
+                new HostKeyVerification(HostKeyMode.STRICT, TARGET.get().knownHosts(), null));
+        // df names the missing path in its error, so the secret reaches the output, the check and the report.
+        StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local", "minFreeDisk", "1MB",
+                "paths", List.of("/", "/nonexistent/" + password), "reportName", "pre")));
+        Log log = new Log();
+
+        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", host), "jenkins: job #1", log).invoke(workspace.toFile(), null);
+
+        assertThat(result.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(result.reportFiles()).containsExactly("deploy-reports/pre.xml", "deploy-reports/pre.json", "deploy-reports/pre.html");
+        assertThat(log.text()).contains("[PASS] connect to local").contains("/nonexistent/****").doesNotContain(password);
+        for (String file : result.reportFiles()) {
+            assertThat(Files.readString(workspace.resolve(file))).as(file).contains("****").doesNotContain(password);
+        }
+        assertThat(result.report().toString()).doesNotContain(password);
+        assertThat(result.learnedHostKeys()).isEmpty();
+    }
+
+    @Test
+    void aKeyAcceptedOnFirstUseComesBackForTheControllerToStore() throws IOException, InterruptedException {
+        HostSpec tofu = TARGET.get().host("local", TARGET.get().sshUser(), TARGET.get().host("x").credentials(),
+                new HostKeyVerification(HostKeyMode.ACCEPT_FIRST, List.of(), null));
+        StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local")));
+        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", tofu), "jenkins: job #1", new Log()).invoke(workspace.toFile(), null);
+        assertThat(result.learnedHostKeys()).containsKey("local");
+        assertThat(TARGET.get().knownHosts()).contains(result.learnedHostKeys().get("local"));
+    }
+}

@@ -1,0 +1,37 @@
+package io.jenkins.plugins.deploysteps.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Snippet Generator's field checks say exactly what a build would say about the same value. */
+class StepFormsTest {
+    private static final Map<String, Object> MINIMAL = Map.of("host", "h");
+
+    @Test
+    void aBadValueGetsTheEnginesMessage() {
+        assertThat(StepForms.problem(new HostCheck(), MINIMAL, "minFreeDisk", "2XB"))
+                .contains("'2XB' is not a size (use B, KB, MB, GB or TB, e.g. '512MB', '2GB')");
+        assertThat(StepForms.problem(new HostCheck(), MINIMAL, "timeout", "30")).contains(
+                "'30' needs a unit (use ms, s, m or h, e.g. '90s', '2m', '1m30s')");
+        assertThat(StepForms.problem(new HostCheck(), MINIMAL, "paths", List.of("/", "var"))).contains("'var' must be an absolute path");
+        assertThat(StepForms.problem(new HostCheck(), MINIMAL, "maxLoad", "high")).contains("'high' is not a number");
+    }
+
+    @Test
+    void goodAndEmptyValuesPass() {
+        assertThat(StepForms.problem(new HostCheck(), MINIMAL, "minFreeDisk", "2GB")).isEmpty();
+        assertThat(StepForms.problem(new HostCheck(), MINIMAL, "minFreeDisk", "")).isEmpty();
+        assertThat(StepForms.problem(new HostCheck(), MINIMAL, "timeout", null)).isEmpty();
+    }
+
+    @Test
+    void textareasAreOneEntryPerLine() {
+        assertThat(StepForms.lines(" /\n\n/var/lib/docker \r\n")).containsExactly("/", "/var/lib/docker");
+        assertThat(StepForms.text(List.of("docker", "nginx"))).isEqualTo("docker\nnginx");
+        assertThat(StepForms.lines(null)).isEmpty();
+    }
+}
