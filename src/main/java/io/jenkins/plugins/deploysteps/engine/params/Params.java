@@ -161,6 +161,73 @@ public final class Params {
         return out;
     }
 
+    /** A nested map of parameters ({@code tls: [warnDays: 21]}), read with the same rules; its errors name {@code tls.warnDays}. */
+    public Optional<Params> map(String name) {
+        Object v = raw(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new SpecException(path(name), "must be a map of settings, not " + describe(v));
+        }
+        return Optional.of(nested(name, stringKeys(name, m)));
+    }
+
+    /** A list of nested maps ({@code checks: [[name: 'api', url: ...], ...]}); errors name {@code checks[2].url}. */
+    public List<Params> maps(String name) {
+        Object v = raw(name);
+        List<Params> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof Collection<?> items)) {
+            throw new SpecException(path(name), "must be a list of maps, not " + describe(v));
+        }
+        int i = 0;
+        for (Object item : items) {
+            String at = name + "[" + i + "]";
+            if (!(item instanceof Map<?, ?> m)) {
+                throw new SpecException(path(at), "must be a map of settings, not " + describe(item));
+            }
+            out.add(nested(at, stringKeys(at, m)));
+            i++;
+        }
+        return out;
+    }
+
+    /**
+     * A map of strings to strings ({@code headers}, {@code expectJson}). Values may be numbers or booleans in the
+     * source; they are compared as text.
+     */
+    public Map<String, String> stringMap(String name) {
+        Object v = raw(name);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new SpecException(path(name), "must be a map, not " + describe(v));
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (e.getKey() == null || e.getValue() instanceof Map || e.getValue() instanceof Collection) {
+                throw new SpecException(path(name) + "[" + e.getKey() + "]", "must be a single value");
+            }
+            out.put(e.getKey().toString(), e.getValue() == null ? null : e.getValue().toString());
+        }
+        return out;
+    }
+
+    private Map<String, Object> stringKeys(String name, Map<?, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw new SpecException(path(name), "keys must be names, not " + e.getKey());
+            }
+            out.put(key, e.getValue());
+        }
+        return out;
+    }
+
     public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
         Optional<String> v = optionalString(name);
         if (v.isEmpty()) {
