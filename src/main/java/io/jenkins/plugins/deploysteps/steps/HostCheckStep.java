@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -176,6 +177,7 @@ public final class HostCheckStep extends Step {
     }
 
     @Extension
+    @Symbol(HostCheck.NAME)
     public static final class DescriptorImpl extends StepDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h");
 
