@@ -7,26 +7,20 @@ import static io.jenkins.plugins.deploysteps.testing.TestHttpServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
-import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
-import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
-import io.jenkins.plugins.deploysteps.engine.run.StepRunner;
-import io.jenkins.plugins.deploysteps.engine.run.Targets;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
-import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
 import io.jenkins.plugins.deploysteps.testing.Recording;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +30,16 @@ class HealthVerifyTest {
     Path reports;
 
     final TestHttpServer server = TestHttpServer.http();
-    final Recording log = new Recording();
-    final Map<String, Credential> credentials = new LinkedHashMap<>();
+    StepHarness harness;
+    Recording log;
+    Map<String, Credential> credentials;
+
+    @BeforeEach
+    void harness() {
+        harness = new StepHarness(reports);
+        log = harness.log;
+        credentials = harness.credentials;
+    }
 
     @AfterEach
     void stop() {
@@ -45,43 +47,19 @@ class HealthVerifyTest {
     }
 
     StepResult run(Map<String, Object> params) throws Exception {
-        HealthVerify step = new HealthVerify();
-        CredentialResolver byId = (field, id) -> {
-            Credential c = credentials.get(id);
-            if (c == null) {
-                throw new SpecException(field, "unknown credential '" + id + "'");
-            }
-            return c;
-        };
-        HealthVerifySpec spec = StepRunner.bind(step, params, (field, name) -> {
-            throw new SpecException(field, "no hosts in this test");
-        }, byId);
-        Targets targets = new Targets((f, n) -> {
-            throw new SpecException(f, "no hosts");
-        }, h -> {
-            throw new AssertionError("no SSH here");
-        });
-        try (RunContext ctx = new RunContext(log.masker(), log.progress(), targets, Clock.systemUTC(), "test")) {
-            return StepRunner.run(step, spec, ctx, reports);
-        }
+        return harness.run(params);
     }
 
     static Map<String, Object> check(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+        return StepHarness.check(kv);
     }
 
-    /** An ordered map, as Groovy map literals and YAML maps are. */
     static Map<String, Object> ordered(Object... kv) {
-        return check(kv);
+        return StepHarness.check(kv);
     }
 
     static Check named(Report r, String name) {
-        return r.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no check " + name
-                + " in " + r.checks()));
+        return StepHarness.named(r, name);
     }
 
     @Test
