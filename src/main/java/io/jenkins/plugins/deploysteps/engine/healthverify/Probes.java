@@ -124,7 +124,8 @@ final class Probes {
         }
     }
 
+    /** Could not look: ERROR with the cause, and no actual value (nothing was found). */
     static Attempt failed(Check.Builder c, String why) {
-        return new Attempt(List.of(c.actual("no connection").error(why)), false, why);
+        return new Attempt(List.of(c.error(why)), false, why);
     }
 }
