@@ -38,7 +38,8 @@ public final class StepForms {
             step.bind(Params.of(params));
             return Optional.empty();
         } catch (SpecException e) {
-            return e.field().equals(field) || e.field().startsWith(field + "[") ? Optional.of(e.problem()) : Optional.empty();
+            boolean ours = e.field().equals(field) || e.field().startsWith(field + "[") || e.field().startsWith(field + ".");
+            return ours ? Optional.of(e.problem()) : Optional.empty();
         }
     }
 
@@ -62,6 +63,68 @@ public final class StepForms {
     /** The reverse of {@link #lines(String)}, for showing a list in a textarea. */
     public static String text(List<String> lines) {
         return lines == null ? "" : String.join("\n", lines);
+    }
+
+    /**
+     * The engine's problem with one field of one element of a list parameter ({@code checks[0].expectJson}), bound
+     * as the only element next to {@code minimalElement} and the step's {@code minimal} parameters. The answer is
+     * the problem without the parameter's path, as the field's own form shows it.
+     */
+    public static Optional<String> problemInList(StepDefinition<?> step, Map<String, Object> minimal, String listField,
+            Map<String, Object> minimalElement, String field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank() || value instanceof Map<?, ?> m && m.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> element = new LinkedHashMap<>(minimalElement);
+        element.put(field, value);
+        Map<String, Object> params = new LinkedHashMap<>(minimal);
+        params.put(listField, List.of(element));
+        String path = listField + "[0]." + field;
+        try {
+            step.bind(Params.of(params));
+            return Optional.empty();
+        } catch (SpecException e) {
+            return e.field().equals(path) || e.field().startsWith(path + "[") ? Optional.of(e.problem()) : Optional.empty();
+        }
+    }
+
+    /**
+     * A textarea with one {@code key<separator>value} entry per line (request headers as {@code Name: value}, JSONPath
+     * expectations as {@code $.status = ok}), as the map it stands for, in order.
+     *
+     * @throws IllegalArgumentException naming the line that has no separator
+     */
+    public static Map<String, String> entries(String text, String separator) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int n = 0;
+        for (String line : text == null ? new String[0] : text.split("\\R")) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            // The separator with its blanks first: a JSONPath filter may hold '==' before ' = '.
+            int at = line.indexOf(separator);
+            int length = separator.length();
+            if (at < 0) {
+                at = line.indexOf(separator.strip());
+                length = separator.strip().length();
+            }
+            if (at <= 0) {
+                throw new IllegalArgumentException("line " + n + " ('" + line.strip() + "') is not 'key" + separator + "value'");
+            }
+            out.put(line.substring(0, at).strip(), line.substring(at + length).strip());
+        }
+        return out;
+    }
+
+    /** The reverse of {@link #entries}, for showing a map in a textarea. */
+    public static String entriesText(Map<String, ?> map, String separator) {
+        if (map == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        map.forEach((k, v) -> lines.add(k + separator + v));
+        return String.join("\n", lines);
     }
 
     /** Replaces the form's textarea values of list fields with lists, before the descriptor binds the form. */
