@@ -58,7 +58,7 @@ final class HealthVerifyBinding {
         Optional<String> url = p.optionalString("url");
         List<HealthCheckSpec> checks = new ArrayList<>();
         if (url.isPresent()) {
-            if (!checkParams.isEmpty()) {
+            if (p.has("checks")) {
                 throw new SpecException(p.path("url"), "give either url (one check) or checks (a list), not both");
             }
             // The shorthand's errors name 'url' itself, as the user wrote it.
