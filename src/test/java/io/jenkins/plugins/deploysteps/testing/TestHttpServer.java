@@ -26,6 +26,14 @@ import javax.net.ssl.SSLContext;
  * redirects, a body that trickles past any timeout. It records what arrived, so tests can assert on requests too.
  */
 public final class TestHttpServer implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the client's
+        // delayed ACK add about 40 ms to every small response, which would be the server's slowness, not ours.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** What the server does for one path. */
     @FunctionalInterface
     public interface Behaviour {
