@@ -1,6 +1,12 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.model.Item;
+import hudson.security.ACL;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -148,6 +154,21 @@ public final class StepForms {
             }
         }
         return items;
+    }
+
+    /**
+     * Credentials a step field may name (secret text, a secret file...), as its drop-down lists them: only to people
+     * who may configure or use the job's credentials; everyone else sees just the current value.
+     */
+    public static ListBoxModel credentialItems(Item item, String current, CredentialsMatcher matcher) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+        if (!allowed) {
+            return result.includeCurrentValue(current);
+        }
+        return result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, URIRequirementBuilder.create().build(), matcher)
+                .includeCurrentValue(current);
     }
 
     public static ListBoxModel onFailureItems() {

@@ -1,16 +1,11 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
-import hudson.security.ACL;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -25,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
@@ -389,16 +383,8 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
         /** Secret text (a bearer token) and user name with password (basic) credentials the job may use. */
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            StandardListBoxModel result = new StandardListBoxModel();
-            boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                    : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
-            if (!allowed) {
-                return result.includeCurrentValue(credentialsId);
-            }
-            return result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, URIRequirementBuilder.create().build(),
-                    CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(StringCredentials.class),
-                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)))
-                    .includeCurrentValue(credentialsId);
+            return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(StringCredentials.class),
+                    CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));
         }
 
         private static FormValidation check(String field, Object value) {

@@ -1,15 +1,10 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
@@ -18,7 +13,6 @@ import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.AncestorInPath;
@@ -103,16 +97,8 @@ public final class TlsSettings implements Describable<TlsSettings> {
 
         /** Secret files and secret text holding PEM certificates. */
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
-            StandardListBoxModel result = new StandardListBoxModel();
-            boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                    : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
-            if (!allowed) {
-                return result.includeCurrentValue(caCredentialsId);
-            }
-            return result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, URIRequirementBuilder.create().build(),
-                    CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(FileCredentials.class),
-                            CredentialsMatchers.instanceOf(StringCredentials.class)))
-                    .includeCurrentValue(caCredentialsId);
+            return StepForms.credentialItems(item, caCredentialsId, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(FileCredentials.class),
+                    CredentialsMatchers.instanceOf(StringCredentials.class)));
         }
     }
 }
