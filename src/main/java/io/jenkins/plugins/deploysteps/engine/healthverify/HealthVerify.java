@@ -118,11 +118,24 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
                 checks.skip(c.name(), "not connected to " + c.origin().host());
                 continue;
             }
-            for (Check k : o.last().checks()) {
-                checks.record(k.withDuration(o.took()));
+            List<Check> last = o.last().checks();
+            for (int i = 0; i < last.size(); i++) {
+                Check k = last.get(i).withDuration(o.took());
+                if (i == 0 && o.last().healthy() && o.streak() < spec.polling().consecutive()) {
+                    k = notConsecutive(k, c, o.streak(), spec.polling().consecutive());
+                }
+                checks.record(k);
             }
         }
         return report.finish(spec.common().onFailure());
+    }
+
+    /** A check whose last attempt passed, but not {@code needed} times in a row before the wait ran out, did not pass. */
+    private static Check notConsecutive(Check k, HealthCheckSpec spec, int streak, int needed) {
+        Check.Builder b = Check.named(k.name()).severity(spec.severity()).attempts(k.attempts()).duration(k.duration()).expected(k.expected())
+                .actual(k.actual());
+        k.evidence().forEach(e -> b.evidence(e.label(), e.text()));
+        return b.fail("passed " + streak + " time(s) in a row, not the " + needed + " consecutive passes needed, before waitTimeout ran out");
     }
 
     private static String target(HealthVerifySpec spec) {

@@ -27,8 +27,11 @@ final class Poller {
         Attempt attempt(HealthCheckSpec check, int number) throws InterruptedException;
     }
 
-    /** How a check ended: its last attempt, how many there were, and how long from the first start to the end. */
-    record Outcome(Attempt last, int attempts, Duration took) {}
+    /**
+     * How a check ended: its last attempt, how many there were, how long from the first start to the end, and how
+     * many passes in a row it had at the end (fewer than {@code consecutive} when time ran out mid-streak).
+     */
+    record Outcome(Attempt last, int attempts, Duration took, int streak) {}
 
     private final Polling polling;
     private final int parallelism;
@@ -114,7 +117,7 @@ final class Poller {
             Duration pause = a.healthy() ? polling.interval() : backoff;
             boolean again = streak < polling.consecutive() && (a.healthy() || polling.waits()) && (!polling.waits() || now < deadline);
             if (!again) {
-                outcomes.put(check, new Outcome(a, number, Duration.ofNanos(now - started)));
+                outcomes.put(check, new Outcome(a, number, Duration.ofNanos(now - started), streak));
                 done.countDown();
                 return;
             }

@@ -68,7 +68,9 @@ final class RemoteProbes {
                     return Probes.failed(c, where + " has no curl, and " + cannot.get() + "; install curl there");
                 }
             }
-            String nonce = HexFormat.of().formatHex(random.generateSeed(8));
+            byte[] n = new byte[8];
+            random.nextBytes(n);
+            String nonce = HexFormat.of().formatHex(n);
             Cmd cmd = tool == Tool.CURL ? ProbeCommands.curl(probe.request(), origin) : ProbeCommands.wget(probe.request(), origin);
             RemoteCommand rc = RemoteCommand.of(cmd, probe.request().timeout().plus(COMMAND_SLACK)).quiet()
                     .sudo(origin.container() != null && target.usesSudo());

@@ -194,6 +194,18 @@ class HealthVerifyTest {
     }
 
     @Test
+    void aFlappingServiceNeverReachesItsConsecutivePasses() throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        server.on("/flaky", x -> TestHttpServer.send(x, hits.incrementAndGet() % 2 == 1 ? 200 : 503, "text/plain", "?"));
+        StepResult r = run(Map.of("url", server.url("/flaky"), "consecutive", 2, "waitTimeout", "2s", "interval", "100ms", "maxInterval", "100ms"));
+        Check c = r.report().checks().get(0);
+        assertThat(c.status()).isEqualTo(Status.FAIL);
+        assertThat(c.message()).matches("passed 1 time\\(s\\) in a row, not the 2 consecutive passes needed, before waitTimeout ran out"
+                + "|status: expected 200-299, actual 503");
+        assertThat(c.attempts()).isGreaterThan(2);
+    }
+
+    @Test
     void checksRunInParallelUpToTheLimit() throws Exception {
         AtomicInteger now = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
