@@ -88,7 +88,7 @@ public final class HealthBenchmark {
         java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            var response = client.send(java.net.http.HttpRequest.newBuilder(server.uri("/health?check=" + i)).build(),
+            var response = client.send(java.net.http.HttpRequest.newBuilder(server.uri("/health?check=" + i)).timeout(java.time.Duration.ofSeconds(10)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("status " + response.statusCode());
