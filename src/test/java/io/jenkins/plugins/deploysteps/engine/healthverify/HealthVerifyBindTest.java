@@ -147,5 +147,20 @@ class HealthVerifyBindTest {
         assertThat(spec.checks().get(2).name()).isEqualTo("tcp localhost:5432 from prod-1");
         assertThat(((TcpProbe) spec.checks().get(2).probe()).timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(spec.common().reportName()).isEqualTo("after-deploy");
+
+        // Jenkins sends the spec to the agent that runs it.
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(spec);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            HealthVerifySpec copy = (HealthVerifySpec) in.readObject();
+            assertThat(copy.checks()).extracting(HealthCheckSpec::name).containsExactlyElementsOf(spec.checks().stream().map(HealthCheckSpec::name).toList());
+            assertThat(copy.secrets()).isEqualTo(spec.secrets());
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
     }
 }
