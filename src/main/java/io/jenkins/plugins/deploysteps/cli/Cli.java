@@ -96,6 +96,7 @@ public final class Cli {
     /** Binds every step before running the first, so a bad plan changes nothing anywhere. */
     private int runPlan(Plan plan, Path reportDir) throws PlanException, InterruptedException {
         SecretMasker masker = new SecretMasker();
+        plan.secrets().forEach(masker::register);
         Progress progress = new Progress(new ConsoleProgress(out, err), masker);
         List<Bound<?>> bound = new ArrayList<>();
         for (Plan.PlanStep step : plan.steps()) {
@@ -122,7 +123,7 @@ public final class Cli {
 
     private static <S extends StepSpec> Bound<S> bind(Plan plan, Plan.PlanStep step, StepDefinition<S> def) throws PlanException {
         try {
-            S spec = StepRunner.bind(def, step.params(), plan.resolver());
+            S spec = StepRunner.bind(def, step.params(), plan.resolver(), plan.credentialResolver());
             return new Bound<>(def, spec, step.where());
         } catch (SpecException e) {
             throw new PlanException(plan.file() + ": " + step.where() + ": " + e.getMessage());

@@ -2,13 +2,15 @@ package io.jenkins.plugins.deploysteps.cli;
 
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.HostResolver;
+import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** A loaded plan: its hosts and its steps, in the order they run. */
-public record Plan(Path file, Map<String, HostSpec> hosts, List<PlanStep> steps) {
+/** A loaded plan: its hosts, its credentials (values already read from the environment) and its steps, in the order they run. */
+public record Plan(Path file, Map<String, HostSpec> hosts, Map<String, Credential> credentials, List<PlanStep> steps) {
 
     /** One entry of {@code steps:}: the step name, its parameters, and where it is in the file for messages. */
     public record PlanStep(int index, String name, Map<String, Object> params) {
@@ -26,5 +28,22 @@ public record Plan(Path file, Map<String, HostSpec> hosts, List<PlanStep> steps)
             }
             return spec;
         };
+    }
+
+    /** Credential IDs in step parameters resolve to the plan's {@code credentials:} entries. */
+    public CredentialResolver credentialResolver() {
+        return (field, id) -> {
+            Credential c = credentials.get(id);
+            if (c == null) {
+                throw new SpecException(field, "unknown credential '" + id + "'; the plan's credentials are: "
+                        + (credentials.isEmpty() ? "(none)" : String.join(", ", credentials.keySet())));
+            }
+            return c;
+        };
+    }
+
+    /** Every secret of the plan's credentials, for the masker. */
+    public List<String> secrets() {
+        return credentials.values().stream().flatMap(c -> c.secrets().stream()).toList();
     }
 }

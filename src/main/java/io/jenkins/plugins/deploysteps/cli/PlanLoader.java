@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.cli;
 
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyMode;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyVerification;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
@@ -18,9 +19,10 @@ import java.util.function.Function;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads a plan file: {@code hosts:} (name → how to reach it) and {@code steps:} (a list of {@code stepName:
- * {parameters}}). Secrets never sit in a plan: keys come from files, passwords and passphrases from
- * environment variables named in the plan.
+ * Reads a plan file: {@code hosts:} (name → how to reach it), {@code credentials:} (ID → where its value comes
+ * from, as Jenkins credentials are named in a Jenkinsfile) and {@code steps:} (a list of {@code stepName:
+ * {parameters}}). Secrets never sit in a plan: keys and CA bundles come from files, passwords, passphrases and
+ * tokens from environment variables named in the plan.
  */
 public final class PlanLoader {
     private final Function<String, String> env;
@@ -46,8 +48,8 @@ public final class PlanLoader {
             throw new PlanException(file + ": a plan is a map with 'hosts:' and 'steps:'");
         }
         for (Object key : top.keySet()) {
-            if (!"hosts".equals(key) && !"steps".equals(key)) {
-                throw new PlanException(file + ": unknown top-level key '" + key + "' (a plan has 'hosts:' and 'steps:')");
+            if (!"hosts".equals(key) && !"steps".equals(key) && !"credentials".equals(key)) {
+                throw new PlanException(file + ": unknown top-level key '" + key + "' (a plan has 'hosts:', 'credentials:' and 'steps:')");
             }
         }
         Path base = file.toAbsolutePath().getParent();
@@ -56,7 +58,11 @@ public final class PlanLoader {
         for (String name : rawHosts.keySet()) {
             host(file, base, name, rawHosts, hosts, new ArrayList<>());
         }
-        return new Plan(file, hosts, steps(file, top.get("steps")));
+        Map<String, Credential> credentials = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Object>> e : section(file, "credentials", top.get("credentials")).entrySet()) {
+            credentials.put(e.getKey(), credential(file, base, e.getKey(), e.getValue()));
+        }
+        return new Plan(file, hosts, credentials, steps(file, top.get("steps")));
     }
 
     private static Map<String, Map<String, Object>> section(Path file, String key, Object value) throws PlanException {
@@ -132,6 +138,41 @@ public final class PlanLoader {
         }
         String passphrase = p.has("passphraseEnv") ? fromEnv(p, "passphraseEnv") : null;
         return new SshCredentials.PrivateKey(keyText, passphrase);
+    }
+
+    /**
+     * One entry of {@code credentials:}: {@code tokenEnv} (secret text), {@code passwordEnv} with {@code username}
+     * or {@code usernameEnv} (user name and password), or {@code file} (a secret file, such as a CA bundle).
+     */
+    private Credential credential(Path file, Path base, String id, Map<String, Object> settings) throws PlanException {
+        try {
+            Params p = Params.of(settings);
+            boolean token = p.has("tokenEnv");
+            boolean password = p.has("passwordEnv");
+            boolean secretFile = p.has("file");
+            if ((token ? 1 : 0) + (password ? 1 : 0) + (secretFile ? 1 : 0) != 1) {
+                throw new SpecException("tokenEnv", "give exactly one of tokenEnv (secret text), passwordEnv with username or "
+                        + "usernameEnv (user name and password), or file (a secret file such as a CA bundle)");
+            }
+            Credential c;
+            if (token) {
+                c = new Credential.SecretText(fromEnv(p, "tokenEnv"));
+            } else if (password) {
+                String user = p.has("usernameEnv") ? fromEnv(p, "usernameEnv") : p.requiredString("username");
+                c = new Credential.UsernamePassword(user, fromEnv(p, "passwordEnv"));
+            } else {
+                Path path = resolve(base, p.requiredString("file"));
+                try {
+                    c = new Credential.SecretFile(path.getFileName().toString(), Files.readAllBytes(path));
+                } catch (IOException e) {
+                    throw new SpecException("file", "cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+                }
+            }
+            p.done();
+            return c;
+        } catch (SpecException e) {
+            throw new PlanException(file + ": credentials." + id + ": " + e.getMessage());
+        }
     }
 
     private String fromEnv(Params p, String field) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine;
 
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Optional;
 
 /** Every step the engine can run, by the name Jenkinsfiles and plans use. */
 public final class Steps {
-    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck());
+    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new HealthVerify());
 
     private Steps() {}
 

@@ -48,7 +48,7 @@ public final class DeployStepExecutor {
         StepSpec spec;
         Map<String, HostSpec> resolved = new LinkedHashMap<>();
         try {
-            spec = StepRunner.bind(step, params, hosts);
+            spec = StepRunner.bind(step, params, hosts, RunCredentials.secrets(run));
             for (String host : spec.hosts()) {
                 resolved.put(host, hosts.resolve("host", host));
             }

@@ -1,6 +1,12 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.model.Item;
+import hudson.security.ACL;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -38,7 +44,8 @@ public final class StepForms {
             step.bind(Params.of(params));
             return Optional.empty();
         } catch (SpecException e) {
-            return e.field().equals(field) || e.field().startsWith(field + "[") ? Optional.of(e.problem()) : Optional.empty();
+            boolean ours = e.field().equals(field) || e.field().startsWith(field + "[") || e.field().startsWith(field + ".");
+            return ours ? Optional.of(e.problem()) : Optional.empty();
         }
     }
 
@@ -64,6 +71,68 @@ public final class StepForms {
         return lines == null ? "" : String.join("\n", lines);
     }
 
+    /**
+     * The engine's problem with one field of one element of a list parameter ({@code checks[0].expectJson}), bound
+     * as the only element next to {@code minimalElement} and the step's {@code minimal} parameters. The answer is
+     * the problem without the parameter's path, as the field's own form shows it.
+     */
+    public static Optional<String> problemInList(StepDefinition<?> step, Map<String, Object> minimal, String listField,
+            Map<String, Object> minimalElement, String field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank() || value instanceof Map<?, ?> m && m.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> element = new LinkedHashMap<>(minimalElement);
+        element.put(field, value);
+        Map<String, Object> params = new LinkedHashMap<>(minimal);
+        params.put(listField, List.of(element));
+        String path = listField + "[0]." + field;
+        try {
+            step.bind(Params.of(params));
+            return Optional.empty();
+        } catch (SpecException e) {
+            return e.field().equals(path) || e.field().startsWith(path + "[") ? Optional.of(e.problem()) : Optional.empty();
+        }
+    }
+
+    /**
+     * A textarea with one {@code key<separator>value} entry per line (request headers as {@code Name: value}, JSONPath
+     * expectations as {@code $.status = ok}), as the map it stands for, in order.
+     *
+     * @throws IllegalArgumentException naming the line that has no separator
+     */
+    public static Map<String, String> entries(String text, String separator) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int n = 0;
+        for (String line : text == null ? new String[0] : text.split("\\R")) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            // The separator with its blanks first: a JSONPath filter may hold '==' before ' = '.
+            int at = line.indexOf(separator);
+            int length = separator.length();
+            if (at < 0) {
+                at = line.indexOf(separator.strip());
+                length = separator.strip().length();
+            }
+            if (at <= 0) {
+                throw new IllegalArgumentException("line " + n + " ('" + line.strip() + "') is not 'key" + separator + "value'");
+            }
+            out.put(line.substring(0, at).strip(), line.substring(at + length).strip());
+        }
+        return out;
+    }
+
+    /** The reverse of {@link #entries}, for showing a map in a textarea. */
+    public static String entriesText(Map<String, ?> map, String separator) {
+        if (map == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        map.forEach((k, v) -> lines.add(k + separator + v));
+        return String.join("\n", lines);
+    }
+
     /** Replaces the form's textarea values of list fields with lists, before the descriptor binds the form. */
     public static JSONObject listFields(JSONObject formData, String... fields) {
         for (String field : fields) {
@@ -85,6 +154,21 @@ public final class StepForms {
             }
         }
         return items;
+    }
+
+    /**
+     * Credentials a step field may name (secret text, a secret file...), as its drop-down lists them: only to people
+     * who may configure or use the job's credentials; everyone else sees just the current value.
+     */
+    public static ListBoxModel credentialItems(Item item, String current, CredentialsMatcher matcher) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+        if (!allowed) {
+            return result.includeCurrentValue(current);
+        }
+        return result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, URIRequirementBuilder.create().build(), matcher)
+                .includeCurrentValue(current);
     }
 
     public static ListBoxModel onFailureItems() {

@@ -30,6 +30,11 @@ public final class SharedTarget implements BeforeAllCallback {
         return new SharedTarget(new String[] {"sshd", "nginx"}, "/usr/sbin/sshd", "ssh-keygen", "ssh", "nginx", "curl");
     }
 
+    /** sshd whose sessions reach a rootful podman through the real docker CLI (DOCKER_HOST is set for them). */
+    public static SharedTarget sshdAndPodman() {
+        return new SharedTarget(new String[] {"sshd", "podman"}, "/usr/sbin/sshd", "ssh-keygen", "ssh", "podman", "docker", "busybox");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         TargetRequirement.programs("the local target (" + String.join(", ", servers) + ")", programs);

@@ -11,6 +11,8 @@ import org.springframework.security.core.Authentication;
 
 /** Signature stub of credentials (org.jenkins-ci.plugins:credentials); compile only. */
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider> implements Describable<CredentialsProvider> {
+    public static final hudson.security.Permission USE_ITEM = null;
+
     public static <C extends IdCredentials> C findCredentialByIdInItemGroup(String id, Class<C> type, ItemGroup<?> itemGroup,
             Authentication authentication, List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException();

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.params;
 
+import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,20 +22,28 @@ import java.util.Set;
 public final class Params {
     private final String prefix;
     private final Map<String, Object> values;
+    private final CredentialResolver credentials;
     private final Set<String> read = new LinkedHashSet<>();
 
-    private Params(String prefix, Map<String, ?> values) {
+    private Params(String prefix, Map<String, ?> values, CredentialResolver credentials) {
         this.prefix = prefix;
         this.values = new LinkedHashMap<>(values);
+        this.credentials = credentials;
     }
 
+    /** Parameters without credentials: a credential ID among them is refused. */
     public static Params of(Map<String, ?> values) {
-        return new Params("", values);
+        return new Params("", values, CredentialResolver.NONE);
+    }
+
+    /** Parameters whose credential IDs resolve through {@code credentials} (Jenkins' store, a plan's section). */
+    public static Params of(Map<String, ?> values, CredentialResolver credentials) {
+        return new Params("", values, credentials);
     }
 
     /** Nested parameters ({@code checks[0]}, {@code tls}); their errors name the full path. */
     public Params nested(String name, Map<String, ?> values) {
-        return new Params(path(name) + ".", values);
+        return new Params(path(name) + ".", values, credentials);
     }
 
     public String path(String name) {
@@ -226,6 +236,11 @@ public final class Params {
             out.put(key, e.getValue());
         }
         return out;
+    }
+
+    /** A credential ID, resolved to the credential's values; errors name the field, never a secret. */
+    public Optional<Credential> credential(String name) {
+        return optionalString(name).map(id -> credentials.resolve(path(name), id));
     }
 
     public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {

@@ -4,6 +4,7 @@ import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.report.ConsoleSummary;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportFiles;
+import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +18,12 @@ public final class StepRunner {
      * nothing on a host changes.
      */
     public static <S extends StepSpec> S bind(StepDefinition<S> step, Map<String, ?> params, HostResolver hosts) {
-        S spec = step.bind(Params.of(params));
+        return bind(step, params, hosts, CredentialResolver.NONE);
+    }
+
+    /** As {@link #bind(StepDefinition, Map, HostResolver)}, with credential IDs resolved to plain values in the spec. */
+    public static <S extends StepSpec> S bind(StepDefinition<S> step, Map<String, ?> params, HostResolver hosts, CredentialResolver credentials) {
+        S spec = step.bind(Params.of(params, credentials));
         for (String host : spec.hosts()) {
             hosts.resolve("host", host);
         }
@@ -26,6 +32,11 @@ public final class StepRunner {
 
     public static <S extends StepSpec> StepResult run(StepDefinition<S> step, S spec, RunContext context, Path reportDir)
             throws IOException, InterruptedException {
+        for (String secret : spec.secrets()) {
+            if (!context.masker().register(secret)) {
+                context.progress().warn(step.name() + ": a credential value is too short to be masked in logs and reports");
+            }
+        }
         Report report;
         try {
             report = step.run(spec, context);

@@ -9,4 +9,9 @@ public interface StepSpec extends Serializable {
 
     /** The configured host names the step connects to, so a front end can resolve them up front. */
     List<String> hosts();
+
+    /** Secret values the spec carries (resolved credentials), registered with the masker before the step runs. */
+    default List<String> secrets() {
+        return List.of();
+    }
 }

@@ -19,6 +19,11 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
         throw new UnsupportedOperationException();
     }
 
+    public AbstractIdCredentialsListBoxModel<T, C> includeMatchingAs(Authentication authentication, hudson.model.Item context,
+            Class<? extends C> type, List<DomainRequirement> domainRequirements, CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException();
+    }
+
     public AbstractIdCredentialsListBoxModel<T, C> includeCurrentValue(String value) {
         throw new UnsupportedOperationException();
     }

@@ -8,6 +8,10 @@ public class URIRequirementBuilder {
         throw new UnsupportedOperationException();
     }
 
+    public static URIRequirementBuilder create() {
+        throw new UnsupportedOperationException();
+    }
+
     public static URIRequirementBuilder fromUri(String uri) {
         throw new UnsupportedOperationException();
     }

@@ -1,0 +1,12 @@
+package org.jenkinsci.plugins.plaincredentials;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Signature stub of plain-credentials (org.jenkins-ci.plugins:plain-credentials); compile only. */
+public interface FileCredentials extends StandardCredentials {
+    String getFileName();
+
+    InputStream getContent() throws IOException;
+}

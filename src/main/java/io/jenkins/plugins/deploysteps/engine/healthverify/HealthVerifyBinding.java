@@ -1,0 +1,308 @@
+package io.jenkins.plugins.deploysteps.engine.healthverify;
+
+import com.jayway.jsonpath.InvalidPathException;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthCheckSpec.HttpProbe;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthCheckSpec.Origin;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthCheckSpec.TcpProbe;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerifySpec.Polling;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerifySpec.TlsPolicy;
+import io.jenkins.plugins.deploysteps.engine.http.Assertion;
+import io.jenkins.plugins.deploysteps.engine.http.HttpAuth;
+import io.jenkins.plugins.deploysteps.engine.http.HttpRequestSpec;
+import io.jenkins.plugins.deploysteps.engine.http.StatusExpectation;
+import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
+import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.report.Severity;
+import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
+import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads healthVerify's parameters into a {@link HealthVerifySpec}: every value checked, every error naming its
+ * parameter ({@code checks[2].expectJson[$.a[}), all before any request or connection.
+ */
+final class HealthVerifyBinding {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
+    static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(30);
+    static final int DEFAULT_PARALLELISM = 8;
+    static final int DEFAULT_WARN_DAYS = 21;
+    static final int DEFAULT_FAIL_DAYS = 7;
+
+    /** Parameters that only mean something for url checks, refused on tcp checks by name. */
+    static final List<String> HTTP_ONLY = List.of("method", "headers", "body", "credentialsId", "expectStatus", "expectBodyContains",
+            "expectBodyMatches", "expectJson", "expectHeader", "maxLatency", "samples", "p95Latency", "followRedirects", "expectRedirectTo");
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern CONTAINER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):(\\d{1,5})");
+
+    private HealthVerifyBinding() {}
+
+    static HealthVerifySpec bind(Params p) {
+        Duration timeout = p.duration("timeout", DEFAULT_TIMEOUT);
+        List<Params> checkParams = p.maps("checks");
+        Optional<String> url = p.optionalString("url");
+        List<HealthCheckSpec> checks = new ArrayList<>();
+        if (url.isPresent()) {
+            if (p.has("checks")) {
+                throw new SpecException(p.path("url"), "give either url (one check) or checks (a list), not both");
+            }
+            // The shorthand's errors name 'url' itself, as the user wrote it.
+            checks.add(check(Params.of(Map.of("url", url.get())), p, 0, timeout));
+        } else {
+            if (checkParams.isEmpty()) {
+                throw new SpecException(p.path("checks"), "is required: a list of checks, or url for a single one");
+            }
+            for (int i = 0; i < checkParams.size(); i++) {
+                checks.add(check(checkParams.get(i), p, i, timeout));
+            }
+        }
+        uniqueNames(p, checks);
+        Polling polling = polling(p);
+        int parallelism = p.integer("parallelism", DEFAULT_PARALLELISM, 1, 64);
+        TlsPolicy tls = tls(p);
+        CommonParams common = CommonParams.read(p, HealthVerify.NAME);
+        p.done();
+        return new HealthVerifySpec(checks, polling, parallelism, tls, common);
+    }
+
+    private static Polling polling(Params p) {
+        Duration wait = p.optionalDuration("waitTimeout").orElse(null);
+        if (wait != null && (wait.isZero() || wait.isNegative())) {
+            throw new SpecException(p.path("waitTimeout"), "must be longer than zero");
+        }
+        Duration interval = p.duration("interval", DEFAULT_INTERVAL);
+        Duration max = p.duration("maxInterval", DEFAULT_MAX_INTERVAL.compareTo(interval) < 0 ? interval : DEFAULT_MAX_INTERVAL);
+        if (max.compareTo(interval) < 0) {
+            throw new SpecException(p.path("maxInterval"), "must not be shorter than interval (" + io.jenkins.plugins.deploysteps.engine.params.Durations.format(interval) + ")");
+        }
+        return new Polling(wait, interval, max, p.integer("consecutive", 1, 1, 100));
+    }
+
+    private static TlsPolicy tls(Params p) {
+        Optional<Params> t = p.map("tls");
+        if (t.isEmpty()) {
+            return new TlsPolicy(DEFAULT_WARN_DAYS, DEFAULT_FAIL_DAYS, TrustSource.JVM);
+        }
+        Params tls = t.get();
+        int warn = tls.integer("warnDays", DEFAULT_WARN_DAYS, 0, 3650);
+        int fail = tls.integer("failDays", Math.min(DEFAULT_FAIL_DAYS, warn), 0, 3650);
+        if (fail > warn) {
+            throw new SpecException(tls.path("failDays"), fail + " is more than warnDays (" + warn + "): a certificate must warn before it fails");
+        }
+        TrustSource trust = TrustSource.JVM;
+        Optional<Credential> ca = tls.credential("caCredentialsId");
+        if (ca.isPresent()) {
+            trust = caBundle(tls.path("caCredentialsId"), ca.get());
+        }
+        tls.done();
+        return new TlsPolicy(warn, fail, trust);
+    }
+
+    private static TrustSource caBundle(String field, Credential c) {
+        String pem;
+        if (c instanceof Credential.SecretFile f) {
+            pem = new String(f.content(), StandardCharsets.US_ASCII);
+        } else if (c instanceof Credential.SecretText t) {
+            pem = t.secret();
+        } else {
+            throw new SpecException(field, "a " + c.kind() + " is not a CA bundle; use a secret file or secret text holding PEM certificates");
+        }
+        try {
+            return TrustSource.caBundle(pem);
+        } catch (CertificateException e) {
+            throw new SpecException(field, "not a CA bundle: " + e.getMessage());
+        }
+    }
+
+    private static HealthCheckSpec check(Params c, Params step, int index, Duration stepTimeout) {
+        Optional<String> url = c.optionalString("url");
+        Optional<String> tcp = c.optionalString("tcp");
+        if (url.isPresent() == tcp.isPresent()) {
+            throw new SpecException(c.path(url.isPresent() ? "tcp" : "url"), url.isPresent() ? "give url or tcp, not both"
+                    : "is required: url (an HTTP check) or tcp (a plain connect, 'host:port')");
+        }
+        Origin origin = origin(c, tcp.isPresent());
+        Severity severity = c.choice("severity", Severity.class, Severity.FAILURE);
+        Duration timeout = c.duration("timeout", stepTimeout);
+        HealthCheckSpec.Probe probe;
+        String defaultName;
+        if (tcp.isPresent()) {
+            for (String k : HTTP_ONLY) {
+                if (c.has(k)) {
+                    throw new SpecException(c.path(k), "only applies to url checks, not to tcp checks");
+                }
+            }
+            TcpProbe t = tcpProbe(c, tcp.get(), timeout);
+            probe = t;
+            defaultName = "tcp " + t.address() + (origin.remote() ? " from " + origin.describe() : "");
+        } else {
+            HttpProbe h = httpProbe(c, url.get(), timeout, origin);
+            probe = h;
+            defaultName = h.request().describe() + (origin.remote() ? " from " + origin.describe() : "");
+        }
+        String name = c.string("name", defaultName);
+        c.done();
+        return new HealthCheckSpec(index, name, origin, probe, severity);
+    }
+
+    private static Origin origin(Params c, boolean tcp) {
+        Optional<String> host = c.optionalString("host");
+        Optional<String> container = c.optionalString("container");
+        if (container.isPresent()) {
+            if (host.isEmpty()) {
+                throw new SpecException(c.path("container"), "needs host: the configured host the container runs on");
+            }
+            if (!CONTAINER.matcher(container.get()).matches()) {
+                throw new SpecException(c.path("container"), "'" + container.get() + "' is not a container name or id");
+            }
+            if (tcp) {
+                throw new SpecException(c.path("container"), "tcp checks run from the host itself; to check from inside a container, "
+                        + "probe an HTTP endpoint with url");
+            }
+        }
+        return new Origin(host.orElse(null), container.orElse(null));
+    }
+
+    private static TcpProbe tcpProbe(Params c, String value, Duration timeout) {
+        var m = HOST_PORT.matcher(value);
+        if (!m.matches()) {
+            throw new SpecException(c.path("tcp"), "'" + value + "' is not host:port (e.g. 'localhost:5432', '[::1]:6379')");
+        }
+        int port = Integer.parseInt(m.group(3));
+        if (port < 1 || port > 65535) {
+            throw new SpecException(c.path("tcp"), port + " is not a TCP port (1 to 65535)");
+        }
+        String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+        return new TcpProbe(host, port, timeout);
+    }
+
+    private static HttpProbe httpProbe(Params c, String url, Duration timeout, Origin origin) {
+        URI uri = httpUri(c, "url", url);
+        String method = c.string("method", "GET").toUpperCase(Locale.ROOT);
+        if (!HttpRequestSpec.METHODS.contains(method)) {
+            throw new SpecException(c.path("method"), "'" + method + "' is not one of " + String.join(", ", new java.util.TreeSet<>(HttpRequestSpec.METHODS)));
+        }
+        Map<String, String> headers = headers(c, "headers");
+        for (String name : headers.keySet()) {
+            if (HttpRequestSpec.RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new SpecException(c.path("headers") + "[" + name + "]", "is set by the HTTP client and cannot be given");
+            }
+        }
+        String body = c.optionalString("body").orElse(null);
+        HttpAuth auth = c.credential("credentialsId").map(cr -> HttpAuth.of(c.path("credentialsId"), cr)).orElse(null);
+        if (auth != null && headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            throw new SpecException(c.path("headers") + "[Authorization]", "comes from credentialsId; give one or the other");
+        }
+        boolean follow = c.bool("followRedirects", false);
+        URI redirectTo = c.optionalString("expectRedirectTo").map(v -> httpUri(c, "expectRedirectTo", v)).orElse(null);
+
+        List<Assertion> assertions = new ArrayList<>();
+        List<String> status = c.stringList("expectStatus");
+        if (!status.isEmpty()) {
+            assertions.add(new Assertion.Status(StatusExpectation.parse(status).orElseThrow(() -> new SpecException(c.path("expectStatus"),
+                    "'" + String.join(", ", status) + "' is not a status: use a code (200), a range ('200-299', '2xx') or a list ([200, 204])"))));
+        } else if (redirectTo == null || follow) {
+            assertions.add(new Assertion.Status(StatusExpectation.SUCCESS));
+        }
+        if (redirectTo != null) {
+            assertions.add(new Assertion.RedirectTo(redirectTo));
+        }
+        c.optionalString("expectBodyContains").ifPresent(s -> assertions.add(new Assertion.BodyContains(s)));
+        c.optionalString("expectBodyMatches").ifPresent(s -> assertions.add(new Assertion.BodyMatches(regex(c, s))));
+        for (Map.Entry<String, String> e : c.stringMap("expectJson").entrySet()) {
+            String field = c.path("expectJson") + "[" + e.getKey() + "]";
+            if (e.getValue() == null) {
+                throw new SpecException(field, "needs a value (or 'exists')");
+            }
+            try {
+                assertions.add(Assertion.Json.of(e.getKey(), e.getValue()));
+            } catch (InvalidPathException ex) {
+                throw new SpecException(field, "'" + e.getKey() + "' is not a JSONPath: " + ex.getMessage());
+            }
+        }
+        for (Map.Entry<String, String> e : headers(c, "expectHeader").entrySet()) {
+            assertions.add(new Assertion.Header(e.getKey(), e.getValue()));
+        }
+        c.optionalDuration("maxLatency").ifPresent(d -> assertions.add(new Assertion.Latency(positive(c, "maxLatency", d))));
+        int samples = c.integer("samples", 1, 1, 1000);
+        Duration p95 = c.optionalDuration("p95Latency").map(d -> positive(c, "p95Latency", d)).orElse(null);
+        if (samples > 1 && origin.remote()) {
+            throw new SpecException(c.path("samples"), "latency samples are taken from here only, not from a host or container");
+        }
+        HttpRequestSpec request = new HttpRequestSpec(method, uri, headers, body, auth, timeout, follow);
+        return new HttpProbe(request, assertions, samples, p95);
+    }
+
+    private static URI httpUri(Params c, String field, String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new SpecException(c.path(field), "'" + value + "' is not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new SpecException(c.path(field), "'" + value + "' is not an http:// or https:// URL with a host");
+        }
+        if (uri.getUserInfo() != null) {
+            throw new SpecException(c.path(field), "must not carry a user name or password; use credentialsId");
+        }
+        return uri;
+    }
+
+    private static Map<String, String> headers(Params c, String field) {
+        Map<String, String> headers = c.stringMap(field);
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+            String at = c.path(field) + "[" + e.getKey() + "]";
+            if (!HEADER_NAME.matcher(e.getKey()).matches()) {
+                throw new SpecException(at, "'" + e.getKey() + "' is not a header name");
+            }
+            if (e.getValue() == null || e.getValue().indexOf('\r') >= 0 || e.getValue().indexOf('\n') >= 0) {
+                throw new SpecException(at, "needs a value on one line");
+            }
+        }
+        return headers;
+    }
+
+    private static Pattern regex(Params c, String value) {
+        try {
+            return Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            throw new SpecException(c.path("expectBodyMatches"), "'" + value + "' is not a regular expression: " + e.getDescription()
+                    + " near index " + e.getIndex());
+        }
+    }
+
+    private static Duration positive(Params c, String field, Duration d) {
+        if (d.isZero()) {
+            throw new SpecException(c.path(field), "must be longer than zero");
+        }
+        return d;
+    }
+
+    private static void uniqueNames(Params p, List<HealthCheckSpec> checks) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (HealthCheckSpec c : checks) {
+            Integer before = seen.putIfAbsent(c.name(), c.index());
+            if (before != null) {
+                throw new SpecException(p.path("checks") + "[" + c.index() + "].name", "'" + c.name() + "' is already the name of checks["
+                        + before + "]; names must be unique");
+            }
+        }
+    }
+}

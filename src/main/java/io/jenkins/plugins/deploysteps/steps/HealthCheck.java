@@ -1,0 +1,455 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.ComboBoxModel;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
+import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
+import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * One check of {@code healthVerify}, as the Snippet Generator edits it (one form per check in a repeatable list)
+ * and as a Jenkinsfile writes it ({@code [name: 'api', url: '...', expectJson: ['$.status': 'ok']]}). It only
+ * carries values: {@link #toParams()} hands the engine the same name → value map a CLI plan would.
+ */
+public final class HealthCheck implements Describable<HealthCheck> {
+    /** Separators of the map textareas: request and expected headers, and JSONPath expectations. */
+    static final String HEADER_SEPARATOR = ": ";
+    static final String JSON_SEPARATOR = " = ";
+
+    private String name;
+    private String url;
+    private String tcp;
+    private String host;
+    private String container;
+    private String method;
+    private Map<String, String> headers = new LinkedHashMap<>();
+    private String body;
+    private String credentialsId;
+    private String expectStatus;
+    private String expectBodyContains;
+    private String expectBodyMatches;
+    private Map<String, String> expectJson = new LinkedHashMap<>();
+    private Map<String, String> expectHeader = new LinkedHashMap<>();
+    private String maxLatency;
+    private Integer samples;
+    private String p95Latency;
+    private boolean followRedirects;
+    private String expectRedirectTo;
+    private String timeout;
+    private String severity;
+
+    @DataBoundConstructor
+    public HealthCheck() {}
+
+    public String getName() {
+        return name;
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = Values.trimToNull(name);
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    @DataBoundSetter
+    public void setUrl(String url) {
+        this.url = Values.trimToNull(url);
+    }
+
+    public String getTcp() {
+        return tcp;
+    }
+
+    @DataBoundSetter
+    public void setTcp(String tcp) {
+        this.tcp = Values.trimToNull(tcp);
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    @DataBoundSetter
+    public void setHost(String host) {
+        this.host = Values.trimToNull(host);
+    }
+
+    public String getContainer() {
+        return container;
+    }
+
+    @DataBoundSetter
+    public void setContainer(String container) {
+        this.container = Values.trimToNull(container);
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    @DataBoundSetter
+    public void setMethod(String method) {
+        this.method = Values.trimToNull(method);
+    }
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    @DataBoundSetter
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = texts(headers);
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    @DataBoundSetter
+    public void setBody(String body) {
+        this.body = body == null || body.isEmpty() ? null : body;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Values.trimToNull(credentialsId);
+    }
+
+    public String getExpectStatus() {
+        return expectStatus;
+    }
+
+    /** A code, a range or a comma-separated list, as text; a Jenkinsfile's {@code 200} or {@code [200, 204]} arrives converted. */
+    @DataBoundSetter
+    public void setExpectStatus(String expectStatus) {
+        this.expectStatus = Values.trimToNull(expectStatus);
+    }
+
+    public String getExpectBodyContains() {
+        return expectBodyContains;
+    }
+
+    @DataBoundSetter
+    public void setExpectBodyContains(String expectBodyContains) {
+        this.expectBodyContains = expectBodyContains == null || expectBodyContains.isEmpty() ? null : expectBodyContains;
+    }
+
+    public String getExpectBodyMatches() {
+        return expectBodyMatches;
+    }
+
+    @DataBoundSetter
+    public void setExpectBodyMatches(String expectBodyMatches) {
+        this.expectBodyMatches = expectBodyMatches == null || expectBodyMatches.isEmpty() ? null : expectBodyMatches;
+    }
+
+    public Map<String, String> getExpectJson() {
+        return expectJson;
+    }
+
+    @DataBoundSetter
+    public void setExpectJson(Map<String, String> expectJson) {
+        this.expectJson = texts(expectJson);
+    }
+
+    public Map<String, String> getExpectHeader() {
+        return expectHeader;
+    }
+
+    @DataBoundSetter
+    public void setExpectHeader(Map<String, String> expectHeader) {
+        this.expectHeader = texts(expectHeader);
+    }
+
+    public String getMaxLatency() {
+        return maxLatency;
+    }
+
+    @DataBoundSetter
+    public void setMaxLatency(String maxLatency) {
+        this.maxLatency = Values.trimToNull(maxLatency);
+    }
+
+    public Integer getSamples() {
+        return samples;
+    }
+
+    @DataBoundSetter
+    public void setSamples(Integer samples) {
+        this.samples = samples;
+    }
+
+    public String getP95Latency() {
+        return p95Latency;
+    }
+
+    @DataBoundSetter
+    public void setP95Latency(String p95Latency) {
+        this.p95Latency = Values.trimToNull(p95Latency);
+    }
+
+    public boolean isFollowRedirects() {
+        return followRedirects;
+    }
+
+    @DataBoundSetter
+    public void setFollowRedirects(boolean followRedirects) {
+        this.followRedirects = followRedirects;
+    }
+
+    public String getExpectRedirectTo() {
+        return expectRedirectTo;
+    }
+
+    @DataBoundSetter
+    public void setExpectRedirectTo(String expectRedirectTo) {
+        this.expectRedirectTo = Values.trimToNull(expectRedirectTo);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Values.trimToNull(timeout);
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    @DataBoundSetter
+    public void setSeverity(String severity) {
+        this.severity = Values.trimToNull(severity);
+    }
+
+    /** The check under the engine's names; unset values are left out so the engine's defaults apply. */
+    public Map<String, Object> toParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("url", url);
+        p.put("tcp", tcp);
+        p.put("host", host);
+        p.put("container", container);
+        p.put("method", method);
+        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
+        p.put("body", body);
+        p.put("credentialsId", credentialsId);
+        p.put("expectStatus", expectStatus);
+        p.put("expectBodyContains", expectBodyContains);
+        p.put("expectBodyMatches", expectBodyMatches);
+        p.put("expectJson", expectJson.isEmpty() ? null : new LinkedHashMap<>(expectJson));
+        p.put("expectHeader", expectHeader.isEmpty() ? null : new LinkedHashMap<>(expectHeader));
+        p.put("maxLatency", maxLatency);
+        p.put("samples", samples);
+        p.put("p95Latency", p95Latency);
+        p.put("followRedirects", followRedirects ? Boolean.TRUE : null);
+        p.put("expectRedirectTo", expectRedirectTo);
+        p.put("timeout", timeout);
+        p.put("severity", severity);
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    /**
+     * A Jenkinsfile's check map as the setters take it: {@code expectStatus: 200} or {@code [200, 204]} becomes text,
+     * map values become text, and a key that is not a check parameter is refused by name (with the closest known
+     * one) instead of being dropped with a warning in the log.
+     */
+    public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
+        Params known = Params.of(arguments);
+        for (ParamDoc d : HealthVerify.CHECK_PARAMS) {
+            known.has(d.name());
+        }
+        known.done();
+        Map<String, Object> out = new LinkedHashMap<>(arguments);
+        Object status = out.get("expectStatus");
+        if (status instanceof Collection<?> list) {
+            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        } else if (status != null && !(status instanceof String)) {
+            out.put("expectStatus", String.valueOf(status));
+        }
+        for (String m : List.of("headers", "expectJson", "expectHeader")) {
+            if (out.get(m) instanceof Map<?, ?> map) {
+                Map<String, String> texts = new LinkedHashMap<>();
+                map.forEach((k, v) -> texts.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+                out.put(m, texts);
+            }
+        }
+        return out;
+    }
+
+    /** Copies a map whose values may be numbers or booleans in a Jenkinsfile into one of strings. */
+    private static Map<String, String> texts(Map<String, String> in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (in != null) {
+            ((Map<?, ?>) in).forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        }
+        return out;
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends Descriptor<HealthCheck> implements CustomDescribableModel {
+        private static final Map<String, Object> MINIMAL_STEP = Map.of();
+        private static final Map<String, Object> MINIMAL_CHECK = Map.of("url", "http://localhost/");
+
+        @Override
+        public String getDisplayName() {
+            return "Check";
+        }
+
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return fromPipeline(arguments);
+        }
+
+        /** The map textareas become maps before the rest of the form binds. */
+        @Override
+        public HealthCheck newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            Map<String, Map<String, String>> maps = new LinkedHashMap<>();
+            for (String field : List.of("headers", "expectJson", "expectHeader")) {
+                Object text = formData.remove(field);
+                try {
+                    maps.put(field, StepForms.entries(text == null ? null : text.toString(), separator(field)));
+                } catch (IllegalArgumentException e) {
+                    throw new FormException(field + ": " + e.getMessage(), field);
+                }
+            }
+            HealthCheck check = super.newInstance(req, formData);
+            check.setHeaders(maps.get("headers"));
+            check.setExpectJson(maps.get("expectJson"));
+            check.setExpectHeader(maps.get("expectHeader"));
+            return check;
+        }
+
+        static String separator(String field) {
+            return field.equals("expectJson") ? JSON_SEPARATOR : HEADER_SEPARATOR;
+        }
+
+        /** A map field as its textarea shows it. */
+        public String text(Map<String, String> map, String field) {
+            return StepForms.entriesText(map, separator(field));
+        }
+
+        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
+            return StepForms.hostItems(item);
+        }
+
+        public ListBoxModel doFillMethodItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (String m : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+                items.add(m, m);
+            }
+            return items;
+        }
+
+        public ListBoxModel doFillSeverityItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("Failure: the step's onFailure applies", "failure");
+            items.add("Warning: the build becomes UNSTABLE", "warning");
+            return items;
+        }
+
+        /** Secret text (a bearer token) and user name with password (basic) credentials the job may use. */
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(StringCredentials.class),
+                    CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));
+        }
+
+        private static FormValidation check(String field, Object value) {
+            return FormChecks.toValidation(StepForms.problemInList(new HealthVerify(), MINIMAL_STEP, "checks", MINIMAL_CHECK, field, value));
+        }
+
+        private static FormValidation checkMap(String field, String text) {
+            try {
+                return check(field, StepForms.entries(text, separator(field)));
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        public FormValidation doCheckUrl(@QueryParameter String value) {
+            return check("url", value);
+        }
+
+        public FormValidation doCheckTcp(@QueryParameter String value) {
+            return FormChecks.toValidation(StepForms.problemInList(new HealthVerify(), MINIMAL_STEP, "checks", Map.of(), "tcp", value));
+        }
+
+        public FormValidation doCheckContainer(@QueryParameter String value) {
+            return FormChecks.toValidation(StepForms.problemInList(new HealthVerify(), MINIMAL_STEP, "checks", Map.of("url", "http://localhost/",
+                    "host", "h"), "container", value));
+        }
+
+        public FormValidation doCheckHeaders(@QueryParameter String value) {
+            return checkMap("headers", value);
+        }
+
+        public FormValidation doCheckExpectStatus(@QueryParameter String value) {
+            return check("expectStatus", value);
+        }
+
+        public FormValidation doCheckExpectBodyMatches(@QueryParameter String value) {
+            return check("expectBodyMatches", value);
+        }
+
+        public FormValidation doCheckExpectJson(@QueryParameter String value) {
+            return checkMap("expectJson", value);
+        }
+
+        public FormValidation doCheckExpectHeader(@QueryParameter String value) {
+            return checkMap("expectHeader", value);
+        }
+
+        public FormValidation doCheckMaxLatency(@QueryParameter String value) {
+            return check("maxLatency", value);
+        }
+
+        public FormValidation doCheckSamples(@QueryParameter String value) {
+            return check("samples", value);
+        }
+
+        public FormValidation doCheckP95Latency(@QueryParameter String value) {
+            return check("p95Latency", value);
+        }
+
+        public FormValidation doCheckExpectRedirectTo(@QueryParameter String value) {
+            return check("expectRedirectTo", value);
+        }
+
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return check("timeout", value);
+        }
+    }
+}

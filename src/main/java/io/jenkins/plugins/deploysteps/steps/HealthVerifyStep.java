@@ -1,0 +1,283 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.Extension;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
+import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code healthVerify waitTimeout: '2m', checks: [[name: 'api', url: '...', expectJson: ['$.status': 'ok']], ...]}:
+ * after a deploy, is everything answering as it should? Parameters bind to the engine's {@link HealthVerify} under
+ * the same names the CLI uses; each check is a {@link HealthCheck}, the TLS thresholds a {@link TlsSettings}.
+ */
+public final class HealthVerifyStep extends Step {
+    private List<HealthCheck> checks = new ArrayList<>();
+    private String url;
+    private String waitTimeout;
+    private String interval;
+    private String maxInterval;
+    private Integer consecutive;
+    private Integer parallelism;
+    private String timeout;
+    private TlsSettings tls;
+    private String reportName;
+    private String onFailure;
+    private boolean archive = true;
+
+    @DataBoundConstructor
+    public HealthVerifyStep() {}
+
+    public List<HealthCheck> getChecks() {
+        return checks;
+    }
+
+    @DataBoundSetter
+    public void setChecks(List<HealthCheck> checks) {
+        this.checks = checks == null ? new ArrayList<>() : new ArrayList<>(checks);
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    @DataBoundSetter
+    public void setUrl(String url) {
+        this.url = Values.trimToNull(url);
+    }
+
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    @DataBoundSetter
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = Values.trimToNull(waitTimeout);
+    }
+
+    public String getInterval() {
+        return interval;
+    }
+
+    @DataBoundSetter
+    public void setInterval(String interval) {
+        this.interval = Values.trimToNull(interval);
+    }
+
+    public String getMaxInterval() {
+        return maxInterval;
+    }
+
+    @DataBoundSetter
+    public void setMaxInterval(String maxInterval) {
+        this.maxInterval = Values.trimToNull(maxInterval);
+    }
+
+    public Integer getConsecutive() {
+        return consecutive;
+    }
+
+    @DataBoundSetter
+    public void setConsecutive(Integer consecutive) {
+        this.consecutive = consecutive;
+    }
+
+    public Integer getParallelism() {
+        return parallelism;
+    }
+
+    @DataBoundSetter
+    public void setParallelism(Integer parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Values.trimToNull(timeout);
+    }
+
+    public TlsSettings getTls() {
+        return tls;
+    }
+
+    @DataBoundSetter
+    public void setTls(TlsSettings tls) {
+        this.tls = tls;
+    }
+
+    public String getReportName() {
+        return reportName;
+    }
+
+    @DataBoundSetter
+    public void setReportName(String reportName) {
+        this.reportName = Values.trimToNull(reportName);
+    }
+
+    public String getOnFailure() {
+        return onFailure;
+    }
+
+    @DataBoundSetter
+    public void setOnFailure(String onFailure) {
+        this.onFailure = Values.trimToNull(onFailure);
+    }
+
+    public boolean isArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(boolean archive) {
+        this.archive = archive;
+    }
+
+    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    public Map<String, Object> toParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        if (!checks.isEmpty()) {
+            List<Map<String, Object>> maps = new ArrayList<>();
+            checks.forEach(c -> maps.add(c.toParams()));
+            p.put("checks", maps);
+        }
+        p.put("url", url);
+        p.put("waitTimeout", waitTimeout);
+        p.put("interval", interval);
+        p.put("maxInterval", maxInterval);
+        p.put("consecutive", consecutive);
+        p.put("parallelism", parallelism);
+        p.put("timeout", timeout);
+        p.put("tls", tls == null ? null : tls.toParams());
+        p.put("reportName", reportName);
+        p.put("onFailure", onFailure);
+        p.put("archive", archive);
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, toParams());
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
+        private final transient Map<String, Object> params;
+
+        Execution(StepContext context, Map<String, Object> params) {
+            super(context);
+            this.params = params;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return DeployStepExecutor.run(getContext(), new HealthVerify(), params);
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        private static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
+
+        @Override
+        public String getFunctionName() {
+            return HealthVerify.NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Verify a deployment: HTTP(S), TLS and TCP checks, waiting until healthy";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return DeployStepExecutor.REQUIRED_CONTEXT;
+        }
+
+        /** What a person scanning the pipeline graph wants: the URL, or the checks' names. Never a header or credential. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return HealthVerifyStep.describe(namedArgs);
+        }
+
+        public ListBoxModel doFillOnFailureItems() {
+            return StepForms.onFailureItems();
+        }
+
+        public FormValidation doCheckUrl(@QueryParameter String value) {
+            return StepForms.check(new HealthVerify(), Map.of(), "url", value);
+        }
+
+        public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
+            return StepForms.check(new HealthVerify(), MINIMAL, "waitTimeout", value);
+        }
+
+        public FormValidation doCheckInterval(@QueryParameter String value) {
+            return StepForms.check(new HealthVerify(), MINIMAL, "interval", value);
+        }
+
+        public FormValidation doCheckMaxInterval(@QueryParameter String value, @QueryParameter String interval) {
+            Map<String, Object> minimal = new LinkedHashMap<>(MINIMAL);
+            if (interval != null && !interval.isBlank()) {
+                minimal.put("interval", interval);
+            }
+            return StepForms.check(new HealthVerify(), minimal, "maxInterval", value);
+        }
+
+        public FormValidation doCheckConsecutive(@QueryParameter String value) {
+            return StepForms.check(new HealthVerify(), MINIMAL, "consecutive", value);
+        }
+
+        public FormValidation doCheckParallelism(@QueryParameter String value) {
+            return StepForms.check(new HealthVerify(), MINIMAL, "parallelism", value);
+        }
+
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return StepForms.check(new HealthVerify(), MINIMAL, "timeout", value);
+        }
+
+        public FormValidation doCheckReportName(@QueryParameter String value) {
+            return StepForms.check(new HealthVerify(), MINIMAL, "reportName", value);
+        }
+    }
+
+    /** {@code https://app.example.com/health}, or {@code api, frontend, db port}; query strings are left out. */
+    static String describe(Map<String, Object> namedArgs) {
+        if (namedArgs.get("url") instanceof String u) {
+            return u.replaceFirst("[?#].*$", "");
+        }
+        if (namedArgs.get("checks") instanceof List<?> list) {
+            List<String> names = new ArrayList<>();
+            for (Object c : list) {
+                Object name = c instanceof HealthCheck hc ? (hc.getName() != null ? hc.getName() : hc.getUrl() != null ? hc.getUrl() : hc.getTcp())
+                        : c instanceof Map<?, ?> m ? (m.get("name") != null ? m.get("name") : m.get("url") != null ? m.get("url") : m.get("tcp")) : null;
+                if (name != null) {
+                    names.add(String.valueOf(name).replaceFirst("[?#].*$", ""));
+                }
+            }
+            return names.isEmpty() ? null : String.join(", ", names);
+        }
+        return null;
+    }
+}

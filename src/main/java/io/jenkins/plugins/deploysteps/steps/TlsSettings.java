@@ -1,0 +1,104 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
+import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/** healthVerify's {@code tls: [warnDays: 21, failDays: 7, caCredentialsId: 'internal-ca']}. */
+public final class TlsSettings implements Describable<TlsSettings> {
+    private Integer warnDays;
+    private Integer failDays;
+    private String caCredentialsId;
+
+    @DataBoundConstructor
+    public TlsSettings() {}
+
+    public Integer getWarnDays() {
+        return warnDays;
+    }
+
+    @DataBoundSetter
+    public void setWarnDays(Integer warnDays) {
+        this.warnDays = warnDays;
+    }
+
+    public Integer getFailDays() {
+        return failDays;
+    }
+
+    @DataBoundSetter
+    public void setFailDays(Integer failDays) {
+        this.failDays = failDays;
+    }
+
+    public String getCaCredentialsId() {
+        return caCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCaCredentialsId(String caCredentialsId) {
+        this.caCredentialsId = Values.trimToNull(caCredentialsId);
+    }
+
+    public Map<String, Object> toParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("warnDays", warnDays);
+        p.put("failDays", failDays);
+        p.put("caCredentialsId", caCredentialsId);
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends Descriptor<TlsSettings> {
+        private static final Map<String, Object> MINIMAL = Map.of("url", "https://localhost/");
+
+        @Override
+        public String getDisplayName() {
+            return "TLS certificate thresholds";
+        }
+
+        private static FormValidation check(String field, String value) {
+            return FormChecks.toValidation(StepForms.problem(new HealthVerify(), MINIMAL, "tls", value == null || value.isBlank() ? null
+                    : Map.of(field, value)));
+        }
+
+        public FormValidation doCheckWarnDays(@QueryParameter String value) {
+            return check("warnDays", value);
+        }
+
+        public FormValidation doCheckFailDays(@QueryParameter String value, @QueryParameter String warnDays) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            Map<String, Object> tls = new LinkedHashMap<>();
+            tls.put("failDays", value);
+            if (warnDays != null && !warnDays.isBlank()) {
+                tls.put("warnDays", warnDays);
+            }
+            return FormChecks.toValidation(StepForms.problem(new HealthVerify(), MINIMAL, "tls", tls));
+        }
+
+        /** Secret files and secret text holding PEM certificates. */
+        public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
+            return StepForms.credentialItems(item, caCredentialsId, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(FileCredentials.class),
+                    CredentialsMatchers.instanceOf(StringCredentials.class)));
+        }
+    }
+}
