@@ -22,10 +22,17 @@ import java.util.Map;
 public final class StepHarness {
     private final LocalTarget target;
     private final Path reports;
+    private final Map<String, String> hostDefaults;
 
     public StepHarness(LocalTarget target, Path reports) {
+        this(target, reports, Map.of());
+    }
+
+    /** @param hostDefaults per-host step defaults, as Deploy hosts or a plan's host set them ({@code composeCommand}) */
+    public StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults) {
         this.target = target;
         this.reports = reports;
+        this.hostDefaults = hostDefaults;
     }
 
     /** One finished run: its result and everything it logged. */
@@ -56,7 +63,9 @@ public final class StepHarness {
 
     /** @param log where progress goes; nothing is registered with its masker unless the caller does it */
     public <S extends StepSpec> Run run(StepDefinition<S> step, Map<String, ?> params, String holder, Recording log) throws Exception {
-        HostSpec local = target.host("local");
+        HostSpec plain = target.host("local");
+        HostSpec local = new HostSpec(plain.name(), plain.hostname(), plain.port(), plain.user(), plain.credentials(), plain.hostKeys(), null,
+                false, plain.connectTimeout(), plain.keepAlive(), plain.connectRetries(), hostDefaults);
         HostResolver hosts = (field, name) -> {
             if (!name.equals("local")) {
                 throw new SpecException(field, "unknown host '" + name + "'");

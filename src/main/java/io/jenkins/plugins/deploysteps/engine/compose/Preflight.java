@@ -113,7 +113,7 @@ final class Preflight {
         List<String> found = pre.requiredEnv().stream().filter(k -> !missing.contains(k) && !empty.contains(k)).toList();
         c.actual(found.isEmpty() ? "none set" : String.join(", ", found) + " set");
         if (missing.isEmpty() && empty.isEmpty()) {
-            return c.pass("values not read");
+            return c.pass(String.join(", ", found) + " set (values not read)");
         }
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {

@@ -135,7 +135,8 @@ final class ProjectChecks {
                             .fail("no compose command works on " + run.link.name() + " (tried docker compose, docker-compose, podman-compose)");
                 }
                 chosen[0] = ComposeFlavor.byLabel(lines[0].substring(6)).orElseThrow();
-                return c.actual(chosen[0] + version(lines.length > 1 ? lines[1] : "")).pass("detected");
+                String found = chosen[0] + version(lines.length > 1 ? lines[1] : "");
+                return c.actual(found).pass(found + ", detected");
             }
             var flavor = ComposeFlavor.byLabel(setting);
             if (flavor.isEmpty()) {
@@ -147,7 +148,8 @@ final class ProjectChecks {
                 return c.actual("exit " + r.exitCode()).fail(setting + " (" + source + ") does not work on " + run.link.name() + ": " + r.tail(1));
             }
             chosen[0] = flavor.get();
-            return c.actual(setting + version(r.stdoutText())).pass(source);
+            String found = setting + version(r.stdoutText());
+            return c.actual(found).pass(found + ", from " + source);
         });
         return chosen[0];
     }

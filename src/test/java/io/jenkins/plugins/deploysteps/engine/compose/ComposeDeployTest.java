@@ -78,8 +78,9 @@ class ComposeDeployTest {
                 "lock " + app.dir(), "published ports are free", "backup", "compose down", "compose build", "compose up", "service web is up",
                 "image of web rebuilt", "logs of web");
         assertThat(run.check("compose command").actual()).as("no docker compose v2 here: auto falls back").startsWith("docker-compose (");
-        assertThat(run.check("compose command").message()).isEqualTo("detected");
+        assertThat(run.check("compose command").message()).startsWith("docker-compose (").endsWith("), detected");
         assertThat(run.check("published ports are free").actual()).contains("held by this project: " + app.port() + "/tcp");
+        assertThat(run.check("required env keys").message()).isEqualTo("DATABASE_URL, JWT_SECRET set (values not read)");
         assertThat(run.check("revision").actual()).isEqualTo(revision + " (git HEAD)");
         assertThat(app.http()).isEqualTo("v2");
         List<String> after = app.containerIds();
@@ -329,6 +330,26 @@ class ComposeDeployTest {
         assertThat(app.containerIds()).isEqualTo(containers);
         assertThat(app.fileChecksums()).isEqualTo(files);
         assertThat(app.http()).isEqualTo("v1");
+    }
+
+    @Test
+    void theHostsComposeCommandIsTheDefaultTheStepsOwnWinsAndAnUnknownOneIsAnError() throws Exception {
+        ComposeApp app = app();
+        Map<String, Object> dry = app.params("dryRun", true);
+        StepHarness podmanHost = new StepHarness(TARGET.get(), tmp.resolve("reports"), Map.of("composeCommand", "podman-compose"));
+        Check fromHost = podmanHost.run(new ComposeDeploy(), dry, "host default").check("compose command");
+        assertThat(fromHost.status()).isEqualTo(Status.PASS);
+        assertThat(fromHost.message()).startsWith("podman-compose (").endsWith("), from the host's composeCommand");
+        StepHarness.Run own = podmanHost.run(new ComposeDeploy(), app.params("dryRun", true, "composeCommand", "docker-compose"), "own");
+        assertThat(own.check("compose command").message()).endsWith("), from composeCommand");
+        assertThat(own.log().text()).contains("(dry run, not run) $ cd " + app.dir() + " && docker-compose -p ");
+        StepHarness.Run unknown = new StepHarness(TARGET.get(), tmp.resolve("reports"), Map.of("composeCommand", "compose-ng"))
+                .run(new ComposeDeploy(), dry, "unknown");
+        assertThat(unknown.check("compose command").status()).isEqualTo(Status.ERROR);
+        assertThat(unknown.check("compose command").message())
+                .isEqualTo("the host's composeCommand 'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'");
+        assertThat(unknown.check("compose down").message()).isEqualTo("preflight failed: nothing was changed");
+        assertThat(app.containerIds()).isEmpty();
     }
 
     @Test

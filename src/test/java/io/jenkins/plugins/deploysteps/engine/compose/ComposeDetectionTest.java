@@ -24,7 +24,7 @@ class ComposeDetectionTest {
 
     private Path bin(String name, boolean dockerHasComposePlugin, boolean... present) throws IOException {
         Path bin = Files.createDirectories(dir.resolve(name));
-        Files.createSymbolicLink(bin.resolve("sh"), Path.of("/bin/sh")); // the rendered line starts with sh -c
+        stub(bin, "sh", "exec /bin/sh \"$@\""); // the rendered line starts with sh -c
         if (present[0]) {
             stub(bin, "docker", dockerHasComposePlugin
                     ? "[ \"$1 $2\" = 'compose version' ] && { echo 'Docker Compose version v2.29.1'; exit 0; }; exit 1"
