@@ -85,10 +85,10 @@ final class Deployment {
         int mark = run.mark();
         ComposeCommands commands = project.commands();
         List<String> selected = spec.verify().services();
-        boolean ok = step("compose down", commands.down(selected, spec.deploy().removeOrphans()), false)
+        boolean upRan = step("compose down", commands.down(selected, spec.deploy().removeOrphans()), false)
                 && (!spec.deploy().pull() || step("compose pull", commands.pull(selected), true))
-                && (project.builtServices().isEmpty() || step("compose build", commands.build(project.builtServices(), spec.deploy().noCache()), true))
-                && step("compose up", commands.up(selected), false);
+                && (project.builtServices().isEmpty() || step("compose build", commands.build(project.builtServices(), spec.deploy().noCache()), true));
+        boolean ok = upRan && step("compose up", commands.up(selected), false);
         if (run.dryRun) {
             project.services().forEach(s -> run.skip(Verification.upCheck(s), "dry run"));
             return;
@@ -102,6 +102,9 @@ final class Deployment {
             verification.logs(!up);
         } else {
             project.services().forEach(s -> run.skip(Verification.upCheck(s), "the deploy stopped before the services started"));
+            if (upRan) {
+                new Verification(run, project, spec.verify(), "").logs(true); // whatever started before up failed said why
+            }
         }
         List<Check> failed = run.failedSince(mark);
         if (failed.isEmpty()) {

@@ -136,6 +136,10 @@ final class Verification {
             return;
         }
         for (String s : project.services()) {
+            if (run.link.lost()) {
+                run.skip(prefix + logsCheck(s), "the connection is lost");
+                continue;
+            }
             run.check(prefix + logsCheck(s), c -> {
                 ExecResult r = run.link.exec(RemoteCommand.of(project.commands().logs(s, tail), run.timeouts.command()).sudo(run.sudo()));
                 String text = (r.stdoutText() + r.stderrText()).strip();
