@@ -1,5 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine;
 
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
@@ -8,7 +10,7 @@ import java.util.Optional;
 
 /** Every step the engine can run, by the name Jenkinsfiles and plans use. */
 public final class Steps {
-    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new HealthVerify());
+    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new ComposeDeploy(), new ComposeRollback(), new HealthVerify());
 
     private Steps() {}
 
