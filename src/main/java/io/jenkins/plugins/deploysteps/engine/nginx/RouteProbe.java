@@ -1,0 +1,63 @@
+package io.jenkins.plugins.deploysteps.engine.nginx;
+
+import io.jenkins.plugins.deploysteps.engine.http.Http;
+import io.jenkins.plugins.deploysteps.engine.http.HttpFailure;
+import io.jenkins.plugins.deploysteps.engine.http.HttpRequestSpec;
+import io.jenkins.plugins.deploysteps.engine.http.HttpResult;
+import io.jenkins.plugins.deploysteps.engine.params.Durations;
+import io.jenkins.plugins.deploysteps.engine.report.Check;
+import java.time.Duration;
+
+/**
+ * Requests {@code verifyUrl} until its status is one {@code expectStatus} accepts or {@code verifyTimeout} is over.
+ * A reload only signals nginx, which then starts new workers: the first requests after it may still be answered by
+ * the old configuration, so one answer is never final before the time is up.
+ */
+final class RouteProbe {
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LONGEST_REQUEST = Duration.ofSeconds(5);
+    static final int EVIDENCE_BODY = 2000;
+
+    private final Http http;
+
+    RouteProbe(Http http) {
+        this.http = http;
+    }
+
+    Check probe(RouteVerify verify, Check.Builder c) throws InterruptedException {
+        c.expected("status " + verify.expect() + " within " + Durations.format(verify.timeout()));
+        long deadline = System.nanoTime() + verify.timeout().toNanos();
+        long pause = FIRST_PAUSE.toNanos();
+        int attempts = 0;
+        HttpResult last = null;
+        HttpFailure failure = null;
+        while (true) {
+            attempts++;
+            long left = deadline - System.nanoTime();
+            Duration timeout = Duration.ofNanos(Math.max(Duration.ofMillis(200).toNanos(), Math.min(left, LONGEST_REQUEST.toNanos())));
+            try {
+                last = http.exchange(HttpRequestSpec.get(verify.url(), timeout));
+                failure = null;
+                if (verify.expect().accepts(last.status())) {
+                    return c.attempts(attempts).actual("status " + last.status() + " after " + attempts + (attempts == 1 ? " attempt" : " attempts"))
+                            .evidence("response", last.describe(EVIDENCE_BODY)).pass();
+                }
+            } catch (HttpFailure e) {
+                failure = e;
+            }
+            if (System.nanoTime() + pause > deadline) {
+                break;
+            }
+            Thread.sleep(pause / 1_000_000);
+            pause = Math.min(LONGEST_PAUSE.toNanos(), pause * 2);
+        }
+        c.attempts(attempts);
+        String after = " after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " in " + Durations.format(verify.timeout());
+        if (failure != null) {
+            return c.actual(failure.getMessage()).error(failure.getMessage() + after + " (verifyTimeout)");
+        }
+        return c.actual("status " + last.status()).evidence("response", last.describe(EVIDENCE_BODY))
+                .fail(verify.url() + " answered " + last.status() + ", not " + verify.expect() + after + " (verifyTimeout)");
+    }
+}
