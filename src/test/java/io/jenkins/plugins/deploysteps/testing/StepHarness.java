@@ -23,6 +23,7 @@ public final class StepHarness {
     private final LocalTarget target;
     private final Path reports;
     private final Map<String, String> hostDefaults;
+    private final HostSpec host;
 
     public StepHarness(LocalTarget target, Path reports) {
         this(target, reports, Map.of());
@@ -30,9 +31,19 @@ public final class StepHarness {
 
     /** @param hostDefaults per-host step defaults, as Deploy hosts or a plan's host set them ({@code composeCommand}) */
     public StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults) {
+        this(target, reports, hostDefaults, null);
+    }
+
+    private StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults, HostSpec host) {
         this.target = target;
         this.reports = reports;
         this.hostDefaults = hostDefaults;
+        this.host = host;
+    }
+
+    /** The same harness logging in as {@code host} describes (another user, sudo), still called {@code local}, with this harness's defaults. */
+    public StepHarness as(HostSpec host) {
+        return new StepHarness(target, reports, hostDefaults, host);
     }
 
     /** One finished run: its result and everything it logged. */
@@ -63,9 +74,9 @@ public final class StepHarness {
 
     /** @param log where progress goes; nothing is registered with its masker unless the caller does it */
     public <S extends StepSpec> Run run(StepDefinition<S> step, Map<String, ?> params, String holder, Recording log) throws Exception {
-        HostSpec plain = target.host("local");
-        HostSpec local = new HostSpec(plain.name(), plain.hostname(), plain.port(), plain.user(), plain.credentials(), plain.hostKeys(), null,
-                false, plain.connectTimeout(), plain.keepAlive(), plain.connectRetries(), hostDefaults);
+        HostSpec plain = host == null ? target.host("local") : host;
+        HostSpec local = new HostSpec("local", plain.hostname(), plain.port(), plain.user(), plain.credentials(), plain.hostKeys(), null,
+                plain.sudo(), plain.connectTimeout(), plain.keepAlive(), plain.connectRetries(), hostDefaults);
         HostResolver hosts = (field, name) -> {
             if (!name.equals("local")) {
                 throw new SpecException(field, "unknown host '" + name + "'");

@@ -18,8 +18,8 @@ public record CommonParams(String reportName, FailurePolicy onFailure, boolean a
 
     public static CommonParams read(Params p, String stepName) {
         String name = p.string("reportName", stepName);
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new SpecException(p.path("reportName"), "'" + name + "' is not usable as a file name: use letters, digits, '.', '-' and '_'");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new SpecException(p.path("reportName"), "'" + name + "' is not usable as a file name: use at most 100 letters, digits, '.', '-' and '_'");
         }
         return new CommonParams(name, p.choice("onFailure", FailurePolicy.class, FailurePolicy.FAILURE), p.bool("archive", true));
     }
