@@ -25,7 +25,6 @@ import java.util.Map;
  * one test's site never outlives it. Requests go through nginx with the JDK client, each with a timeout.
  */
 public final class NginxSite implements AutoCloseable {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final LocalTarget target;
     private final Path file;
@@ -126,7 +125,10 @@ public final class NginxSite implements AutoCloseable {
     /** {@code status body} of a GET through nginx, or {@code 0 <error>} when there was no response. */
     public Response get(String path) {
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5)).build(),
+            // A new client (so a new connection) per request: a kept-alive connection to a worker that a reload is
+            // retiring would still be answered with the old configuration.
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());
         } catch (IOException e) {

@@ -154,7 +154,7 @@ class NginxRouteSafetyTest {
         assertThat(refused).isGreaterThan(500);
         assertThat(NginxSite.sitesListing(TARGET.get())).isEqualTo(listing);
         assertThat(tmp.resolve("backups")).doesNotExist();
-        assertThat(site.get("/api/ping").status()).isEqualTo(404);
+        assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
     }
 
     @Test
@@ -183,8 +183,8 @@ class NginxRouteSafetyTest {
         assertThat(b.report().verdict().outcome()).as(logB.text()).isEqualTo(Outcome.SUCCESS);
         assertThat(logB.text()).contains("waiting for " + lock + ", held by run A since ");
         assertThat(site.text()).contains("# BEGIN deploy-steps nginxRoute /api/").contains("# BEGIN deploy-steps nginxRoute /b/");
-        assertThat(site.get("/api/ping").body()).isEqualTo("pong");
-        assertThat(site.get("/b/ping").body()).isEqualTo("b");
+        assertThat(site.awaitBody("/api/ping", "pong").body()).isEqualTo("pong");
+        assertThat(site.awaitBody("/b/ping", "b").body()).isEqualTo("b");
         assertThat(lock).doesNotExist();
     }
 
@@ -204,7 +204,7 @@ class NginxRouteSafetyTest {
 
         assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.check("nginx commands").actual()).endsWith("(through sudo -n)");
-        assertThat(site.get("/api/ping").body()).isEqualTo("pong");
+        assertThat(site.awaitBody("/api/ping", "pong").body()).isEqualTo("pong");
         assertThat(Files.getOwner(site.file()).getName()).isEqualTo("root");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(site.file()))).isEqualTo("rw-r-----");
     }

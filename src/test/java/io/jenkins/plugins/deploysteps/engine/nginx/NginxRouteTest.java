@@ -88,13 +88,13 @@ class NginxRouteTest {
     void addsARouteThatReachesTheUpstreamThenChangesNothingUpdatesAndRemovesItBackToTheOriginalBytes() throws Exception {
         NginxSite site = site("app", OLD_ROUTE);
         byte[] original = site.bytes();
-        assertThat(site.get("/api/ping").status()).isEqualTo(404);
+        assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
 
         StepHarness.Run added = run(params(site));
         assertThat(added.report().verdict().outcome()).as(added.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(added.report().checks()).extracting(Check::name).containsExactly("connect to local", "nginx commands", "lock " + site.file(),
                 "read " + site.file(), "location /api/", "backup", "write " + site.file(), "nginx -t", "reload", "probe " + site.url("/api/ping"));
-        assertThat(site.get("/api/ping")).isEqualTo(new NginxSite.Response(200, "pong from upstream"));
+        assertThat(site.awaitBody("/api/ping", "pong from upstream")).isEqualTo(new NginxSite.Response(200, "pong from upstream"));
         assertThat(upstream.lastHeaders("/api/ping")).containsEntry("x-real-ip", "127.0.0.1").containsKey("x-forwarded-for")
                 .containsEntry("x-forwarded-proto", "http").containsEntry("host", "127.0.0.1");
         String diff = added.check("location /api/").evidence().get(0).text();
@@ -107,7 +107,7 @@ class NginxRouteTest {
                 + TARGET.get().get("NGINX_RELOAD_CMD"));
         assertThat(added.report().facts()).containsEntry("change", "added").containsKey("backup");
         assertThat(tmp.resolve("backups").resolve(added.report().facts().get("backup")).resolve("files/1")).hasBinaryContent(original);
-        assertThat(site.get("/old/").body()).isEqualTo("old route\n");
+        assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
 
         String afterAdd = site.sha256();
         StepHarness.Run again = run(params(site));
@@ -138,8 +138,8 @@ class NginxRouteTest {
         assertThat(removed.report().verdict().outcome()).as(removed.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(removed.report().facts()).containsEntry("change", "removed");
         assertThat(site.bytes()).isEqualTo(original);
-        assertThat(site.get("/api/ping").status()).isEqualTo(404);
-        assertThat(site.get("/old/").body()).isEqualTo("old route\n");
+        assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
+        assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
         assertThat(Path.of(new RouteTarget("local", site.file().toString(), null, "/api/", true).lockPath())).doesNotExist();
     }
 
@@ -163,8 +163,8 @@ class NginxRouteTest {
         assertThat(run.check("reload").status()).isEqualTo(Status.SKIP);
         assertThat(run.report().verdict().reason()).contains("nginx -t");
         assertThat(site.sha256()).isEqualTo(before);
-        assertThat(site.get("/old/").body()).isEqualTo("old route\n");
-        assertThat(site.get("/api/ping").body()).isEqualTo("from the include\n");
+        assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
+        assertThat(site.awaitBody("/api/ping", "from the include\n").body()).isEqualTo("from the include\n");
         assertThat(run.report().facts().get("restored")).isEqualTo(site.file() + " from backup " + run.report().facts().get("backup"));
     }
 
@@ -184,7 +184,7 @@ class NginxRouteTest {
         assertThat(test.message()).contains("[emerg] host not found in upstream \"upstream.invalid\"");
         assertThat(run.check("restore: nginx -t").status()).isEqualTo(Status.PASS);
         assertThat(site.sha256()).isEqualTo(before);
-        assertThat(site.get("/old/").body()).isEqualTo("old route\n");
+        assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
     }
 
     @Test
@@ -206,8 +206,8 @@ class NginxRouteTest {
         assertThat(run.check("restore: reload").status()).isEqualTo(Status.PASS);
         assertThat(run.check("probe " + site.url("/api/ping")).message()).isEqualTo("the reload failed: the site file was restored");
         assertThat(site.sha256()).isEqualTo(before);
-        assertThat(site.get("/old/").body()).isEqualTo("old route\n");
-        assertThat(site.get("/api/ping").status()).isEqualTo(404);
+        assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
+        assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
     }
 
     @Test
@@ -229,7 +229,7 @@ class NginxRouteTest {
         assertThat(run.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(site.sha256()).isEqualTo(before);
         assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
-        assertThat(site.get("/old/").body()).isEqualTo("old route\n");
+        assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
     }
 
     @Test
@@ -245,7 +245,7 @@ class NginxRouteTest {
                 + "changed; remove it by hand or choose another location");
         assertThat(run.check("backup").message()).isEqualTo("the change could not be planned: nothing was changed");
         assertThat(site.sha256()).isEqualTo(before);
-        assertThat(site.get("/api/ping").body()).isEqualTo("hand-made\n");
+        assertThat(site.awaitBody("/api/ping", "hand-made\n").body()).isEqualTo("hand-made\n");
         StepHarness.Run removing = run(params(site, "state", "absent", "proxyPass", null));
         assertThat(removing.check("location /api/").status()).isEqualTo(Status.FAIL);
         assertThat(site.sha256()).isEqualTo(before);
@@ -269,8 +269,8 @@ class NginxRouteTest {
         assertThat(site.sha256()).isEqualTo(before);
         assertThat(NginxSite.sitesListing(TARGET.get())).isEqualTo(listing);
         assertThat(tmp.resolve("backups")).doesNotExist();
-        assertThat(site.get("/api/ping").status()).isEqualTo(404);
-        assertThat(site.get("/old/").body()).isEqualTo("old route\n");
+        assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
+        assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
 
         // The dry run's test is real: a candidate nginx would refuse fails it, still without a change.
         Path extra = Files.writeString(tmp.resolve("dup.conf"), "location /api/ { return 200 \"include\\n\"; }\n");
