@@ -1,0 +1,454 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ComboBoxModel;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
+import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * {@code nginxRoute host: 'prod-1', site: '/etc/nginx/sites-enabled/app', location: '/api/new-feature/', proxyPass: ...}:
+ * a managed reverse-proxy location, changed so that a mistake is undone. Parameters bind to the engine's
+ * {@link NginxRoute} under the names the CLI uses.
+ */
+public final class NginxRouteStep extends DeployStep {
+    static final String HEADER_SEPARATOR = ": ";
+
+    private final String host;
+    private final String site;
+    private final String location;
+    private String state;
+    private String serverName;
+    private String proxyPass;
+    private Map<String, String> headers = new LinkedHashMap<>();
+    private boolean websocket;
+    private String proxyReadTimeout;
+    private String clientMaxBodySize;
+    private String verifyUrl;
+    private String expectStatus;
+    private String verifyTimeout;
+    private String testCommand;
+    private String reloadCommand;
+    private String backupDir;
+    private Integer keepBackups;
+    private String lockTimeout;
+    private String timeout;
+    private boolean dryRun;
+
+    @DataBoundConstructor
+    public NginxRouteStep(String host, String site, String location) {
+        this.host = Values.trimToNull(host);
+        this.site = Values.trimToNull(site);
+        this.location = Values.trimToNull(location);
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public String getSite() {
+        return site;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    @DataBoundSetter
+    public void setState(String state) {
+        this.state = Values.trimToNull(state);
+    }
+
+    public String getServerName() {
+        return serverName;
+    }
+
+    @DataBoundSetter
+    public void setServerName(String serverName) {
+        this.serverName = Values.trimToNull(serverName);
+    }
+
+    public String getProxyPass() {
+        return proxyPass;
+    }
+
+    @DataBoundSetter
+    public void setProxyPass(String proxyPass) {
+        this.proxyPass = Values.trimToNull(proxyPass);
+    }
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    /** Values may be numbers in a Jenkinsfile; they are kept as text. An empty value means "do not pass this header". */
+    @DataBoundSetter
+    public void setHeaders(Map<String, String> headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (headers != null) {
+            ((Map<?, ?>) headers).forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        }
+        this.headers = out;
+    }
+
+    public boolean isWebsocket() {
+        return websocket;
+    }
+
+    @DataBoundSetter
+    public void setWebsocket(boolean websocket) {
+        this.websocket = websocket;
+    }
+
+    public String getProxyReadTimeout() {
+        return proxyReadTimeout;
+    }
+
+    @DataBoundSetter
+    public void setProxyReadTimeout(String proxyReadTimeout) {
+        this.proxyReadTimeout = Values.trimToNull(proxyReadTimeout);
+    }
+
+    public String getClientMaxBodySize() {
+        return clientMaxBodySize;
+    }
+
+    @DataBoundSetter
+    public void setClientMaxBodySize(String clientMaxBodySize) {
+        this.clientMaxBodySize = Values.trimToNull(clientMaxBodySize);
+    }
+
+    public String getVerifyUrl() {
+        return verifyUrl;
+    }
+
+    @DataBoundSetter
+    public void setVerifyUrl(String verifyUrl) {
+        this.verifyUrl = Values.trimToNull(verifyUrl);
+    }
+
+    public String getExpectStatus() {
+        return expectStatus;
+    }
+
+    @DataBoundSetter
+    public void setExpectStatus(String expectStatus) {
+        this.expectStatus = Values.trimToNull(expectStatus);
+    }
+
+    public String getVerifyTimeout() {
+        return verifyTimeout;
+    }
+
+    @DataBoundSetter
+    public void setVerifyTimeout(String verifyTimeout) {
+        this.verifyTimeout = Values.trimToNull(verifyTimeout);
+    }
+
+    public String getTestCommand() {
+        return testCommand;
+    }
+
+    @DataBoundSetter
+    public void setTestCommand(String testCommand) {
+        this.testCommand = Values.trimToNull(testCommand);
+    }
+
+    public String getReloadCommand() {
+        return reloadCommand;
+    }
+
+    @DataBoundSetter
+    public void setReloadCommand(String reloadCommand) {
+        this.reloadCommand = Values.trimToNull(reloadCommand);
+    }
+
+    public String getBackupDir() {
+        return backupDir;
+    }
+
+    @DataBoundSetter
+    public void setBackupDir(String backupDir) {
+        this.backupDir = Values.trimToNull(backupDir);
+    }
+
+    public Integer getKeepBackups() {
+        return keepBackups;
+    }
+
+    @DataBoundSetter
+    public void setKeepBackups(Integer keepBackups) {
+        this.keepBackups = keepBackups;
+    }
+
+    public String getLockTimeout() {
+        return lockTimeout;
+    }
+
+    @DataBoundSetter
+    public void setLockTimeout(String lockTimeout) {
+        this.lockTimeout = Values.trimToNull(lockTimeout);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Values.trimToNull(timeout);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    public Map<String, Object> toParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("host", host);
+        p.put("site", site);
+        p.put("location", location);
+        p.put("state", state);
+        p.put("serverName", serverName);
+        p.put("proxyPass", proxyPass);
+        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
+        // Only when set: the engine refuses route settings on a route that is being removed.
+        p.put("websocket", websocket ? Boolean.TRUE : null);
+        p.put("proxyReadTimeout", proxyReadTimeout);
+        p.put("clientMaxBodySize", clientMaxBodySize);
+        p.put("verifyUrl", verifyUrl);
+        p.put("expectStatus", expectStatus);
+        p.put("verifyTimeout", verifyTimeout);
+        p.put("testCommand", testCommand);
+        p.put("reloadCommand", reloadCommand);
+        p.put("backupDir", backupDir);
+        p.put("keepBackups", keepBackups);
+        p.put("lockTimeout", lockTimeout);
+        p.put("timeout", timeout);
+        p.put("dryRun", dryRun);
+        putCommonParams(p);
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    /** A Jenkinsfile's arguments as the setters take them: {@code expectStatus: 200} or {@code [200, 204]} becomes text. */
+    static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
+        Map<String, Object> out = new LinkedHashMap<>(arguments);
+        Object status = out.get("expectStatus");
+        if (status instanceof Collection<?> list) {
+            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        } else if (status != null && !(status instanceof String)) {
+            out.put("expectStatus", String.valueOf(status));
+        }
+        return out;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, toParams());
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
+        private final transient Map<String, Object> params;
+
+        Execution(StepContext context, Map<String, Object> params) {
+            super(context);
+            this.params = params;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return DeployStepExecutor.run(getContext(), new NginxRoute(), params);
+        }
+    }
+
+    @Extension
+    @Symbol(NginxRoute.NAME)
+    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
+        private static final Map<String, Object> MINIMAL = Map.of("host", "h", "site", "/etc/nginx/sites-enabled/app", "location", "/api/",
+                "proxyPass", "http://127.0.0.1:3000");
+
+        @Override
+        public String getFunctionName() {
+            return NginxRoute.NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Add, update or remove an nginx reverse-proxy location, tested and reloaded, restored on failure";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return DeployStepExecutor.REQUIRED_CONTEXT;
+        }
+
+        /** Host and location are what a person scanning the pipeline graph wants to see; never a header value. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object h = namedArgs.get("host");
+            Object l = namedArgs.get("location");
+            if (!(h instanceof String hs)) {
+                return null;
+            }
+            return l instanceof String ls ? hs + " " + ls : hs;
+        }
+
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return fromPipeline(arguments);
+        }
+
+        /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            Object text = formData.remove("headers");
+            Map<String, String> headers;
+            try {
+                headers = StepForms.entries(text == null ? null : text.toString(), HEADER_SEPARATOR);
+            } catch (IllegalArgumentException e) {
+                throw new FormException("headers: " + e.getMessage(), "headers");
+            }
+            NginxRouteStep step = (NginxRouteStep) super.newInstance(req, formData);
+            step.setHeaders(headers);
+            return step;
+        }
+
+        /** The headers as the textarea shows them. */
+        public String headersText(Map<String, String> headers) {
+            return StepForms.entriesText(headers, HEADER_SEPARATOR);
+        }
+
+        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
+            return StepForms.hostItems(item);
+        }
+
+        public ListBoxModel doFillStateItems() {
+            ListBoxModel items = new ListBoxModel();
+            items.add("Present: add or update the location", "present");
+            items.add("Absent: remove the location", "absent");
+            return items;
+        }
+
+        public ListBoxModel doFillOnFailureItems() {
+            return StepForms.onFailureItems();
+        }
+
+        private static FormValidation check(String field, Object value) {
+            return StepForms.check(new NginxRoute(), MINIMAL, field, value);
+        }
+
+        public FormValidation doCheckSite(@QueryParameter String value) {
+            return check("site", value);
+        }
+
+        public FormValidation doCheckLocation(@QueryParameter String value) {
+            return check("location", value);
+        }
+
+        public FormValidation doCheckServerName(@QueryParameter String value) {
+            return check("serverName", value);
+        }
+
+        public FormValidation doCheckProxyPass(@QueryParameter String value) {
+            return check("proxyPass", value);
+        }
+
+        public FormValidation doCheckHeaders(@QueryParameter String value) {
+            try {
+                return check("headers", StepForms.entries(value, HEADER_SEPARATOR));
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        public FormValidation doCheckProxyReadTimeout(@QueryParameter String value) {
+            return check("proxyReadTimeout", value);
+        }
+
+        public FormValidation doCheckClientMaxBodySize(@QueryParameter String value) {
+            return check("clientMaxBodySize", value);
+        }
+
+        public FormValidation doCheckVerifyUrl(@QueryParameter String value) {
+            return check("verifyUrl", value);
+        }
+
+        public FormValidation doCheckExpectStatus(@QueryParameter String value) {
+            return StepForms.check(new NginxRoute(), withVerifyUrl(), "expectStatus", value);
+        }
+
+        public FormValidation doCheckVerifyTimeout(@QueryParameter String value) {
+            return StepForms.check(new NginxRoute(), withVerifyUrl(), "verifyTimeout", value);
+        }
+
+        private static Map<String, Object> withVerifyUrl() {
+            Map<String, Object> m = new LinkedHashMap<>(MINIMAL);
+            m.put("verifyUrl", "https://app.example.com/api/health");
+            return m;
+        }
+
+        public FormValidation doCheckTestCommand(@QueryParameter String value) {
+            return check("testCommand", value);
+        }
+
+        public FormValidation doCheckReloadCommand(@QueryParameter String value) {
+            return check("reloadCommand", value);
+        }
+
+        public FormValidation doCheckBackupDir(@QueryParameter String value) {
+            return check("backupDir", value);
+        }
+
+        public FormValidation doCheckKeepBackups(@QueryParameter String value) {
+            return check("keepBackups", value);
+        }
+
+        public FormValidation doCheckLockTimeout(@QueryParameter String value) {
+            return check("lockTimeout", value);
+        }
+
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return check("timeout", value);
+        }
+
+        public FormValidation doCheckReportName(@QueryParameter String value) {
+            return check("reportName", value);
+        }
+    }
+}
