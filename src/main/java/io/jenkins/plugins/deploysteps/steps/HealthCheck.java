@@ -312,11 +312,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     /** Copies a map whose values may be numbers or booleans in a Jenkinsfile into one of strings. */
     private static Map<String, String> texts(Map<String, String> in) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (in != null) {
-            ((Map<?, ?>) in).forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-        }
-        return out;
+        return Values.texts(in, null);
     }
 
     @Extension

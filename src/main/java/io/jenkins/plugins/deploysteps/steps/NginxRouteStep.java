@@ -110,11 +110,7 @@ public final class NginxRouteStep extends DeployStep {
     /** Values may be numbers in a Jenkinsfile; they are kept as text. An empty value means "do not pass this header". */
     @DataBoundSetter
     public void setHeaders(Map<String, String> headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (headers != null) {
-            ((Map<?, ?>) headers).forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        }
-        this.headers = out;
+        this.headers = Values.texts(headers, "");
     }
 
     public boolean isWebsocket() {
