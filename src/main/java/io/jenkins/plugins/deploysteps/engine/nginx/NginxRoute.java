@@ -5,10 +5,10 @@ import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.engine.target.DryRunTarget;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +78,7 @@ public final class NginxRoute implements StepDefinition<NginxRouteSpec> {
         if (dry) {
             report.warn("dry run: the diff and nginx -t are real, every command that would change the host was printed instead of run");
         }
-        new RouteRun(ctx, report, dry ? new DryRunTarget(connected, ctx.progress()) : connected, spec).run();
+        new RouteRun(ctx, report, new HostLink(ctx, report, t.host(), connected, dry), spec).run();
         return report.finish(spec.common().onFailure());
     }
 }

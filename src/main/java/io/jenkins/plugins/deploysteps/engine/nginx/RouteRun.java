@@ -9,6 +9,7 @@ import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
+import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
@@ -16,7 +17,6 @@ import io.jenkins.plugins.deploysteps.engine.target.LockTimeoutException;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteFiles;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
-import io.jenkins.plugins.deploysteps.engine.target.Target;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,9 +30,11 @@ import java.util.Map;
 /**
  * One run of nginxRoute on its host, after connecting: which commands, lock the site file, read it, plan the change,
  * back up, write, test, reload, probe; and when the test, the reload or the probe fails, restore the backup byte for
- * byte, test and reload again. Every command goes through sudo when the host's configuration says so. In a dry run
- * (the target is a {@link io.jenkins.plugins.deploysteps.engine.target.DryRunTarget}) the lock, backup and write are
- * printed, and the test runs against the candidate in a private mount namespace.
+ * byte, test and reload again. When the connection drops after the write, the run connects again to restore, so a
+ * file nginx has not vetted is never left for the next reload to pick up. Every command goes through sudo when the
+ * host's configuration says so. In a dry run (the link wraps a
+ * {@link io.jenkins.plugins.deploysteps.engine.target.DryRunTarget}) the lock, backup and write are printed, and the
+ * test runs against the candidate in a private mount namespace.
  */
 final class RouteRun {
     static final String COMMANDS = "nginx commands";
@@ -45,7 +47,7 @@ final class RouteRun {
     private final RunContext ctx;
     private final ReportBuilder report;
     private final CheckRunner checks;
-    private final Target target;
+    private final HostLink target;
     private final NginxRouteSpec spec;
     private final RouteTarget route;
     private final boolean sudo;
@@ -54,7 +56,7 @@ final class RouteRun {
     /** The test and reload commands as words, and where they came from. */
     private record Commands(List<String> test, List<String> reload) {}
 
-    RouteRun(RunContext ctx, ReportBuilder report, Target target, NginxRouteSpec spec) {
+    RouteRun(RunContext ctx, ReportBuilder report, HostLink target, NginxRouteSpec spec) {
         this.ctx = ctx;
         this.report = report;
         this.checks = new CheckRunner(ctx, report);
@@ -202,7 +204,13 @@ final class RouteRun {
             return c.expected(after.length + " bytes").actual("replaced atomically, mode and owner kept").pass();
         });
         if (written.status() != Status.PASS) {
-            skipFrom(TEST, "the site file could not be written: it is unchanged");
+            if (target.lost()) {
+                // The rename may have happened before the connection dropped: put the backup back to be sure.
+                restore(backup, commands, false);
+                skipFrom(TEST, "the connection was lost while writing: the site file was restored");
+            } else {
+                skipFrom(TEST, "the site file could not be written: it is unchanged");
+            }
             return;
         }
         if (!passed(command(TEST, commands.test(), false))) {
@@ -330,6 +338,12 @@ final class RouteRun {
      * whatever else changed on the host meanwhile.
      */
     private void restore(Backup backup, Commands commands, boolean reload) throws InterruptedException {
+        if (!target.ensureConnected()) {
+            String why = "the connection is lost and reconnecting failed: put " + backup.folder() + "/files/1 back as " + route.site() + " by hand";
+            List.of(RESTORE_PREFIX + route.site(), RESTORE_PREFIX + TEST, RESTORE_PREFIX + RELOAD).forEach(n -> checks.skip(n, why));
+            report.fact("restored", "NO: " + why);
+            return;
+        }
         ctx.progress().warn("[" + target.name() + "] the change failed: restoring " + route.site() + " from backup " + backup.id());
         Check restored = checks.run(RESTORE_PREFIX + route.site(), c -> {
             c.expected("byte for byte as in backup " + backup.id());

@@ -12,10 +12,13 @@ import io.jenkins.plugins.deploysteps.testing.StepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +233,44 @@ class NginxRouteTest {
         assertThat(site.sha256()).isEqualTo(before);
         assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
         assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
+    }
+
+    @Test
+    void aConnectionLostDuringTheProbeIsNoticedAndTheRunConnectsAgainToRestoreAndReleaseTheLock() throws Exception {
+        upstream.on("/api/ping", TestHttpServer.text(500, "upstream broken"));
+        NginxSite site = site("app", OLD_ROUTE);
+        String before = site.sha256();
+        long sshd = Long.parseLong(TARGET.get().get("SSHD_PID"));
+        Instant started = Instant.now();
+        CompletableFuture<StepHarness.Run> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(params(site, "verifyTimeout", "8s"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (upstream.hits("/api/ping") == 0 && System.nanoTime() < deadline && !running.isDone()) {
+            Thread.sleep(20);
+        }
+        // The probe is under way, the SSH session idle: kill the sessions the run opened, as a dropped network would.
+        List<ProcessHandle> sessions = ProcessHandle.of(sshd).orElseThrow().children()
+                .filter(p -> p.info().startInstant().map(s -> s.isAfter(started.minusSeconds(1))).orElse(false)).toList();
+        assertThat(sessions).isNotEmpty();
+        sessions.forEach(ProcessHandle::destroyForcibly);
+
+        StepHarness.Run run = running.get(2, TimeUnit.MINUTES);
+
+        assertThat(run.check("probe " + site.url("/api/ping")).status()).isEqualTo(Status.FAIL);
+        assertThat(run.check("reconnect to local").status()).as(run.log().text()).isEqualTo(Status.PASS);
+        assertThat(run.check("restore: " + site.file()).status()).isEqualTo(Status.PASS);
+        assertThat(run.check("restore: nginx -t").status()).isEqualTo(Status.PASS);
+        assertThat(run.check("restore: reload").status()).isEqualTo(Status.PASS);
+        assertThat(run.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(site.sha256()).isEqualTo(before);
+        assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
+        assertThat(Path.of(new RouteTarget("local", site.file().toString(), null, "/api/", true).lockPath())).as("released over the new connection")
+                .doesNotExist();
     }
 
     @Test
