@@ -18,8 +18,6 @@ import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,26 +105,10 @@ final class HealthVerifyBinding {
         TrustSource trust = TrustSource.JVM;
         Optional<Credential> ca = tls.credential("caCredentialsId");
         if (ca.isPresent()) {
-            trust = caBundle(tls.path("caCredentialsId"), ca.get());
+            trust = TrustSource.fromCredential(tls.path("caCredentialsId"), ca.get());
         }
         tls.done();
         return new TlsPolicy(warn, fail, trust);
-    }
-
-    private static TrustSource caBundle(String field, Credential c) {
-        String pem;
-        if (c instanceof Credential.SecretFile f) {
-            pem = new String(f.content(), StandardCharsets.US_ASCII);
-        } else if (c instanceof Credential.SecretText t) {
-            pem = t.secret();
-        } else {
-            throw new SpecException(field, "a " + c.kind() + " is not a CA bundle; use a secret file or secret text holding PEM certificates");
-        }
-        try {
-            return TrustSource.caBundle(pem);
-        } catch (CertificateException e) {
-            throw new SpecException(field, "not a CA bundle: " + e.getMessage());
-        }
     }
 
     private static HealthCheckSpec check(Params c, Params step, int index, Duration stepTimeout) {
