@@ -2,13 +2,14 @@ package io.jenkins.plugins.deploysteps.engine;
 
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.util.List;
 import java.util.Optional;
 
 /** Every step the engine can run, by the name Jenkinsfiles and plans use. */
 public final class Steps {
-    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new HealthVerify());
+    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new HealthVerify(), new MagicLink());
 
     private Steps() {}
 
