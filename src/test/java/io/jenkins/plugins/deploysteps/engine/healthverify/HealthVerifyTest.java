@@ -13,6 +13,7 @@ import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.testing.Recording;
+import io.jenkins.plugins.deploysteps.testing.StepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,13 @@ class HealthVerifyTest {
     Path reports;
 
     final TestHttpServer server = TestHttpServer.http();
-    StepHarness harness;
+    StepHarness<HealthVerifySpec> harness;
     Recording log;
     Map<String, Credential> credentials;
 
     @BeforeEach
     void harness() {
-        harness = new StepHarness(reports);
+        harness = new StepHarness<>(new HealthVerify(), reports);
         log = harness.log;
         credentials = harness.credentials;
     }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.healthverify;
 
-import static io.jenkins.plugins.deploysteps.engine.healthverify.StepHarness.check;
-import static io.jenkins.plugins.deploysteps.engine.healthverify.StepHarness.named;
+import static io.jenkins.plugins.deploysteps.testing.StepHarness.check;
+import static io.jenkins.plugins.deploysteps.testing.StepHarness.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
@@ -9,6 +9,7 @@ import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import io.jenkins.plugins.deploysteps.testing.StepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestCertificates;
 import io.jenkins.plugins.deploysteps.testing.TestCertificates.Issued;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
@@ -31,12 +32,12 @@ class HealthVerifyTlsTest {
     private final List<TestHttpServer> servers = new ArrayList<>();
     private final Issued ca = TestCertificates.ca("deploy-steps test CA");
 
-    private StepHarness harness;
+    private StepHarness<HealthVerifySpec> harness;
     private Map<String, Credential> credentials;
 
     @BeforeEach
     void harness() {
-        harness = new StepHarness(reports);
+        harness = new StepHarness<>(new HealthVerify(), reports);
         credentials = harness.credentials;
     }
 
