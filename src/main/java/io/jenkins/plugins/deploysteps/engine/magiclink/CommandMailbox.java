@@ -8,7 +8,6 @@ import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,7 +45,11 @@ final class CommandMailbox implements Mailbox {
     @Override
     public Optional<MailMessage> newest(String recipient, Instant since) throws MailboxException, InterruptedException {
         String output = run();
-        int at = output.toLowerCase(Locale.ROOT).lastIndexOf(recipient.toLowerCase(Locale.ROOT));
+        java.util.regex.Matcher mention = MailMessage.mentions(recipient).matcher(output);
+        int at = -1;
+        while (mention.find()) {
+            at = mention.start();
+        }
         if (at < 0) {
             return Optional.empty();
         }

@@ -333,7 +333,7 @@ final class MagicLinkFlow {
             if (!r.succeeded()) {
                 return c.actual("exit " + r.exitCode()).error("the command failed: " + r.tail(2));
             }
-            boolean named = r.stdoutText().toLowerCase(Locale.ROOT).contains(email.toLowerCase(Locale.ROOT));
+            boolean named = MailMessage.mentions(email).matcher(r.stdoutText()).find();
             return c.actual(named ? "names it" : "does not name it").verdict(named, "no user record for " + email + ": the command did not print it");
         });
     }

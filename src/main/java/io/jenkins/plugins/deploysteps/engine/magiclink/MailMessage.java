@@ -24,6 +24,15 @@ public record MailMessage(String id, List<String> recipients, String from, Strin
         return recipients.stream().anyMatch(r -> r.trim().toLowerCase(Locale.ROOT).equals(a));
     }
 
+    /**
+     * The address as a whole word in free text (command output, a log): {@code dev@example.test} is not mentioned by
+     * {@code dev@example.test.old} or {@code xdev@example.test}.
+     */
+    public static java.util.regex.Pattern mentions(String address) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9._%+-])" + java.util.regex.Pattern.quote(address) + "(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+    }
+
     /** Sent at or after {@code since}; a message without a date counts as new (the recipient is unique to the run). */
     public boolean sentSince(Instant since) {
         return sent == null || !sent.isBefore(since);
