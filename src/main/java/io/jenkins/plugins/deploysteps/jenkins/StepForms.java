@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * What step descriptors share for the Snippet Generator: field checks that run the engine's own binding (so
@@ -169,6 +172,21 @@ public final class StepForms {
         }
         return result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, URIRequirementBuilder.create().build(), matcher)
                 .includeCurrentValue(current);
+    }
+
+    /** Secret files and secret text holding PEM CA certificates, for a field naming a CA bundle. */
+    public static ListBoxModel caBundleItems(Item item, String current) {
+        return credentialItems(item, current, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(FileCredentials.class),
+                CredentialsMatchers.instanceOf(StringCredentials.class)));
+    }
+
+    /** A map whose values may be numbers or booleans in a Jenkinsfile, as one of strings (null stays null). */
+    public static Map<String, String> texts(Map<?, ?> in) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (in != null) {
+            in.forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        }
+        return out;
     }
 
     public static ListBoxModel onFailureItems() {

@@ -124,7 +124,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     @DataBoundSetter
     public void setHeaders(Map<String, String> headers) {
-        this.headers = texts(headers);
+        this.headers = StepForms.texts(headers);
     }
 
     public String getBody() {
@@ -179,7 +179,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     @DataBoundSetter
     public void setExpectJson(Map<String, String> expectJson) {
-        this.expectJson = texts(expectJson);
+        this.expectJson = StepForms.texts(expectJson);
     }
 
     public Map<String, String> getExpectHeader() {
@@ -188,7 +188,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     @DataBoundSetter
     public void setExpectHeader(Map<String, String> expectHeader) {
-        this.expectHeader = texts(expectHeader);
+        this.expectHeader = StepForms.texts(expectHeader);
     }
 
     public String getMaxLatency() {
@@ -302,19 +302,8 @@ public final class HealthCheck implements Describable<HealthCheck> {
         }
         for (String m : List.of("headers", "expectJson", "expectHeader")) {
             if (out.get(m) instanceof Map<?, ?> map) {
-                Map<String, String> texts = new LinkedHashMap<>();
-                map.forEach((k, v) -> texts.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-                out.put(m, texts);
+                out.put(m, StepForms.texts(map));
             }
-        }
-        return out;
-    }
-
-    /** Copies a map whose values may be numbers or booleans in a Jenkinsfile into one of strings. */
-    private static Map<String, String> texts(Map<String, String> in) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (in != null) {
-            ((Map<?, ?>) in).forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
         }
         return out;
     }
