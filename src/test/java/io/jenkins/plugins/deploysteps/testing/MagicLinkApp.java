@@ -64,7 +64,7 @@ public final class MagicLinkApp implements AutoCloseable {
         ALLOW_REUSE,
         /** No limit on requesting links. */
         NO_RATE_LIMIT,
-        /** The email goes out after {@link Settings#slowMail}. */
+        /** The email goes out {@link Settings#slowMail} after the request, plus up to 250 ms (so it lands anywhere in a poll interval). */
         SLOW_MAIL,
         /** Says it sent the email, but does not. */
         NO_MAIL,
@@ -95,6 +95,10 @@ public final class MagicLinkApp implements AutoCloseable {
 
         public Settings tokenTtl(Duration ttl) {
             return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, ttl, slowMail, linkLog, usersFile, secureCookie);
+        }
+
+        public Settings slowMail(Duration delay) {
+            return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, tokenTtl, delay, linkLog, usersFile, secureCookie);
         }
 
         public Settings files(Path links, Path users) {
@@ -197,7 +201,7 @@ public final class MagicLinkApp implements AutoCloseable {
             if (settings.misbehaviours().contains(Misbehaviour.SLOW_MAIL)) {
                 threads.execute(() -> {
                     try {
-                        Thread.sleep(settings.slowMail().toMillis());
+                        Thread.sleep(settings.slowMail().toMillis() + RANDOM.nextInt(250));
                         mail(email, link);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
