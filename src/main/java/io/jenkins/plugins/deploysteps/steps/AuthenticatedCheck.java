@@ -6,16 +6,12 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
-import io.jenkins.plugins.deploysteps.engine.params.Params;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -142,24 +138,7 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
 
     /** A Jenkinsfile map as the setters take it: statuses and map values as text, unknown keys refused by name. */
     public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
-        Params known = Params.of(arguments);
-        for (ParamDoc d : MagicLink.CHECK_PARAMS) {
-            known.has(d.name());
-        }
-        known.done();
-        Map<String, Object> out = new LinkedHashMap<>(arguments);
-        Object status = out.get("expectStatus");
-        if (status instanceof Collection<?> list) {
-            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        } else if (status != null && !(status instanceof String)) {
-            out.put("expectStatus", String.valueOf(status));
-        }
-        for (String m : List.of("headers", "expectJson")) {
-            if (out.get(m) instanceof Map<?, ?> map) {
-                out.put(m, StepForms.texts(map));
-            }
-        }
-        return out;
+        return StepForms.pipelineMap(arguments, MagicLink.CHECK_PARAMS, List.of("headers", "expectJson"));
     }
 
     @Extension
@@ -179,15 +158,7 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
         /** The map textareas become maps before the rest of the form binds. */
         @Override
         public AuthenticatedCheck newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, Map<String, String>> maps = new LinkedHashMap<>();
-            for (String field : List.of("headers", "expectJson")) {
-                Object text = formData.remove(field);
-                try {
-                    maps.put(field, StepForms.entries(text == null ? null : text.toString(), separator(field)));
-                } catch (IllegalArgumentException e) {
-                    throw new FormException(field + ": " + e.getMessage(), field);
-                }
-            }
+            Map<String, Map<String, String>> maps = StepForms.takeEntries(formData, DescriptorImpl::separator, "headers", "expectJson");
             AuthenticatedCheck check = super.newInstance(req, formData);
             check.setHeaders(maps.get("headers"));
             check.setExpectJson(maps.get("expectJson"));

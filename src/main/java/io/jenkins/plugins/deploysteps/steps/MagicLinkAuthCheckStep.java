@@ -484,13 +484,7 @@ public final class MagicLinkAuthCheckStep extends Step {
         /** The headers textarea becomes a map before the rest of the form binds. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Object text = formData.remove("headers");
-            Map<String, String> headers;
-            try {
-                headers = StepForms.entries(text == null ? null : text.toString(), AuthenticatedCheck.HEADER_SEPARATOR);
-            } catch (IllegalArgumentException e) {
-                throw new FormException("headers: " + e.getMessage(), "headers");
-            }
+            Map<String, String> headers = StepForms.takeEntries(formData, f -> AuthenticatedCheck.HEADER_SEPARATOR, "headers").get("headers");
             MagicLinkAuthCheckStep step = (MagicLinkAuthCheckStep) super.newInstance(req, formData);
             step.setHeaders(headers);
             return step;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import io.jenkins.plugins.deploysteps.engine.http.HttpAuth;
+import io.jenkins.plugins.deploysteps.engine.http.HttpParams;
 import io.jenkins.plugins.deploysteps.engine.http.HttpRequestSpec;
 import io.jenkins.plugins.deploysteps.engine.http.StatusExpectation;
 import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
@@ -61,7 +62,6 @@ final class MagicLinkBinding {
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
     private static final Pattern TOKEN_PARAM = Pattern.compile("[A-Za-z0-9_.~-]+");
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern COOKIE_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern FOLDER = Pattern.compile("[^\\r\\n\\x00]+");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +71,7 @@ final class MagicLinkBinding {
     static MagicLinkSpec bind(Params p) {
         Duration timeout = p.duration("timeout", DEFAULT_TIMEOUT);
         TrustSource trust = p.credential("caCredentialsId").map(c -> TrustSource.fromCredential(p.path("caCredentialsId"), c)).orElse(TrustSource.JVM);
-        App app = new App(httpUri(p, "baseUrl", p.requiredString("baseUrl")), headers(p, "headers"), timeout, trust);
+        App app = new App(baseUrl(p, "baseUrl", p.requiredString("baseUrl")), HttpParams.requestHeaders(p, "headers"), timeout, trust);
         String email = email(p);
         Send send = new Send(path(p, "sendPath", DEFAULT_SEND_PATH, Set.of("email")), text(p, "sendBody", DEFAULT_SEND_BODY, Set.of("email")),
                 status(p, "expectSendStatus", "200"));
@@ -130,7 +130,7 @@ final class MagicLinkBinding {
         }
         MailboxSpec spec = switch (type) {
             case MAILPIT, MAILHOG, MAILDEV -> {
-                URI url = httpUri(m, "url", m.requiredString("url"));
+                URI url = baseUrl(m, "url", m.requiredString("url"));
                 HttpAuth auth = m.credential("credentialsId").map(c -> {
                     if (!(c instanceof Credential.UsernamePassword)) {
                         throw new SpecException(m.path("credentialsId"), "a " + c.kind() + " cannot log in to a mail server's web API; "
@@ -229,7 +229,7 @@ final class MagicLinkBinding {
             String path = path(c, "path", null, Set.of("email"));
             String method = method(c, "method", "GET");
             String body = text(c, "body", null, Set.of("email"));
-            Map<String, String> headers = headers(c, "headers");
+            Map<String, String> headers = HttpParams.requestHeaders(c, "headers");
             SessionTransport auth = c.optionalString("auth").map(a -> SessionTransport.parse(a).orElseThrow(() -> new SpecException(c.path("auth"),
                     "'" + a + "' is not 'bearer', 'cookie', 'header:<Name>' or 'bodyField:<name>'"))).orElse(defaultAuth);
             if (auth instanceof SessionTransport.Cookie && !verify.cookieSession()) {
@@ -317,20 +317,9 @@ final class MagicLinkBinding {
 
     // ---- value readers ----
 
-    private static URI httpUri(Params c, String field, String value) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw new SpecException(c.path(field), "'" + value + "' is not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new SpecException(c.path(field), "'" + value + "' is not an http:// or https:// URL with a host");
-        }
-        if (uri.getUserInfo() != null) {
-            throw new SpecException(c.path(field), "must not carry a user name or password; use credentialsId");
-        }
+    /** An http(s) URL that paths are added to: no query or fragment of its own. */
+    private static URI baseUrl(Params c, String field, String value) {
+        URI uri = HttpParams.url(c, field, value);
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new SpecException(c.path(field), "must not have a query or fragment: paths are added to it");
         }
@@ -387,23 +376,6 @@ final class MagicLinkBinding {
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new SpecException(c.path(field), "'" + path + "' is not a JSONPath: " + e.getMessage());
         }
-    }
-
-    private static Map<String, String> headers(Params c, String field) {
-        Map<String, String> headers = c.stringMap(field);
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            String at = c.path(field) + "[" + e.getKey() + "]";
-            if (!HEADER_NAME.matcher(e.getKey()).matches()) {
-                throw new SpecException(at, "'" + e.getKey() + "' is not a header name");
-            }
-            if (HttpRequestSpec.RESTRICTED_HEADERS.contains(e.getKey().toLowerCase(Locale.ROOT))) {
-                throw new SpecException(at, "is set by the HTTP client and cannot be given");
-            }
-            if (e.getValue() == null || e.getValue().indexOf('\r') >= 0 || e.getValue().indexOf('\n') >= 0) {
-                throw new SpecException(at, "needs a value on one line");
-            }
-        }
-        return headers;
     }
 
     static boolean jsonObject(String text) {
