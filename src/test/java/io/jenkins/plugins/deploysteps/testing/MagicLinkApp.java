@@ -55,6 +55,12 @@ import java.util.concurrent.Executors;
  * </pre>
  */
 public final class MagicLinkApp implements AutoCloseable {
+    static {
+        // As in TestHttpServer: without TCP_NODELAY every small response waits ~40 ms for the client's delayed ACK.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     /** Ways to be wrong, each one a check of the step must catch. */
     public enum Misbehaviour {
