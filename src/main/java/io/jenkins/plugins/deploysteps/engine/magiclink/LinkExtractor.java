@@ -12,9 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the magic link and its token in an email: the first http(s) link with the token query parameter (text body
- * first, then HTML, where {@code &amp;} is undone), or what {@code linkPattern} matches (its group {@code link}, else
- * group 1, else the whole match; the token from its group {@code token}, else from the query parameter).
+ * Finds the magic link and its token in an email: the first http(s) link with the token query parameter, or what
+ * {@code linkPattern} matches (its group {@code link}, else group 1, else the whole match; the token from its group
+ * {@code token}, else from the query parameter). The HTML body is searched first, with {@code &amp;} undone: its links
+ * end exactly where their quotes do. In plain text a link ends at white space, and sentence punctuation after it
+ * ({@code .,;:!?)}) is taken as the sentence's, not the link's.
  */
 final class LinkExtractor {
     /** A link in text ends at white space, quotes or angle brackets; trailing sentence punctuation is not part of it. */
@@ -37,8 +39,8 @@ final class LinkExtractor {
 
     /** Empty when the email has no such link; {@link #describeMiss} says what it had instead. */
     Optional<Found> find(MailMessage m) {
-        for (String body : bodies(m)) {
-            Optional<Found> f = spec.linkPattern() == null ? firstWithToken(body) : byPattern(body);
+        for (Body body : bodies(m)) {
+            Optional<Found> f = spec.linkPattern() == null ? firstWithToken(body) : byPattern(body.text());
             if (f.isPresent()) {
                 return f;
             }
@@ -49,10 +51,10 @@ final class LinkExtractor {
     /** Every http(s) link in the email, for masking and for saying what was there. */
     static List<String> links(MailMessage m) {
         List<String> out = new ArrayList<>();
-        for (String body : bodies(m)) {
-            Matcher x = LINK.matcher(body);
+        for (Body body : bodies(m)) {
+            Matcher x = LINK.matcher(body.text());
             while (x.find()) {
-                String l = trim(x.group());
+                String l = body.exact() ? x.group() : trim(x.group());
                 if (!out.contains(l)) {
                     out.add(l);
                 }
@@ -68,21 +70,24 @@ final class LinkExtractor {
         return what + " in the email (it has " + n + " link" + (n == 1 ? "" : "s") + ")";
     }
 
-    private static List<String> bodies(MailMessage m) {
-        List<String> out = new ArrayList<>();
-        if (m.text() != null) {
-            out.add(m.text());
-        }
+    /** The HTML body (ampersands undone) first, then the text body; each with whether its links are delimited exactly. */
+    private record Body(String text, boolean exact) {}
+
+    private static List<Body> bodies(MailMessage m) {
+        List<Body> out = new ArrayList<>();
         if (m.html() != null) {
-            out.add(unescapeAmpersands(m.html()));
+            out.add(new Body(unescapeAmpersands(m.html()), true));
+        }
+        if (m.text() != null) {
+            out.add(new Body(m.text(), false));
         }
         return out;
     }
 
-    private Optional<Found> firstWithToken(String body) {
-        Matcher x = LINK.matcher(body);
+    private Optional<Found> firstWithToken(Body body) {
+        Matcher x = LINK.matcher(body.text());
         while (x.find()) {
-            String link = trim(x.group());
+            String link = body.exact() ? x.group() : trim(x.group());
             Optional<String> token = queryParam(link, spec.tokenParam());
             if (token.isPresent()) {
                 return Optional.of(new Found(link, token.get()));
