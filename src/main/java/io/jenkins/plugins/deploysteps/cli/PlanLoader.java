@@ -7,6 +7,7 @@ import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyMode;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyVerification;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import io.jenkins.plugins.deploysteps.engine.ssh.SshCredentials;
+import io.jenkins.plugins.deploysteps.engine.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

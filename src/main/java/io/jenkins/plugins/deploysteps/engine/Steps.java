@@ -1,5 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine;
 
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
@@ -9,7 +11,8 @@ import java.util.Optional;
 
 /** Every step the engine can run, by the name Jenkinsfiles and plans use. */
 public final class Steps {
-    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new HealthVerify(), new MagicLink());
+    private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new ComposeDeploy(), new ComposeRollback(), new HealthVerify(),
+            new MagicLink());
 
     private Steps() {}
 

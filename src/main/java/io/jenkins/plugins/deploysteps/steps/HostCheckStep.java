@@ -31,7 +31,7 @@ import org.kohsuke.stapler.StaplerRequest2;
  * {@code hostCheck host: 'prod-1', minFreeDisk: '2GB', ...}: is the host reachable, trusted, and does it have
  * room for a deploy. Parameters bind to the engine's {@link HostCheck} under the same names the CLI uses.
  */
-public final class HostCheckStep extends Step {
+public final class HostCheckStep extends DeployStep {
     private final String host;
     private List<String> paths = new ArrayList<>();
     private String minFreeDisk;
@@ -39,9 +39,6 @@ public final class HostCheckStep extends Step {
     private Double maxLoad;
     private List<String> requireCommands = new ArrayList<>();
     private String timeout;
-    private String reportName;
-    private String onFailure;
-    private boolean archive = true;
 
     @DataBoundConstructor
     public HostCheckStep(String host) {
@@ -106,33 +103,6 @@ public final class HostCheckStep extends Step {
         this.timeout = Values.trimToNull(timeout);
     }
 
-    public String getReportName() {
-        return reportName;
-    }
-
-    @DataBoundSetter
-    public void setReportName(String reportName) {
-        this.reportName = Values.trimToNull(reportName);
-    }
-
-    public String getOnFailure() {
-        return onFailure;
-    }
-
-    @DataBoundSetter
-    public void setOnFailure(String onFailure) {
-        this.onFailure = Values.trimToNull(onFailure);
-    }
-
-    public boolean isArchive() {
-        return archive;
-    }
-
-    @DataBoundSetter
-    public void setArchive(boolean archive) {
-        this.archive = archive;
-    }
-
     /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -147,9 +117,7 @@ public final class HostCheckStep extends Step {
             p.put("requireCommands", requireCommands);
         }
         p.put("timeout", timeout);
-        p.put("reportName", reportName);
-        p.put("onFailure", onFailure);
-        p.put("archive", archive);
+        putCommonParams(p);
         p.values().removeIf(v -> v == null);
         return p;
     }

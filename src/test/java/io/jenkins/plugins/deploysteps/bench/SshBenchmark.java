@@ -113,7 +113,7 @@ public final class SshBenchmark {
         return times;
     }
 
-    private static double median(List<Long> nanos) {
+    static double median(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         int n = sorted.size();

@@ -143,8 +143,22 @@ public final class LocalTarget implements AutoCloseable {
 
     /** Runs a command to completion within {@code timeout}, failing with its output if it fails. */
     public static String run(List<String> command, Duration timeout) {
+        return run(command, timeout, null, Map.of(), true);
+    }
+
+    /**
+     * Runs a command to completion within {@code timeout} in {@code dir} (null: the current one) with extra
+     * environment variables; returns its output (stdout and stderr), failing with it if the command fails and
+     * {@code mustSucceed}.
+     */
+    public static String run(List<String> command, Duration timeout, Path dir, Map<String, String> env, boolean mustSucceed) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
+            pb.environment().putAll(env);
+            Process p = pb.start();
             byte[] out;
             try (var in = p.getInputStream()) {
                 java.util.concurrent.CompletableFuture<byte[]> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -161,7 +175,7 @@ public final class LocalTarget implements AutoCloseable {
                 out = reader.get(10, TimeUnit.SECONDS);
             }
             String text = new String(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
+            if (mustSucceed && p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "):\n" + text);
             }
             return text;

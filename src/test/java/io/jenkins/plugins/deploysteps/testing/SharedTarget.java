@@ -26,13 +26,17 @@ public final class SharedTarget implements BeforeAllCallback {
         return new SharedTarget(new String[] {"sshd"}, "/usr/sbin/sshd", "ssh-keygen", "ssh");
     }
 
-    public static SharedTarget sshdAndNginx() {
-        return new SharedTarget(new String[] {"sshd", "nginx"}, "/usr/sbin/sshd", "ssh-keygen", "ssh", "nginx", "curl");
+    /**
+     * sshd whose sessions reach a podman API service as DOCKER_HOST (so the real docker CLI and docker-compose
+     * work over SSH), podman-compose, and a health ticker that runs container healthchecks.
+     */
+    public static SharedTarget sshdAndPodman() {
+        return new SharedTarget(new String[] {"podman", "sshd"}, "/usr/sbin/sshd", "ssh-keygen", "ssh", "podman", "docker",
+                "docker-compose", "podman-compose", "setsid", "git", "busybox");
     }
 
-    /** sshd whose sessions reach a rootful podman through the real docker CLI (DOCKER_HOST is set for them). */
-    public static SharedTarget sshdAndPodman() {
-        return new SharedTarget(new String[] {"sshd", "podman"}, "/usr/sbin/sshd", "ssh-keygen", "ssh", "podman", "docker", "busybox");
+    public static SharedTarget sshdAndNginx() {
+        return new SharedTarget(new String[] {"sshd", "nginx"}, "/usr/sbin/sshd", "ssh-keygen", "ssh", "nginx", "curl");
     }
 
     @Override

@@ -10,70 +10,72 @@ import io.jenkins.plugins.deploysteps.engine.run.StepResult;
 import io.jenkins.plugins.deploysteps.engine.run.StepRunner;
 import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
 import io.jenkins.plugins.deploysteps.engine.run.Targets;
-import io.jenkins.plugins.deploysteps.engine.secret.Credential;
-import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Binds and runs a step as the CLI and Jenkins do: credentials and hosts by name, reports into a directory. */
-public final class StepHarness<S extends StepSpec> {
-    public final Recording log = new Recording();
-    public final Map<String, Credential> credentials = new LinkedHashMap<>();
-    public final Map<String, HostSpec> hosts = new LinkedHashMap<>();
-    private final StepDefinition<S> step;
+/** Runs a step the way the CLI and Jenkins do (bind, connect over real SSH, run, write reports) against the local target as host {@code local}. */
+public final class StepHarness {
+    private final LocalTarget target;
     private final Path reports;
+    private final Map<String, String> hostDefaults;
 
-    public StepHarness(StepDefinition<S> step, Path reports) {
-        this.step = step;
-        this.reports = reports;
+    public StepHarness(LocalTarget target, Path reports) {
+        this(target, reports, Map.of());
     }
 
-    public HostResolver hostResolver() {
-        return (field, name) -> {
-            HostSpec h = hosts.get(name);
-            if (h == null) {
+    /** @param hostDefaults per-host step defaults, as Deploy hosts or a plan's host set them ({@code composeCommand}) */
+    public StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults) {
+        this.target = target;
+        this.reports = reports;
+        this.hostDefaults = hostDefaults;
+    }
+
+    /** One finished run: its result and everything it logged. */
+    public record Run(StepResult result, Recording log) {
+        public Report report() {
+            return result.report();
+        }
+
+        public Check check(String name) {
+            return report().checks().stream().filter(c -> c.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no check '" + name + "' in " + report().checks()));
+        }
+
+        /** The log and all three report files, as a reader of any of them would see them. */
+        public String everything() {
+            try {
+                return log.text() + Files.readString(Path.of(result.files().json())) + Files.readString(Path.of(result.files().xml()))
+                        + Files.readString(Path.of(result.files().html())) + result.toMap();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public <S extends StepSpec> Run run(StepDefinition<S> step, Map<String, ?> params, String holder) throws Exception {
+        return run(step, params, holder, new Recording());
+    }
+
+    /** @param log where progress goes; nothing is registered with its masker unless the caller does it */
+    public <S extends StepSpec> Run run(StepDefinition<S> step, Map<String, ?> params, String holder, Recording log) throws Exception {
+        HostSpec plain = target.host("local");
+        HostSpec local = new HostSpec(plain.name(), plain.hostname(), plain.port(), plain.user(), plain.credentials(), plain.hostKeys(), null,
+                false, plain.connectTimeout(), plain.keepAlive(), plain.connectRetries(), hostDefaults);
+        HostResolver hosts = (field, name) -> {
+            if (!name.equals("local")) {
                 throw new SpecException(field, "unknown host '" + name + "'");
             }
-            return h;
+            return local;
         };
-    }
-
-    public CredentialResolver credentialResolver() {
-        return (field, id) -> {
-            Credential c = credentials.get(id);
-            if (c == null) {
-                throw new SpecException(field, "unknown credential '" + id + "'");
-            }
-            return c;
-        };
-    }
-
-    public S bind(Map<String, Object> params) {
-        return StepRunner.bind(step, params, hostResolver(), credentialResolver());
-    }
-
-    public StepResult run(Map<String, Object> params) throws Exception {
-        S spec = bind(params);
-        try (RunContext ctx = new RunContext(log.masker(), log.progress(), Targets.overSsh(hostResolver(), log.progress()), Clock.systemUTC(),
-                "test")) {
-            return StepRunner.run(step, spec, ctx, reports);
+        S spec = StepRunner.bind(step, params, hosts);
+        Targets targets = Targets.overSsh(hosts, log.progress());
+        try (RunContext ctx = new RunContext(log.masker(), log.progress(), targets, Clock.systemUTC(), holder)) {
+            return new Run(StepRunner.run(step, spec, ctx, reports.resolve(holder.replaceAll("[^A-Za-z0-9]", "-"))), log);
         }
-    }
-
-    /** An ordered map, as Groovy map literals and YAML maps are. */
-    public static Map<String, Object> check(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
-    public static Check named(Report r, String name) {
-        return r.checks().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + name + " in " + r.checks()));
     }
 }

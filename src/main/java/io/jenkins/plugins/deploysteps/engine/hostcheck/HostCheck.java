@@ -1,7 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.hostcheck;
 
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
-import io.jenkins.plugins.deploysteps.engine.params.ByteSize;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -92,11 +90,11 @@ public final class HostCheck implements StepDefinition<HostCheckSpec> {
         }
         for (String path : spec.paths()) {
             if (spec.minFreeDisk() != null) {
-                checks.run("free disk on " + path, c -> disk(target, spec, path, c));
+                checks.run(ResourceChecks.diskCheckName(path), c -> ResourceChecks.freeDisk(target, path, spec.minFreeDisk(), spec.timeout(), c));
             }
         }
         if (spec.minFreeMemory() != null) {
-            checks.run("available memory", c -> memory(target, spec, c));
+            checks.run(ResourceChecks.MEMORY_CHECK, c -> ResourceChecks.availableMemory(target, spec.minFreeMemory(), spec.timeout(), c));
         }
         if (spec.maxLoad() != null) {
             checks.run("load average", c -> load(target, spec, c));
@@ -110,43 +108,16 @@ public final class HostCheck implements StepDefinition<HostCheckSpec> {
     private static List<String> planned(HostCheckSpec spec) {
         List<String> names = new ArrayList<>();
         if (spec.minFreeDisk() != null) {
-            spec.paths().forEach(p -> names.add("free disk on " + p));
+            spec.paths().forEach(p -> names.add(ResourceChecks.diskCheckName(p)));
         }
         if (spec.minFreeMemory() != null) {
-            names.add("available memory");
+            names.add(ResourceChecks.MEMORY_CHECK);
         }
         if (spec.maxLoad() != null) {
             names.add("load average");
         }
         spec.requireCommands().forEach(c -> names.add("command " + c));
         return names;
-    }
-
-    private static Check disk(Target target, HostCheckSpec spec, String path, Check.Builder c) throws TargetException, InterruptedException {
-        ExecResult r = target.exec(RemoteCommand.of(HostCheckCommands.diskFree(path), spec.timeout()));
-        c.expected(">= " + spec.minFreeDisk());
-        if (!r.succeeded()) {
-            return c.error("df failed for " + path + ": " + r.tail(2));
-        }
-        var df = HostFacts.parseDf(r.stdoutText());
-        if (df.isEmpty()) {
-            return c.evidence("df output", r.stdoutText()).error("cannot read the output of df for " + path);
-        }
-        ByteSize free = df.get().available();
-        c.actual(free + " free on " + df.get().mountPoint() + " (" + df.get().usedPercent() + "% used)");
-        return c.verdict(free.bytes() >= spec.minFreeDisk().bytes(), "only " + free + " free on " + df.get().mountPoint());
-    }
-
-    private static Check memory(Target target, HostCheckSpec spec, Check.Builder c) throws TargetException, InterruptedException {
-        ExecResult r = target.exec(RemoteCommand.of(HostCheckCommands.memInfo(), spec.timeout()).quiet());
-        c.expected(">= " + spec.minFreeMemory());
-        OptionalLong kib = r.succeeded() ? HostFacts.parseMemAvailableKiB(r.stdoutText()) : OptionalLong.empty();
-        if (kib.isEmpty()) {
-            return c.error("cannot read available memory from /proc/meminfo" + (r.succeeded() ? "" : ": " + r.tail(1)));
-        }
-        ByteSize available = ByteSize.ofKiB(kib.getAsLong());
-        c.actual(available + " available");
-        return c.verdict(available.bytes() >= spec.minFreeMemory().bytes(), "only " + available + " of memory available");
     }
 
     private static Check load(Target target, HostCheckSpec spec, Check.Builder c) throws TargetException, InterruptedException {

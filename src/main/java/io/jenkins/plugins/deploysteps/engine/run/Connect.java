@@ -13,8 +13,22 @@ public final class Connect {
 
     /** Connects and records the check; returns null when the connection failed (the check says why). */
     public static Target connect(RunContext ctx, ReportBuilder report, String field, String host) throws InterruptedException {
+        return connect(ctx, report, field, host, "connect to " + host);
+    }
+
+    /**
+     * Opens a new session after the step's connection to {@code host} dropped (so a step can still undo what it
+     * began), recorded as {@code reconnect to <host>}; null when that fails too.
+     */
+    public static Target reconnect(RunContext ctx, ReportBuilder report, String field, String host) throws InterruptedException {
+        ctx.targets().discard(host);
+        return connect(ctx, report, field, host, "reconnect to " + host);
+    }
+
+    private static Target connect(RunContext ctx, ReportBuilder report, String field, String host, String checkName)
+            throws InterruptedException {
         Target[] target = new Target[1];
-        Check check = new CheckRunner(ctx, report).run("connect to " + host, c -> {
+        Check check = new CheckRunner(ctx, report).run(checkName, c -> {
             target[0] = ctx.targets().get(field, host);
             c.expected("SSH login with a trusted host key");
             if (!(target[0] instanceof SshTarget ssh)) {

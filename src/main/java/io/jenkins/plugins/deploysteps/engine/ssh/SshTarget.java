@@ -31,6 +31,11 @@ public final class SshTarget implements Target {
         return connection.host().sudo();
     }
 
+    @Override
+    public String defaultFor(String key) {
+        return connection.host().defaultFor(key);
+    }
+
     public SshConnection connection() {
         return connection;
     }

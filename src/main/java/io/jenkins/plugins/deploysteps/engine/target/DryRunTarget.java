@@ -37,6 +37,11 @@ public final class DryRunTarget implements Target {
     }
 
     @Override
+    public String defaultFor(String key) {
+        return real.defaultFor(key);
+    }
+
+    @Override
     public ExecResult exec(RemoteCommand command) throws TargetException, InterruptedException {
         if (!command.isChangesHost()) {
             return real.exec(command);

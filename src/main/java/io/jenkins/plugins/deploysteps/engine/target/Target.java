@@ -19,6 +19,14 @@ public interface Target extends AutoCloseable {
     boolean usesSudo();
 
     /**
+     * A per-host default a step falls back to when its own parameter is unset ({@code composeCommand},
+     * {@code nginxReloadCommand}), from Deploy hosts or the plan's host; null when the host sets none.
+     */
+    default String defaultFor(String key) {
+        return null;
+    }
+
+    /**
      * Runs a command, streaming its output to the progress log unless it is quiet. A non-zero exit is a
      * result, not an exception; timeouts, lost connections and sudo refusing are exceptions.
      */

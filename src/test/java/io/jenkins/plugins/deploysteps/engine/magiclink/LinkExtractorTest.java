@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
-import io.jenkins.plugins.deploysteps.testing.Recording;
 import io.jenkins.plugins.deploysteps.testing.RandomInputs;
+import io.jenkins.plugins.deploysteps.testing.Recording;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.deploysteps.engine.magiclink;
 
-import static io.jenkins.plugins.deploysteps.testing.StepHarness.check;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deploysteps.engine.http.HttpAuth;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
-import io.jenkins.plugins.deploysteps.testing.StepHarness;
+import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,11 +28,11 @@ class MagicLinkBindTest {
     Path reports;
 
     final TestHttpServer server = TestHttpServer.http();
-    StepHarness<MagicLinkSpec> harness;
+    PlanStepHarness<MagicLinkSpec> harness;
 
     @BeforeEach
     void harness() {
-        harness = new StepHarness<>(new MagicLink(), reports);
+        harness = new PlanStepHarness<>(new MagicLink(), reports);
         harness.credentials.put("token", new Credential.SecretText("expired-token-value"));
         harness.credentials.put("login", new Credential.UsernamePassword("qa", "mail-password"));
     }

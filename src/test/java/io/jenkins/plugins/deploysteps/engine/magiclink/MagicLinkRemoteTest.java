@@ -1,6 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.magiclink;
 
-import static io.jenkins.plugins.deploysteps.testing.StepHarness.named;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.report.Check;
@@ -8,8 +8,8 @@ import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
 import io.jenkins.plugins.deploysteps.testing.MagicLinkApp;
 import io.jenkins.plugins.deploysteps.testing.MagicLinkApp.Misbehaviour;
+import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
 import io.jenkins.plugins.deploysteps.testing.SharedTarget;
-import io.jenkins.plugins.deploysteps.testing.StepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class MagicLinkRemoteTest {
     Path reports;
 
     MagicLinkApp app;
-    StepHarness<MagicLinkSpec> harness;
+    PlanStepHarness<MagicLinkSpec> harness;
     Path links;
     Path users;
 
@@ -47,7 +47,7 @@ class MagicLinkRemoteTest {
         // An old link for the same fixed address, already in the log before the step starts: it must not be taken.
         Files.writeString(links, "2020-01-01T00:00:00Z INFO magic link for dev@example.test: http://127.0.0.1:9/auth/verify?token=old-link-token\n",
                 StandardCharsets.UTF_8);
-        harness = new StepHarness<>(new MagicLink(), reports);
+        harness = new PlanStepHarness<>(new MagicLink(), reports);
         harness.hosts.put("local", target.get().host("local"));
     }
 

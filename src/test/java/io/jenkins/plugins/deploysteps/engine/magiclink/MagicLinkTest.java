@@ -1,7 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.magiclink;
 
-import static io.jenkins.plugins.deploysteps.testing.StepHarness.check;
-import static io.jenkins.plugins.deploysteps.testing.StepHarness.named;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.check;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
@@ -12,7 +12,7 @@ import io.jenkins.plugins.deploysteps.engine.run.StepResult;
 import io.jenkins.plugins.deploysteps.testing.MagicLinkApp;
 import io.jenkins.plugins.deploysteps.testing.MagicLinkApp.Misbehaviour;
 import io.jenkins.plugins.deploysteps.testing.MailDev;
-import io.jenkins.plugins.deploysteps.testing.StepHarness;
+import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class MagicLinkTest {
 
     static MailDev maildev;
     MagicLinkApp app;
-    StepHarness<MagicLinkSpec> harness;
+    PlanStepHarness<MagicLinkSpec> harness;
 
     @BeforeAll
     static void mailServer() {
@@ -66,7 +66,7 @@ class MagicLinkTest {
 
     private MagicLinkApp app(MagicLinkApp.Settings settings) {
         app = new MagicLinkApp(settings);
-        harness = new StepHarness<>(new MagicLink(), reports);
+        harness = new PlanStepHarness<>(new MagicLink(), reports);
         return app;
     }
 

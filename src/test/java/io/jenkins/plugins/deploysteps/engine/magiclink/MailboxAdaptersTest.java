@@ -14,7 +14,7 @@ import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.testing.MagicLinkApp;
-import io.jenkins.plugins.deploysteps.testing.StepHarness;
+import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -54,7 +54,7 @@ class MailboxAdaptersTest {
     GreenMail greenMail;
     MagicLinkApp app;
     TestHttpServer fake;
-    StepHarness<MagicLinkSpec> harness;
+    PlanStepHarness<MagicLinkSpec> harness;
 
     @BeforeEach
     void servers() {
@@ -63,7 +63,7 @@ class MailboxAdaptersTest {
         greenMail.start();
         app = new MagicLinkApp(MagicLinkApp.Settings.of("127.0.0.1", greenMail.getSmtp().getPort()));
         fake = TestHttpServer.http();
-        harness = new StepHarness<>(new MagicLink(), reports);
+        harness = new PlanStepHarness<>(new MagicLink(), reports);
     }
 
     @AfterEach
@@ -243,7 +243,7 @@ class MailboxAdaptersTest {
         mailhog();
         StepResult r = run(Map.of("type", "mailhog", "url", fake.url("")));
         assertPassedWithoutLeaks(r);
-        Check mail = StepHarness.named(r.report(), "magic link email");
+        Check mail = PlanStepHarness.named(r.report(), "magic link email");
         assertThat(mail.evidence()).anySatisfy(e -> assertThat(e.text()).contains("Subject: Your sign-in link").contains("****").doesNotContain("token="));
     }
 
@@ -263,7 +263,7 @@ class MailboxAdaptersTest {
         harness.credentials.put("mail", new Credential.UsernamePassword("qa", "not-the-password"));
         StepResult r = run(Map.of("type", "imap", "host", "127.0.0.1", "port", greenMail.getImap().getPort(), "security", "none",
                 "credentialsId", "mail"), "email", "qa@example.test", "mailTimeout", "1s");
-        Check mail = StepHarness.named(r.report(), "magic link email");
+        Check mail = PlanStepHarness.named(r.report(), "magic link email");
         assertThat(mail.status()).isEqualTo(Status.ERROR);
         assertThat(mail.message()).startsWith("imap qa@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX: ");
         assertThat(harness.log.text()).doesNotContain("not-the-password");
@@ -273,7 +273,7 @@ class MailboxAdaptersTest {
     void aMailboxThatAnswersSomethingElseIsAnErrorSayingWhat() throws Exception {
         fake.on("/api/v1/search", TestHttpServer.text(401, "unauthorised"));
         StepResult r = run(Map.of("type", "mailpit", "url", fake.url("/")), "mailTimeout", "1s");
-        Check mail = StepHarness.named(r.report(), "magic link email");
+        Check mail = PlanStepHarness.named(r.report(), "magic link email");
         assertThat(mail.status()).isEqualTo(Status.ERROR);
         assertThat(mail.message()).contains("GET /api/v1/search answered 401 (unauthorised); does the mailbox need credentialsId?");
     }

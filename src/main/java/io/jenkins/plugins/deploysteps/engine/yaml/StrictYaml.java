@@ -1,4 +1,4 @@
-package io.jenkins.plugins.deploysteps.cli;
+package io.jenkins.plugins.deploysteps.engine.yaml;
 
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -14,10 +14,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * "off" instead of turning into false, a file mode {@code 0644} stays "0644" instead of the octal 420, and
  * {@code 1:30} is not a base-60 number. Only {@code true}/{@code false} are booleans.
  */
-final class StrictYaml {
+public final class StrictYaml {
     private StrictYaml() {}
 
-    static Yaml create() {
+    public static Yaml create() {
         LoaderOptions loading = new LoaderOptions();
         loading.setAllowDuplicateKeys(false);
         DumperOptions dumping = new DumperOptions();

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.deploysteps.cli;
+package io.jenkins.plugins.deploysteps.engine.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,22 @@
+package io.jenkins.plugins.deploysteps.engine.compose;
+
+import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
+import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
+import java.util.List;
+
+/** A validated composeDeploy: which project, what to check first, how to deploy, verify and roll back. */
+public record ComposeDeploySpec(
+        ComposeTarget target,
+        PreflightSettings preflight,
+        DeploySettings deploy,
+        VerifySettings verify,
+        ComposeTimeouts timeouts,
+        boolean dryRun,
+        CommonParams common)
+        implements StepSpec {
+
+    @Override
+    public List<String> hosts() {
+        return List.of(target.host());
+    }
+}

@@ -1,0 +1,123 @@
+package io.jenkins.plugins.deploysteps.engine.compose;
+
+import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.report.Report;
+import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
+import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
+import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
+import io.jenkins.plugins.deploysteps.engine.run.RunContext;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.engine.target.Backup;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
+import io.jenkins.plugins.deploysteps.engine.target.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code composeRollback}: puts an earlier composeDeploy's backup back by hand: its files, its images, its
+ * containers, verified the way a deploy is. The report names the backup it used.
+ */
+public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec> {
+    public static final String NAME = "composeRollback";
+    static final String LATEST = "latest";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "Restore a compose project from a composeDeploy backup (files and images), bring it up and verify it.";
+    }
+
+    @Override
+    public List<ParamDoc> params() {
+        List<ParamDoc> docs = new ArrayList<>(ComposeParams.TARGET_DOCS);
+        docs.add(new ParamDoc("backup", "string", "'latest'", "The backup to restore: 'latest' or an id from a composeDeploy report."));
+        docs.addAll(ComposeParams.VERIFY_DOCS);
+        docs.addAll(CommonParams.DOCS);
+        return docs;
+    }
+
+    @Override
+    public ComposeRollbackSpec bind(Params p) {
+        ComposeTarget target = ComposeParams.target(p);
+        String backup = p.string("backup", LATEST);
+        if (!backup.equals(LATEST) && !RemoteBackups.isId(backup)) {
+            throw new SpecException(p.path("backup"), "'" + backup + "' is neither 'latest' nor a backup id like 20260101T120000Z");
+        }
+        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, backup, ComposeParams.verify(p), ComposeParams.timeouts(p),
+                p.bool("dryRun", false), CommonParams.read(p, NAME));
+        p.done();
+        return spec;
+    }
+
+    static String backupCheck(ComposeRollbackSpec spec) {
+        return "backup " + spec.backup();
+    }
+
+    @Override
+    public Report run(ComposeRollbackSpec spec, RunContext ctx) throws InterruptedException {
+        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.target().host() + ":" + spec.target().dir());
+        Target connected = Connect.connect(ctx, report, "host", spec.target().host());
+        ComposeRun run = new ComposeRun(ctx, report, connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected,
+                spec.dryRun()), spec.target(), spec.timeouts(), spec.dryRun());
+        List<String> planned = new ArrayList<>(List.of(ProjectChecks.COMMAND_CHECK, ComposeRun.lockCheck(spec.target()), backupCheck(spec)));
+        planned.addAll(Restore.planned(""));
+        if (connected == null) {
+            planned.forEach(n -> run.skip(n, "not connected"));
+            return report.finish(spec.common().onFailure());
+        }
+        if (spec.dryRun()) {
+            report.warn("dry run: every command that would change the host was printed instead of run");
+        }
+        ComposeFlavor flavor = ProjectChecks.command(run);
+        if (flavor == null) {
+            planned.stream().skip(1).forEach(n -> run.skip(n, "no working compose command"));
+            return report.finish(spec.common().onFailure());
+        }
+        RemoteLock.Held held = run.lock(spec.verify());
+        if (held == null) {
+            planned.stream().skip(2).forEach(n -> run.skip(n, "the directory is locked by another deploy"));
+            return report.finish(spec.common().onFailure());
+        }
+        try {
+            Backup backup = find(run, spec);
+            if (backup == null) {
+                planned.stream().skip(3).forEach(n -> run.skip(n, "no backup to restore"));
+            } else {
+                new Restore(run, spec.verify(), "").run(backup, flavor);
+            }
+        } finally {
+            held.close();
+        }
+        return report.finish(spec.common().onFailure());
+    }
+
+    private static Backup find(ComposeRun run, ComposeRollbackSpec spec) throws InterruptedException {
+        Backup[] found = new Backup[1];
+        run.check(backupCheck(spec), c -> {
+            RemoteBackups backups = new RemoteBackups(run.link, spec.target().backupDir(), spec.timeouts().command(), run.sudo());
+            List<Backup> all = backups.list();
+            List<String> ids = all.stream().map(Backup::id).toList();
+            run.report.fact("backups", String.join(", ", ids));
+            c.expected(spec.backup().equals(LATEST) ? "the newest backup in " + spec.target().backupDir() : spec.backup() + " in " + spec.target().backupDir());
+            Optional<Backup> b = spec.backup().equals(LATEST) ? all.stream().reduce((a, x) -> x)
+                    : all.stream().filter(x -> x.id().equals(spec.backup())).findFirst();
+            if (b.isEmpty()) {
+                return c.actual(ids.isEmpty() ? "no backups" : String.join(", ", ids)).fail(ids.isEmpty()
+                        ? "no backups in " + spec.target().backupDir() + " on " + run.link.name()
+                        : "no backup " + spec.backup() + " in " + spec.target().backupDir() + "; there are " + String.join(", ", ids));
+            }
+            found[0] = b.get();
+            run.report.fact("backup", b.get().id());
+            return c.actual(b.get().id() + " (" + String.join(", ", b.get().paths()) + ")").pass();
+        });
+        return found[0];
+    }
+}

@@ -1,0 +1,215 @@
+package io.jenkins.plugins.deploysteps.engine.compose;
+
+import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.target.Backup;
+import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * composeDeploy after its preflight: lock the directory, check the ports under the lock, back up files and
+ * images, down → (pull) → build → up, verify, and roll back when anything after down failed. The lock is released on every path, also
+ * after the connection dropped (the step reconnects to roll back and release) and in a dry run, where every
+ * change is printed instead.
+ */
+final class Deployment {
+    static final String BACKUP = "backup";
+
+    private final ComposeRun run;
+    private final ComposeDeploySpec spec;
+    private final ComposeProject project;
+
+    Deployment(ComposeRun run, ComposeDeploySpec spec, ComposeProject project) {
+        this.run = run;
+        this.spec = spec;
+        this.project = project;
+    }
+
+    /** The checks a deploy records after preflight, for skipping them when preflight failed. */
+    static List<String> planned(ComposeDeploySpec spec, List<String> services) {
+        List<String> names = new ArrayList<>(List.of(ComposeRun.lockCheck(spec.target()), Preflight.PORTS_CHECK, BACKUP, "compose down"));
+        if (spec.deploy().pull()) {
+            names.add("compose pull");
+        }
+        names.add("compose build");
+        names.add("compose up");
+        if (services.isEmpty()) {
+            names.add("services are up");
+        } else {
+            services.forEach(s -> names.add(Verification.upCheck(s)));
+        }
+        return names;
+    }
+
+    void run() throws InterruptedException {
+        RemoteLock.Held held = run.lock(spec.verify());
+        if (held == null) {
+            skipAfterLock("the directory is locked by another deploy");
+            return;
+        }
+        try {
+            if (new Preflight(run, spec).portsFree(project)) {
+                deploy();
+            } else {
+                planned(spec, project.services()).stream().skip(2).forEach(n -> run.skip(n, "preflight failed: nothing was changed"));
+            }
+        } finally {
+            held.close();
+        }
+    }
+
+    private void skipAfterLock(String why) {
+        planned(spec, project.services()).stream().skip(1).forEach(n -> run.skip(n, why));
+    }
+
+    private void deploy() throws InterruptedException {
+        EngineCommands engine = new EngineCommands(project.flavor(), spec.target().project());
+        RemoteBackups backups = new RemoteBackups(run.link, spec.target().backupDir(), spec.timeouts().command(), run.sudo());
+        ContainerState.Snapshot[] before = new ContainerState.Snapshot[1];
+        Backup[] made = new Backup[1];
+        Check backup = run.check(BACKUP, c -> backUp(engine, backups, before, made, c));
+        if (backup.status() != Status.PASS && !run.dryRun) {
+            planned(spec, project.services()).stream().skip(3).forEach(n -> run.skip(n, "no backup: nothing was changed"));
+            return;
+        }
+        Instant since = before[0] == null ? Instant.EPOCH : before[0].now();
+        int mark = run.mark();
+        ComposeCommands commands = project.commands();
+        List<String> selected = spec.verify().services();
+        boolean upRan = step("compose down", commands.down(selected, spec.deploy().removeOrphans()), false)
+                && (!spec.deploy().pull() || step("compose pull", commands.pull(selected), true))
+                && (project.builtServices().isEmpty() || step("compose build", commands.build(project.builtServices(), spec.deploy().noCache()), true));
+        boolean ok = upRan && step("compose up", commands.up(selected), false);
+        if (run.dryRun) {
+            project.services().forEach(s -> run.skip(Verification.upCheck(s), "dry run"));
+            return;
+        }
+        if (ok) {
+            Verification verification = new Verification(run, project, spec.verify(), "");
+            boolean up = verification.servicesUp(since);
+            if (up) {
+                imagesRebuilt(before[0], verification.last());
+            }
+            verification.logs(!up);
+        } else {
+            project.services().forEach(s -> run.skip(Verification.upCheck(s), "the deploy stopped before the services started"));
+            if (upRan) {
+                new Verification(run, project, spec.verify(), "").logs(true); // whatever started before up failed said why
+            }
+        }
+        List<Check> failed = run.failedSince(mark);
+        if (failed.isEmpty()) {
+            return;
+        }
+        if (!spec.deploy().rollback()) {
+            run.report.warn("the deploy failed (" + failed.get(0).name() + ") and rollback is false: the failed version was left as it is");
+            return;
+        }
+        rollBack(made[0]);
+    }
+
+    /** Runs one deploy command as a check; true when the next one may run (it passed, or this is a dry run). */
+    private boolean step(String name, io.jenkins.plugins.deploysteps.engine.command.Cmd cmd, boolean outputTellsFailure)
+            throws InterruptedException {
+        Status s = run.compose(name, cmd, project.flavor(), outputTellsFailure).status();
+        return s == Status.PASS || s == Status.SKIP && run.dryRun;
+    }
+
+    private Check backUp(EngineCommands engine, RemoteBackups backups, ContainerState.Snapshot[] before, Backup[] made, Check.Builder c)
+            throws TargetException, InterruptedException {
+        before[0] = run.states(engine);
+        List<ServiceImage> images = ServiceImage.of(before[0], project.services());
+        List<String> paths = backupPaths();
+        c.expected(paths.size() + " files and the running images, in " + spec.target().backupDir());
+        Optional<Backup> created = backups.create(paths, Map.of(ServiceImage.NOTE, ServiceImage.toNote(images)));
+        if (created.isEmpty()) {
+            run.report.fact("backups", String.join(", ", backups.list().stream().map(Backup::id).toList()));
+            return c.skip("dry run: would back up " + String.join(", ", paths) + " and keep the images of "
+                    + (images.isEmpty() ? "no running service" : String.join(", ", images.stream().map(ServiceImage::service).toList())));
+        }
+        Backup b = created.get();
+        made[0] = b;
+        if (!images.isEmpty()) {
+            List<String> pairs = new ArrayList<>();
+            images.forEach(i -> {
+                pairs.add(i.imageId());
+                pairs.add(i.backupTag(b.id()));
+            });
+            ExecResult tagged = run.change(engine.tag(pairs));
+            if (!tagged.succeeded()) {
+                return c.actual(b.id()).fail("could not keep the running images for a rollback: " + tagged.tail(2));
+            }
+        }
+        RemoteBackups.Pruning pruning = backups.prune(spec.deploy().keepBackups());
+        List<Backup> pruned = pruning.deleted();
+        List<String> oldTags = new ArrayList<>();
+        pruned.forEach(p -> ServiceImage.fromNote(p.note(ServiceImage.NOTE)).forEach(i -> oldTags.add(i.backupTag(p.id()))));
+        if (!oldTags.isEmpty()) {
+            run.change(engine.untag(oldTags));
+        }
+        run.report.fact("backup", b.id());
+        run.report.fact("backups", String.join(", ", pruning.kept().stream().map(Backup::id).toList()));
+        long files = b.entries().stream().filter(Backup.Entry::existed).count();
+        c.evidence("backup " + b.folder(), String.join("\n", b.entries().stream()
+                .map(e -> (e.existed() ? "file   " : "absent ") + e.path()).toList()) + "\n" + ServiceImage.toNote(images));
+        return c.actual(b.id() + ": " + files + " files, images of " + (images.isEmpty() ? "no running service"
+                : String.join(", ", images.stream().map(ServiceImage::service).toList()))
+                + (pruned.isEmpty() ? "" : "; pruned " + String.join(", ", pruned.stream().map(Backup::id).toList()))).pass();
+    }
+
+    /** The backup paths given, else the compose files and env files, as absolute paths on the host. */
+    private List<String> backupPaths() {
+        Set<String> paths = new LinkedHashSet<>();
+        if (spec.deploy().backupPaths().isEmpty()) {
+            project.files().forEach(f -> paths.add(spec.target().resolve(f)));
+            spec.preflight().envFiles().forEach(f -> paths.add(spec.target().resolve(f)));
+        } else {
+            spec.deploy().backupPaths().forEach(f -> paths.add(spec.target().resolve(f)));
+        }
+        return new ArrayList<>(paths);
+    }
+
+    /** A rebuilt service whose image id did not change was built from the same code: WARN. */
+    private void imagesRebuilt(ContainerState.Snapshot before, ContainerState.Snapshot after) throws InterruptedException {
+        Map<String, ServiceImage> was = new java.util.HashMap<>();
+        ServiceImage.of(before, project.services()).forEach(i -> was.put(i.service(), i));
+        Map<String, ServiceImage> now = new java.util.HashMap<>();
+        ServiceImage.of(after, project.services()).forEach(i -> now.put(i.service(), i));
+        for (String s : project.builtServices()) {
+            run.warning("image of " + s + " rebuilt", c -> {
+                ServiceImage old = was.get(s);
+                ServiceImage fresh = now.get(s);
+                if (old == null || fresh == null) {
+                    return c.pass("first deploy of " + s);
+                }
+                c.expected("a new image (was " + Restore.shortId(old.imageId()) + ")").actual(Restore.shortId(fresh.imageId()));
+                return c.verdict(!fresh.imageId().equals(old.imageId()), "image unchanged: is the code synced?");
+            });
+        }
+    }
+
+    private void rollBack(Backup backup) throws InterruptedException {
+        String prefix = "rollback: ";
+        if (backup == null) {
+            Restore.planned(prefix).forEach(n -> run.skip(n, "no backup to roll back to"));
+            return;
+        }
+        if (run.link.lost() && !run.link.reconnect()) {
+            Restore.planned(prefix).forEach(n -> run.skip(n, "the connection is lost and reconnecting failed: roll back by hand "
+                    + "(composeRollback backup: '" + backup.id() + "')"));
+            return;
+        }
+        run.ctx.progress().warn("[" + run.link.name() + "] the deploy failed: rolling back to backup " + backup.id());
+        boolean back = new Restore(run, spec.verify(), prefix).run(backup, project.flavor());
+        run.report.fact("rollback", back ? "rolled back to backup " + backup.id() : "the rollback to backup " + backup.id() + " failed too");
+    }
+}

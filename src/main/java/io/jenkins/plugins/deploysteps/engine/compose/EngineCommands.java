@@ -1,0 +1,77 @@
+package io.jenkins.plugins.deploysteps.engine.compose;
+
+import io.jenkins.plugins.deploysteps.engine.command.Cmd;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command builders for the container CLI that sees a compose project's containers ({@code docker} or
+ * {@code podman}, after the compose flavour): their state, and the image tags that let a rollback bring the
+ * images back.
+ */
+public final class EngineCommands {
+    /** The label every flavour puts on a project's containers. */
+    static final String PROJECT_LABEL = "com.docker.compose.project";
+    static final String SERVICE_LABEL = "com.docker.compose.service";
+
+    /**
+     * One line per container, fields separated by {@code |}: id, name, service, state, restarting, restart
+     * count, health, created, started, exit code, image id, image reference, the host ports it is configured to
+     * publish (JSON; set from creation on, unlike the ports of a running container).
+     */
+    static final String STATE_FORMAT = "{{.Id}}|{{.Name}}|{{index .Config.Labels \"" + SERVICE_LABEL + "\"}}|{{.State.Status}}"
+            + "|{{.State.Restarting}}|{{.RestartCount}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Created}}"
+            + "|{{.State.StartedAt}}|{{.State.ExitCode}}|{{.Image}}|{{.Config.Image}}|{{json .HostConfig.PortBindings}}";
+
+    private final String engine;
+    private final String project;
+
+    public EngineCommands(ComposeFlavor flavor, String project) {
+        this.engine = flavor.engine();
+        this.project = project;
+    }
+
+    public String engine() {
+        return engine;
+    }
+
+    /**
+     * The host's clock ({@code now <epoch nanoseconds>}), then the state of every container of the project in
+     * {@link #STATE_FORMAT}, stopped ones included.
+     */
+    public Cmd containerStates() {
+        return Cmd.script("""
+                printf 'now %s\\n' "$(date +%s%N)"
+                ids=$("$1" ps -aq --filter "label=$2=$3") || exit 3
+                [ -n "$ids" ] || exit 0
+                exec "$1" inspect --format "$4" $ids""", engine, PROJECT_LABEL, project, STATE_FORMAT);
+    }
+
+    /** Points each reference at an image id: {@code pairs} is image id, reference, image id, reference, ... */
+    public Cmd tag(List<String> pairs) {
+        if (pairs.size() % 2 != 0) {
+            throw new IllegalArgumentException("tag needs image id, reference pairs");
+        }
+        List<String> args = new ArrayList<>(List.of(engine));
+        args.addAll(pairs);
+        return Cmd.script("""
+                e=$1 failed=0
+                shift
+                while [ $# -ge 2 ]; do "$e" tag "$1" "$2" && printf 'tagged %s as %s\\n' "$1" "$2" || failed=1; shift 2; done
+                exit $failed""", args.toArray(String[]::new));
+    }
+
+    /**
+     * Removes references (the backup tags of pruned backups). An image that has no other tag and no container
+     * goes with its last reference, which is the point; one still in use stays, and that is not an error.
+     */
+    public Cmd untag(List<String> refs) {
+        List<String> args = new ArrayList<>(List.of(engine));
+        args.addAll(refs);
+        return Cmd.script("""
+                e=$1
+                shift
+                for r; do if "$e" rmi "$r" >/dev/null 2>&1; then echo "removed $r"; else echo "kept $r (in use)"; fi; done""",
+                args.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,211 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.Extension;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code composeDeploy host: 'prod-1', dir: '/app/backend', ...}: preflight, lock, back up, down → build → up,
+ * verify and roll back on failure. Parameters bind to the engine's {@link ComposeDeploy} under the names the
+ * CLI uses.
+ */
+public final class ComposeDeployStep extends ComposeStep {
+    private List<String> envFile = new ArrayList<>();
+    private List<String> requiredEnv = new ArrayList<>();
+    private String expectRevision;
+    private String minFreeDisk;
+    private String minFreeMemory;
+    private List<String> backup = new ArrayList<>();
+    private Integer keepBackups;
+    private boolean removeOrphans = true;
+    private boolean noCache = true;
+    private boolean pull;
+    private boolean rollback = true;
+
+    @DataBoundConstructor
+    public ComposeDeployStep(String host, String dir) {
+        super(host, dir);
+    }
+
+    public List<String> getEnvFile() {
+        return envFile;
+    }
+
+    @DataBoundSetter
+    public void setEnvFile(List<String> envFile) {
+        this.envFile = copy(envFile);
+    }
+
+    public List<String> getRequiredEnv() {
+        return requiredEnv;
+    }
+
+    @DataBoundSetter
+    public void setRequiredEnv(List<String> requiredEnv) {
+        this.requiredEnv = copy(requiredEnv);
+    }
+
+    public String getExpectRevision() {
+        return expectRevision;
+    }
+
+    @DataBoundSetter
+    public void setExpectRevision(String expectRevision) {
+        this.expectRevision = Values.trimToNull(expectRevision);
+    }
+
+    public String getMinFreeDisk() {
+        return minFreeDisk;
+    }
+
+    @DataBoundSetter
+    public void setMinFreeDisk(String minFreeDisk) {
+        this.minFreeDisk = Values.trimToNull(minFreeDisk);
+    }
+
+    public String getMinFreeMemory() {
+        return minFreeMemory;
+    }
+
+    @DataBoundSetter
+    public void setMinFreeMemory(String minFreeMemory) {
+        this.minFreeMemory = Values.trimToNull(minFreeMemory);
+    }
+
+    public List<String> getBackup() {
+        return backup;
+    }
+
+    @DataBoundSetter
+    public void setBackup(List<String> backup) {
+        this.backup = copy(backup);
+    }
+
+    public Integer getKeepBackups() {
+        return keepBackups;
+    }
+
+    @DataBoundSetter
+    public void setKeepBackups(Integer keepBackups) {
+        this.keepBackups = keepBackups;
+    }
+
+    public boolean isRemoveOrphans() {
+        return removeOrphans;
+    }
+
+    @DataBoundSetter
+    public void setRemoveOrphans(boolean removeOrphans) {
+        this.removeOrphans = removeOrphans;
+    }
+
+    public boolean isNoCache() {
+        return noCache;
+    }
+
+    @DataBoundSetter
+    public void setNoCache(boolean noCache) {
+        this.noCache = noCache;
+    }
+
+    public boolean isPull() {
+        return pull;
+    }
+
+    @DataBoundSetter
+    public void setPull(boolean pull) {
+        this.pull = pull;
+    }
+
+    public boolean isRollback() {
+        return rollback;
+    }
+
+    @DataBoundSetter
+    public void setRollback(boolean rollback) {
+        this.rollback = rollback;
+    }
+
+    @Override
+    protected void addOwnParams(Map<String, Object> p) {
+        putList(p, "envFile", envFile);
+        putList(p, "requiredEnv", requiredEnv);
+        p.put("expectRevision", expectRevision);
+        p.put("minFreeDisk", minFreeDisk);
+        p.put("minFreeMemory", minFreeMemory);
+        putList(p, "backup", backup);
+        p.put("keepBackups", keepBackups);
+        p.put("removeOrphans", removeOrphans);
+        p.put("noCache", noCache);
+        p.put("pull", pull);
+        p.put("rollback", rollback);
+    }
+
+    @Override
+    protected StepDefinition<?> definition() {
+        return new ComposeDeploy();
+    }
+
+    @Extension
+    @Symbol(ComposeDeploy.NAME)
+    public static final class DescriptorImpl extends ComposeDescriptor {
+        @Override
+        public String getFunctionName() {
+            return ComposeDeploy.NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure";
+        }
+
+        @Override
+        protected StepDefinition<?> definition() {
+            return new ComposeDeploy();
+        }
+
+        @Override
+        protected String[] listFields() {
+            return Stream.concat(Stream.of(LIST_FIELDS), Stream.of("envFile", "requiredEnv", "backup")).toArray(String[]::new);
+        }
+
+        public FormValidation doCheckEnvFile(@QueryParameter String value) {
+            return check("envFile", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckRequiredEnv(@QueryParameter String value) {
+            return check("requiredEnv", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckExpectRevision(@QueryParameter String value) {
+            return check("expectRevision", value);
+        }
+
+        public FormValidation doCheckMinFreeDisk(@QueryParameter String value) {
+            return check("minFreeDisk", value);
+        }
+
+        public FormValidation doCheckMinFreeMemory(@QueryParameter String value) {
+            return check("minFreeMemory", value);
+        }
+
+        public FormValidation doCheckBackup(@QueryParameter String value) {
+            return check("backup", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckKeepBackups(@QueryParameter String value) {
+            return check("keepBackups", value);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.Extension;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code composeRollback host: 'prod-1', dir: '/app/backend', backup: 'latest'}: restores a composeDeploy backup's
+ * files and images, brings them up and verifies them. Parameters bind to the engine's {@link ComposeRollback}.
+ */
+public final class ComposeRollbackStep extends ComposeStep {
+    private String backup;
+
+    @DataBoundConstructor
+    public ComposeRollbackStep(String host, String dir) {
+        super(host, dir);
+    }
+
+    public String getBackup() {
+        return backup;
+    }
+
+    @DataBoundSetter
+    public void setBackup(String backup) {
+        this.backup = Values.trimToNull(backup);
+    }
+
+    @Override
+    protected void addOwnParams(Map<String, Object> p) {
+        p.put("backup", backup);
+    }
+
+    @Override
+    protected StepDefinition<?> definition() {
+        return new ComposeRollback();
+    }
+
+    @Extension
+    @Symbol(ComposeRollback.NAME)
+    public static final class DescriptorImpl extends ComposeDescriptor {
+        @Override
+        public String getFunctionName() {
+            return ComposeRollback.NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Roll a compose project back to a composeDeploy backup";
+        }
+
+        @Override
+        protected StepDefinition<?> definition() {
+            return new ComposeRollback();
+        }
+
+        @Override
+        protected String[] listFields() {
+            return LIST_FIELDS;
+        }
+
+        public FormValidation doCheckBackup(@QueryParameter String value) {
+            return check("backup", value);
+        }
+    }
+}

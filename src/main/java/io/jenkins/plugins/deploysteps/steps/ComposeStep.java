@@ -1,0 +1,374 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.model.Item;
+import hudson.util.ComboBoxModel;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeFlavor;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * What {@code composeDeploy} and {@code composeRollback} share: the project (host, dir, files, compose command),
+ * how services are verified, the timeouts and the report settings. Their help pages live beside this class and
+ * serve both steps.
+ */
+public abstract class ComposeStep extends DeployStep {
+    /** The list parameters of both steps, edited one entry per line. */
+    static final String[] LIST_FIELDS = {"files", "services", "failOnLogPattern", "warnOnLogPattern"};
+
+    private final String host;
+    private final String dir;
+    private String project;
+    private List<String> files = new ArrayList<>();
+    private String composeCommand;
+    private List<String> services = new ArrayList<>();
+    private String backupDir;
+    private String waitTimeout;
+    private String stableFor;
+    private Integer logsTail;
+    private List<String> failOnLogPattern = new ArrayList<>();
+    private List<String> warnOnLogPattern = new ArrayList<>();
+    private String lockTimeout;
+    private String timeout;
+    private String composeTimeout;
+    private boolean dryRun;
+
+    protected ComposeStep(String host, String dir) {
+        this.host = Values.trimToNull(host);
+        this.dir = Values.trimToNull(dir);
+    }
+
+    static List<String> copy(List<String> values) {
+        return values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public String getDir() {
+        return dir;
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    @DataBoundSetter
+    public void setProject(String project) {
+        this.project = Values.trimToNull(project);
+    }
+
+    public List<String> getFiles() {
+        return files;
+    }
+
+    @DataBoundSetter
+    public void setFiles(List<String> files) {
+        this.files = copy(files);
+    }
+
+    public String getComposeCommand() {
+        return composeCommand;
+    }
+
+    @DataBoundSetter
+    public void setComposeCommand(String composeCommand) {
+        this.composeCommand = Values.trimToNull(composeCommand);
+    }
+
+    public List<String> getServices() {
+        return services;
+    }
+
+    @DataBoundSetter
+    public void setServices(List<String> services) {
+        this.services = copy(services);
+    }
+
+    public String getBackupDir() {
+        return backupDir;
+    }
+
+    @DataBoundSetter
+    public void setBackupDir(String backupDir) {
+        this.backupDir = Values.trimToNull(backupDir);
+    }
+
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    @DataBoundSetter
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = Values.trimToNull(waitTimeout);
+    }
+
+    public String getStableFor() {
+        return stableFor;
+    }
+
+    @DataBoundSetter
+    public void setStableFor(String stableFor) {
+        this.stableFor = Values.trimToNull(stableFor);
+    }
+
+    public Integer getLogsTail() {
+        return logsTail;
+    }
+
+    @DataBoundSetter
+    public void setLogsTail(Integer logsTail) {
+        this.logsTail = logsTail;
+    }
+
+    public List<String> getFailOnLogPattern() {
+        return failOnLogPattern;
+    }
+
+    @DataBoundSetter
+    public void setFailOnLogPattern(List<String> failOnLogPattern) {
+        this.failOnLogPattern = copy(failOnLogPattern);
+    }
+
+    public List<String> getWarnOnLogPattern() {
+        return warnOnLogPattern;
+    }
+
+    @DataBoundSetter
+    public void setWarnOnLogPattern(List<String> warnOnLogPattern) {
+        this.warnOnLogPattern = copy(warnOnLogPattern);
+    }
+
+    public String getLockTimeout() {
+        return lockTimeout;
+    }
+
+    @DataBoundSetter
+    public void setLockTimeout(String lockTimeout) {
+        this.lockTimeout = Values.trimToNull(lockTimeout);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Values.trimToNull(timeout);
+    }
+
+    public String getComposeTimeout() {
+        return composeTimeout;
+    }
+
+    @DataBoundSetter
+    public void setComposeTimeout(String composeTimeout) {
+        this.composeTimeout = Values.trimToNull(composeTimeout);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    public Map<String, Object> toParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("host", host);
+        p.put("dir", dir);
+        p.put("project", project);
+        putList(p, "files", files);
+        p.put("composeCommand", composeCommand);
+        putList(p, "services", services);
+        p.put("backupDir", backupDir);
+        addOwnParams(p);
+        p.put("waitTimeout", waitTimeout);
+        p.put("stableFor", stableFor);
+        p.put("logsTail", logsTail);
+        putList(p, "failOnLogPattern", failOnLogPattern);
+        putList(p, "warnOnLogPattern", warnOnLogPattern);
+        p.put("lockTimeout", lockTimeout);
+        p.put("timeout", timeout);
+        p.put("composeTimeout", composeTimeout);
+        p.put("dryRun", dryRun);
+        putCommonParams(p);
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    /** The parameters only this step has. */
+    protected abstract void addOwnParams(Map<String, Object> params);
+
+    /** The engine's definition of this step. */
+    protected abstract StepDefinition<?> definition();
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, definition(), toParams());
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
+        private final transient StepDefinition<?> definition;
+        private final transient Map<String, Object> params;
+
+        Execution(StepContext context, StepDefinition<?> definition, Map<String, Object> params) {
+            super(context);
+            this.definition = definition;
+            this.params = params;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return DeployStepExecutor.run(getContext(), definition, params);
+        }
+    }
+
+    static void putList(Map<String, Object> params, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            params.put(name, values);
+        }
+    }
+
+    /**
+     * The form side both compose steps share: field checks run the engine's own binding next to a minimal valid
+     * set of parameters, so the form says exactly what a build would.
+     */
+    public abstract static class ComposeDescriptor extends StepDescriptor {
+        static final Map<String, Object> MINIMAL = Map.of("host", "h", "dir", "/srv/app");
+
+        /** The engine's definition of this step. */
+        protected abstract StepDefinition<?> definition();
+
+        protected FormValidation check(String field, Object value) {
+            return StepForms.check(definition(), MINIMAL, field, value);
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return DeployStepExecutor.REQUIRED_CONTEXT;
+        }
+
+        /** Host and directory are what a person scanning the pipeline graph wants to see; nothing else, never a secret. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object h = namedArgs.get("host");
+            Object d = namedArgs.get("dir");
+            if (!(h instanceof String hs)) {
+                return null;
+            }
+            return d instanceof String ds ? hs + " " + ds : hs;
+        }
+
+        /** The list fields of this step, edited one entry per line. */
+        protected abstract String[] listFields();
+
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return super.newInstance(req, StepForms.listFields(formData, listFields()));
+        }
+
+        public String text(List<String> lines) {
+            return StepForms.text(lines);
+        }
+
+        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
+            return StepForms.hostItems(item);
+        }
+
+        public ComboBoxModel doFillComposeCommandItems() {
+            ComboBoxModel items = new ComboBoxModel();
+            items.addAll(ComposeFlavor.choices());
+            return items;
+        }
+
+        public ListBoxModel doFillOnFailureItems() {
+            return StepForms.onFailureItems();
+        }
+
+        public FormValidation doCheckDir(@QueryParameter String value) {
+            return check("dir", value);
+        }
+
+        public FormValidation doCheckProject(@QueryParameter String value) {
+            return check("project", value);
+        }
+
+        public FormValidation doCheckFiles(@QueryParameter String value) {
+            return check("files", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckComposeCommand(@QueryParameter String value) {
+            return check("composeCommand", value);
+        }
+
+        public FormValidation doCheckServices(@QueryParameter String value) {
+            return check("services", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckBackupDir(@QueryParameter String value) {
+            return check("backupDir", value);
+        }
+
+        public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
+            return check("waitTimeout", value);
+        }
+
+        public FormValidation doCheckStableFor(@QueryParameter String value) {
+            return check("stableFor", value);
+        }
+
+        public FormValidation doCheckLogsTail(@QueryParameter String value) {
+            return check("logsTail", value);
+        }
+
+        public FormValidation doCheckFailOnLogPattern(@QueryParameter String value) {
+            return check("failOnLogPattern", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckWarnOnLogPattern(@QueryParameter String value) {
+            return check("warnOnLogPattern", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckLockTimeout(@QueryParameter String value) {
+            return check("lockTimeout", value);
+        }
+
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return check("timeout", value);
+        }
+
+        public FormValidation doCheckComposeTimeout(@QueryParameter String value) {
+            return check("composeTimeout", value);
+        }
+
+        public FormValidation doCheckReportName(@QueryParameter String value) {
+            return check("reportName", value);
+        }
+    }
+}

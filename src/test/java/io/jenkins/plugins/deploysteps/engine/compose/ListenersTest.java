@@ -1,0 +1,67 @@
+package io.jenkins.plugins.deploysteps.engine.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The kernel's socket tables as the port check reads them, and which listeners stand in a service's way. */
+class ListenersTest {
+    private static final String TABLES = """
+            # tcp
+              sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+               0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0 100 0 0 10 0
+               1: 00000000:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 2 1 0 100 0 0 10 0
+               2: 0100007F:1F91 0100007F:D431 01 00000000:00000000 00:00000000 00000000     0        0 3 1 0 100 0 0 10 0
+            # tcp6
+              sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+               0: 00000000000000000000000000000000:1BB8 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4 1 0 100 0 0 10 0
+               1: 00000000000000000000000001000000:2382 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 5 1 0 100 0 0 10 0
+               2: 0000000000000000FFFF00000100007F:2383 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 6 1 0 100 0 0 10 0
+            # udp
+              sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops
+              7: 00000000:0035 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 7 2 0 0
+            # udp6
+            """;
+
+    @Test
+    void readsListeningSocketsOnly() {
+        List<Listeners.Listener> l = Listeners.parse(TABLES);
+        assertThat(l).extracting(x -> x.address() + " " + x.port() + "/" + x.protocol()).containsExactly("127.0.0.1 8080/tcp", "0.0.0.0 80/tcp",
+                ":: 7096/tcp", "::1 9090/tcp", "127.0.0.1 9091/tcp", "0.0.0.0 53/udp");
+    }
+
+    @Test
+    void addressesOverlapWhenEitherIsAWildcardOrTheyAreTheSame() {
+        List<Listeners.Listener> l = Listeners.parse(TABLES);
+        assertThat(Listeners.conflicts(new PublishedPort("127.0.0.1", 8080, "tcp"), l, Set.of())).hasSize(1);
+        assertThat(Listeners.conflicts(new PublishedPort("", 8080, "tcp"), l, Set.of())).hasSize(1);
+        assertThat(Listeners.conflicts(new PublishedPort("127.0.0.2", 8080, "tcp"), l, Set.of())).isEmpty();
+        assertThat(Listeners.conflicts(new PublishedPort("127.0.0.2", 80, "tcp"), l, Set.of())).as("0.0.0.0 holds every address").hasSize(1);
+        assertThat(Listeners.conflicts(new PublishedPort("127.0.0.1", 7096, "tcp"), l, Set.of())).as(":: holds IPv4 too").hasSize(1);
+        assertThat(Listeners.conflicts(new PublishedPort("127.0.0.1", 9091, "tcp"), l, Set.of())).as("IPv4-mapped").hasSize(1);
+        assertThat(Listeners.conflicts(new PublishedPort("::1", 9090, "tcp"), l, Set.of())).hasSize(1);
+        assertThat(Listeners.conflicts(new PublishedPort("", 53, "tcp"), l, Set.of())).as("other protocol").isEmpty();
+        assertThat(Listeners.conflicts(new PublishedPort("", 53, "udp"), l, Set.of())).hasSize(1);
+        assertThat(Listeners.conflicts(new PublishedPort("127.0.0.1", 8080, "tcp"), l, Set.of("8080/tcp"))).as("the project's own").isEmpty();
+    }
+
+    @Test
+    void findsARealListenerInThisMachinesTables() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            StringBuilder tables = new StringBuilder();
+            for (String t : List.of("tcp", "tcp6")) {
+                Path p = Path.of("/proc/net", t);
+                if (Files.exists(p)) {
+                    tables.append("# ").append(t).append('\n').append(Files.readString(p));
+                }
+            }
+            assertThat(Listeners.parse(tables.toString())).anyMatch(l -> l.port() == s.getLocalPort() && l.protocol().equals("tcp"));
+        }
+    }
+}
