@@ -33,7 +33,7 @@ import org.kohsuke.stapler.StaplerRequest2;
  * mailbox is a {@link MagicLinkMailbox}, each authenticated request an {@link AuthenticatedCheck}, the opt-in negatives
  * {@link RateLimitSettings} and {@link ExpiredTokenSettings}.
  */
-public final class MagicLinkAuthCheckStep extends Step {
+public final class MagicLinkAuthCheckStep extends DeployStep {
     private final String baseUrl;
     private MagicLinkMailbox mailbox;
     private List<AuthenticatedCheck> authenticatedChecks = new ArrayList<>();
@@ -66,9 +66,6 @@ public final class MagicLinkAuthCheckStep extends Step {
     private String expectNoSessionStatus;
     private String caCredentialsId;
     private String timeout;
-    private String reportName;
-    private String onFailure;
-    private boolean archive = true;
 
     @DataBoundConstructor
     public MagicLinkAuthCheckStep(String baseUrl) {
@@ -359,33 +356,6 @@ public final class MagicLinkAuthCheckStep extends Step {
         this.timeout = Values.trimToNull(timeout);
     }
 
-    public String getReportName() {
-        return reportName;
-    }
-
-    @DataBoundSetter
-    public void setReportName(String reportName) {
-        this.reportName = Values.trimToNull(reportName);
-    }
-
-    public String getOnFailure() {
-        return onFailure;
-    }
-
-    @DataBoundSetter
-    public void setOnFailure(String onFailure) {
-        this.onFailure = Values.trimToNull(onFailure);
-    }
-
-    public boolean isArchive() {
-        return archive;
-    }
-
-    @DataBoundSetter
-    public void setArchive(boolean archive) {
-        this.archive = archive;
-    }
-
     /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -425,9 +395,7 @@ public final class MagicLinkAuthCheckStep extends Step {
         p.put("expectNoSessionStatus", expectNoSessionStatus);
         p.put("caCredentialsId", caCredentialsId);
         p.put("timeout", timeout);
-        p.put("reportName", reportName);
-        p.put("onFailure", onFailure);
-        p.put("archive", archive);
+        putCommonParams(p);
         p.values().removeIf(v -> v == null);
         return p;
     }
