@@ -33,6 +33,9 @@ import java.util.regex.PatternSyntaxException;
  * parameter ({@code checks[2].expectJson[$.a[}), all before any request or connection.
  */
 final class HealthVerifyBinding {
+    /** Names the step in the probed service's access log (a user's own User-Agent header wins). */
+    static final String USER_AGENT = "deploy-steps healthVerify";
+
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
     static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(30);
@@ -219,6 +222,9 @@ final class HealthVerifyBinding {
         Duration p95 = c.optionalDuration("p95Latency").map(d -> positive(c, "p95Latency", d)).orElse(null);
         if (samples > 1 && origin.remote()) {
             throw new SpecException(c.path("samples"), "latency samples are taken from here only, not from a host or container");
+        }
+        if (headers.keySet().stream().noneMatch("User-Agent"::equalsIgnoreCase)) {
+            headers.put("User-Agent", USER_AGENT);
         }
         HttpRequestSpec request = new HttpRequestSpec(method, uri, headers, body, auth, timeout, follow);
         return new HttpProbe(request, assertions, samples, p95);

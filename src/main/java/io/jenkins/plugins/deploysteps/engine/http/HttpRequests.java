@@ -16,7 +16,7 @@ import java.util.Optional;
  * credentials never travel to another origin.
  */
 public final class HttpRequests {
-    public static final String USER_AGENT = "deploy-steps healthVerify";
+    public static final String USER_AGENT = "deploy-steps";
 
     private HttpRequests() {}
 
