@@ -1,10 +1,12 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.ComboBoxModel;
@@ -14,14 +16,20 @@ import io.jenkins.plugins.deploysteps.config.DeployHost;
 import io.jenkins.plugins.deploysteps.config.DeployHostsConfiguration;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * What step descriptors share for the Snippet Generator: field checks that run the engine's own binding (so
@@ -169,6 +177,71 @@ public final class StepForms {
         }
         return result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, item, StandardCredentials.class, URIRequirementBuilder.create().build(), matcher)
                 .includeCurrentValue(current);
+    }
+
+    /** Secret files and secret text holding PEM CA certificates, for a field naming a CA bundle. */
+    public static ListBoxModel caBundleItems(Item item, String current) {
+        return credentialItems(item, current, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(FileCredentials.class),
+                CredentialsMatchers.instanceOf(StringCredentials.class)));
+    }
+
+    /** A map whose values may be numbers or booleans in a Jenkinsfile, as one of strings (null stays null). */
+    public static Map<String, String> texts(Map<?, ?> in) {
+        return texts(in, null);
+    }
+
+    /** As {@link #texts(Map)}, with {@code nullAs} standing for a null value. */
+    public static Map<String, String> texts(Map<?, ?> in, String nullAs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (in != null) {
+            in.forEach((k, v) -> out.put(String.valueOf(k), v == null ? nullAs : String.valueOf(v)));
+        }
+        return out;
+    }
+
+    /**
+     * A Jenkinsfile map of a list element (a check) as its setters take it: a key that is not one of {@code known} is
+     * refused by name (with the closest known one) instead of being dropped with a warning in the log,
+     * {@code expectStatus: 200} or {@code [200, 204]} becomes text, and the values of {@code mapFields} become text.
+     */
+    public static Map<String, Object> pipelineMap(Map<String, Object> arguments, List<ParamDoc> known, List<String> mapFields) {
+        Params check = Params.of(arguments);
+        for (ParamDoc d : known) {
+            check.has(d.name());
+        }
+        check.done();
+        Map<String, Object> out = new LinkedHashMap<>(arguments);
+        Object status = out.get("expectStatus");
+        if (status instanceof Collection<?> list) {
+            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        } else if (status != null && !(status instanceof String)) {
+            out.put("expectStatus", String.valueOf(status));
+        }
+        for (String m : mapFields) {
+            if (out.get(m) instanceof Map<?, ?> map) {
+                out.put(m, texts(map));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Takes the map textareas ({@code fields}) out of a form, as maps, before the rest of it binds.
+     *
+     * @throws Descriptor.FormException naming the field whose line is not {@code key<separator>value}
+     */
+    public static Map<String, Map<String, String>> takeEntries(JSONObject formData, Function<String, String> separator, String... fields)
+            throws Descriptor.FormException {
+        Map<String, Map<String, String>> maps = new LinkedHashMap<>();
+        for (String field : fields) {
+            Object text = formData.remove(field);
+            try {
+                maps.put(field, entries(text == null ? null : text.toString(), separator.apply(field)));
+            } catch (IllegalArgumentException e) {
+                throw new Descriptor.FormException(field + ": " + e.getMessage(), field);
+            }
+        }
+        return maps;
     }
 
     public static ListBoxModel onFailureItems() {

@@ -10,16 +10,12 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
-import io.jenkins.plugins.deploysteps.engine.params.Params;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
@@ -124,7 +120,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     @DataBoundSetter
     public void setHeaders(Map<String, String> headers) {
-        this.headers = texts(headers);
+        this.headers = StepForms.texts(headers);
     }
 
     public String getBody() {
@@ -179,7 +175,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     @DataBoundSetter
     public void setExpectJson(Map<String, String> expectJson) {
-        this.expectJson = texts(expectJson);
+        this.expectJson = StepForms.texts(expectJson);
     }
 
     public Map<String, String> getExpectHeader() {
@@ -188,7 +184,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     @DataBoundSetter
     public void setExpectHeader(Map<String, String> expectHeader) {
-        this.expectHeader = texts(expectHeader);
+        this.expectHeader = StepForms.texts(expectHeader);
     }
 
     public String getMaxLatency() {
@@ -288,31 +284,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
      * one) instead of being dropped with a warning in the log.
      */
     public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
-        Params known = Params.of(arguments);
-        for (ParamDoc d : HealthVerify.CHECK_PARAMS) {
-            known.has(d.name());
-        }
-        known.done();
-        Map<String, Object> out = new LinkedHashMap<>(arguments);
-        Object status = out.get("expectStatus");
-        if (status instanceof Collection<?> list) {
-            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        } else if (status != null && !(status instanceof String)) {
-            out.put("expectStatus", String.valueOf(status));
-        }
-        for (String m : List.of("headers", "expectJson", "expectHeader")) {
-            if (out.get(m) instanceof Map<?, ?> map) {
-                Map<String, String> texts = new LinkedHashMap<>();
-                map.forEach((k, v) -> texts.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-                out.put(m, texts);
-            }
-        }
-        return out;
-    }
-
-    /** Copies a map whose values may be numbers or booleans in a Jenkinsfile into one of strings. */
-    private static Map<String, String> texts(Map<String, String> in) {
-        return Values.texts(in, null);
+        return StepForms.pipelineMap(arguments, HealthVerify.CHECK_PARAMS, List.of("headers", "expectJson", "expectHeader"));
     }
 
     @Extension
@@ -333,15 +305,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
         /** The map textareas become maps before the rest of the form binds. */
         @Override
         public HealthCheck newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, Map<String, String>> maps = new LinkedHashMap<>();
-            for (String field : List.of("headers", "expectJson", "expectHeader")) {
-                Object text = formData.remove(field);
-                try {
-                    maps.put(field, StepForms.entries(text == null ? null : text.toString(), separator(field)));
-                } catch (IllegalArgumentException e) {
-                    throw new FormException(field + ": " + e.getMessage(), field);
-                }
-            }
+            Map<String, Map<String, String>> maps = StepForms.takeEntries(formData, DescriptorImpl::separator, "headers", "expectJson", "expectHeader");
             HealthCheck check = super.newInstance(req, formData);
             check.setHeaders(maps.get("headers"));
             check.setExpectJson(maps.get("expectJson"));

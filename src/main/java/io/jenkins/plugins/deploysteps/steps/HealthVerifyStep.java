@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -197,6 +198,7 @@ public final class HealthVerifyStep extends Step {
     }
 
     @Extension
+    @Symbol(HealthVerify.NAME)
     public static final class DescriptorImpl extends StepDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
 

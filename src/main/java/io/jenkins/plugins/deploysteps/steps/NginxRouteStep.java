@@ -110,7 +110,7 @@ public final class NginxRouteStep extends DeployStep {
     /** Values may be numbers in a Jenkinsfile; they are kept as text. An empty value means "do not pass this header". */
     @DataBoundSetter
     public void setHeaders(Map<String, String> headers) {
-        this.headers = Values.texts(headers, "");
+        this.headers = StepForms.texts(headers, "");
     }
 
     public boolean isWebsocket() {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.deploysteps.steps;
 
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
@@ -13,8 +12,6 @@ import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -97,8 +94,7 @@ public final class TlsSettings implements Describable<TlsSettings> {
 
         /** Secret files and secret text holding PEM certificates. */
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
-            return StepForms.credentialItems(item, caCredentialsId, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(FileCredentials.class),
-                    CredentialsMatchers.instanceOf(StringCredentials.class)));
+            return StepForms.caBundleItems(item, caCredentialsId);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerifySpec.Polli
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerifySpec.TlsPolicy;
 import io.jenkins.plugins.deploysteps.engine.http.Assertion;
 import io.jenkins.plugins.deploysteps.engine.http.HttpAuth;
+import io.jenkins.plugins.deploysteps.engine.http.HttpParams;
 import io.jenkins.plugins.deploysteps.engine.http.HttpRequestSpec;
 import io.jenkins.plugins.deploysteps.engine.http.StatusExpectation;
 import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
@@ -17,9 +18,6 @@ import io.jenkins.plugins.deploysteps.engine.report.Severity;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +33,9 @@ import java.util.regex.PatternSyntaxException;
  * parameter ({@code checks[2].expectJson[$.a[}), all before any request or connection.
  */
 final class HealthVerifyBinding {
+    /** Names the step in the probed service's access log (a user's own User-Agent header wins). */
+    static final String USER_AGENT = "deploy-steps healthVerify";
+
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
     static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(30);
@@ -46,7 +47,6 @@ final class HealthVerifyBinding {
     static final List<String> HTTP_ONLY = List.of("method", "headers", "body", "credentialsId", "expectStatus", "expectBodyContains",
             "expectBodyMatches", "expectJson", "expectHeader", "maxLatency", "samples", "p95Latency", "followRedirects", "expectRedirectTo");
 
-    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final Pattern CONTAINER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):(\\d{1,5})");
 
@@ -107,26 +107,10 @@ final class HealthVerifyBinding {
         TrustSource trust = TrustSource.JVM;
         Optional<Credential> ca = tls.credential("caCredentialsId");
         if (ca.isPresent()) {
-            trust = caBundle(tls.path("caCredentialsId"), ca.get());
+            trust = TrustSource.fromCredential(tls.path("caCredentialsId"), ca.get());
         }
         tls.done();
         return new TlsPolicy(warn, fail, trust);
-    }
-
-    private static TrustSource caBundle(String field, Credential c) {
-        String pem;
-        if (c instanceof Credential.SecretFile f) {
-            pem = new String(f.content(), StandardCharsets.US_ASCII);
-        } else if (c instanceof Credential.SecretText t) {
-            pem = t.secret();
-        } else {
-            throw new SpecException(field, "a " + c.kind() + " is not a CA bundle; use a secret file or secret text holding PEM certificates");
-        }
-        try {
-            return TrustSource.caBundle(pem);
-        } catch (CertificateException e) {
-            throw new SpecException(field, "not a CA bundle: " + e.getMessage());
-        }
     }
 
     private static HealthCheckSpec check(Params c, Params step, int index, Duration stepTimeout) {
@@ -192,24 +176,19 @@ final class HealthVerifyBinding {
     }
 
     private static HttpProbe httpProbe(Params c, String url, Duration timeout, Origin origin) {
-        URI uri = httpUri(c, "url", url);
+        URI uri = HttpParams.url(c, "url", url);
         String method = c.string("method", "GET").toUpperCase(Locale.ROOT);
         if (!HttpRequestSpec.METHODS.contains(method)) {
             throw new SpecException(c.path("method"), "'" + method + "' is not one of " + String.join(", ", new java.util.TreeSet<>(HttpRequestSpec.METHODS)));
         }
-        Map<String, String> headers = headers(c, "headers");
-        for (String name : headers.keySet()) {
-            if (HttpRequestSpec.RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new SpecException(c.path("headers") + "[" + name + "]", "is set by the HTTP client and cannot be given");
-            }
-        }
+        Map<String, String> headers = HttpParams.requestHeaders(c, "headers");
         String body = c.optionalString("body").orElse(null);
         HttpAuth auth = c.credential("credentialsId").map(cr -> HttpAuth.of(c.path("credentialsId"), cr)).orElse(null);
         if (auth != null && headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
             throw new SpecException(c.path("headers") + "[Authorization]", "comes from credentialsId; give one or the other");
         }
         boolean follow = c.bool("followRedirects", false);
-        URI redirectTo = c.optionalString("expectRedirectTo").map(v -> httpUri(c, "expectRedirectTo", v)).orElse(null);
+        URI redirectTo = c.optionalString("expectRedirectTo").map(v -> HttpParams.url(c, "expectRedirectTo", v)).orElse(null);
 
         List<Assertion> assertions = new ArrayList<>();
         List<String> status = c.stringList("expectStatus");
@@ -235,7 +214,7 @@ final class HealthVerifyBinding {
                 throw new SpecException(field, "'" + e.getKey() + "' is not a JSONPath: " + ex.getMessage());
             }
         }
-        for (Map.Entry<String, String> e : headers(c, "expectHeader").entrySet()) {
+        for (Map.Entry<String, String> e : HttpParams.headers(c, "expectHeader").entrySet()) {
             assertions.add(new Assertion.Header(e.getKey(), e.getValue()));
         }
         c.optionalDuration("maxLatency").ifPresent(d -> assertions.add(new Assertion.Latency(positive(c, "maxLatency", d))));
@@ -244,39 +223,11 @@ final class HealthVerifyBinding {
         if (samples > 1 && origin.remote()) {
             throw new SpecException(c.path("samples"), "latency samples are taken from here only, not from a host or container");
         }
+        if (headers.keySet().stream().noneMatch("User-Agent"::equalsIgnoreCase)) {
+            headers.put("User-Agent", USER_AGENT);
+        }
         HttpRequestSpec request = new HttpRequestSpec(method, uri, headers, body, auth, timeout, follow);
         return new HttpProbe(request, assertions, samples, p95);
-    }
-
-    private static URI httpUri(Params c, String field, String value) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw new SpecException(c.path(field), "'" + value + "' is not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new SpecException(c.path(field), "'" + value + "' is not an http:// or https:// URL with a host");
-        }
-        if (uri.getUserInfo() != null) {
-            throw new SpecException(c.path(field), "must not carry a user name or password; use credentialsId");
-        }
-        return uri;
-    }
-
-    private static Map<String, String> headers(Params c, String field) {
-        Map<String, String> headers = c.stringMap(field);
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            String at = c.path(field) + "[" + e.getKey() + "]";
-            if (!HEADER_NAME.matcher(e.getKey()).matches()) {
-                throw new SpecException(at, "'" + e.getKey() + "' is not a header name");
-            }
-            if (e.getValue() == null || e.getValue().indexOf('\r') >= 0 || e.getValue().indexOf('\n') >= 0) {
-                throw new SpecException(at, "needs a value on one line");
-            }
-        }
-        return headers;
     }
 
     private static Pattern regex(Params c, String value) {

@@ -45,7 +45,6 @@ public final class ProbeCommands {
         } else if (!r.method().equals("GET")) {
             b.append("request = ").append(quote(r.method())).append('\n');
         }
-        b.append("header = ").append(quote("User-Agent: " + io.jenkins.plugins.deploysteps.engine.http.HttpRequests.USER_AGENT)).append('\n');
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             b.append("header = ").append(quote(h.getKey() + ": " + h.getValue())).append('\n');
         }
@@ -78,8 +77,6 @@ public final class ProbeCommands {
     /** {@code wget -q -S -O - [--header H]... [--post-data BODY] URL}: headers on stderr, the body on stdout. */
     public static Cmd wget(HttpRequestSpec r, Origin origin) {
         List<String> argv = new ArrayList<>(List.of("wget", "-q", "-S", "-O", "-"));
-        argv.add("--header");
-        argv.add("User-Agent: " + io.jenkins.plugins.deploysteps.engine.http.HttpRequests.USER_AGENT);
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             argv.add("--header");
             argv.add(h.getKey() + ": " + h.getValue());

@@ -28,7 +28,8 @@ import javax.net.ssl.SSLSession;
 /**
  * Sends {@link HttpRequestSpec}s: HTTP/1.1, one client (and its connection pool) for a whole step. Every
  * exchange has a deadline that covers connecting, each redirect and reading the complete body (the JDK's
- * request timeout stops at the response headers). Failures keep their real cause.
+ * request timeout stops at the response headers). Cookies set by one hop of a followed redirect go along on the next
+ * ({@link CookieJar}), as a browser sends them. Failures keep their real cause.
  */
 public final class Http {
     /** Bytes of a body that are kept for assertions and evidence; the rest is read and dropped. */
@@ -60,9 +61,11 @@ public final class Http {
         long deadline = started + spec.timeout().toNanos();
         HttpRequests.Hop hop = HttpRequests.Hop.first(spec);
         List<HttpResult.Redirect> redirects = new ArrayList<>();
+        CookieJar jar = new CookieJar();
         while (true) {
-            HttpResponse<CappedBody.Bytes> response = send(spec, hop, deadline);
+            HttpResponse<CappedBody.Bytes> response = send(spec, hop, deadline, jar.header(hop.uri()));
             int status = response.statusCode();
+            List<String> setCookies = response.headers().allValues("Set-Cookie");
             String location = response.headers().firstValue("Location").orElse(null);
             URI target = HttpRequests.isRedirect(status) ? HttpRequests.resolve(hop.uri(), location).orElse(null) : null;
             if (target != null && spec.followRedirects()) {
@@ -70,11 +73,13 @@ public final class Http {
                     throw new HttpFailure(HttpFailure.Kind.REDIRECTS, "more than " + MAX_REDIRECTS + " redirects, the last from " + hop.uri()
                             + " to " + target, null);
                 }
-                redirects.add(new HttpResult.Redirect(hop.uri(), status, target));
+                redirects.add(new HttpResult.Redirect(hop.uri(), status, target, setCookies));
+                jar.store(hop.uri(), setCookies);
                 hop = HttpRequests.next(spec, hop, status, target);
                 continue;
             }
             if (target != null) {
+                // Not followed: its cookies are the final response's own headers, not a hop's.
                 redirects.add(new HttpResult.Redirect(hop.uri(), status, target));
             }
             CappedBody.Bytes body = response.body();
@@ -83,13 +88,13 @@ public final class Http {
         }
     }
 
-    private HttpResponse<CappedBody.Bytes> send(HttpRequestSpec spec, HttpRequests.Hop hop, long deadline)
+    private HttpResponse<CappedBody.Bytes> send(HttpRequestSpec spec, HttpRequests.Hop hop, long deadline, String cookies)
             throws HttpFailure, InterruptedException {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw timeout(spec, hop, -1);
         }
-        HttpRequest request = HttpRequests.build(spec, hop, Duration.ofNanos(left));
+        HttpRequest request = HttpRequests.build(spec, hop, Duration.ofNanos(left), cookies);
         AtomicInteger headersStatus = new AtomicInteger(-1);
         CompletableFuture<HttpResponse<CappedBody.Bytes>> f = client.sendAsync(request, info -> {
             headersStatus.set(info.statusCode());

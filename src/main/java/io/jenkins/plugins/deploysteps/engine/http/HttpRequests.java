@@ -16,7 +16,7 @@ import java.util.Optional;
  * credentials never travel to another origin.
  */
 public final class HttpRequests {
-    public static final String USER_AGENT = "deploy-steps healthVerify";
+    public static final String USER_AGENT = "deploy-steps";
 
     private HttpRequests() {}
 
@@ -33,6 +33,14 @@ public final class HttpRequests {
 
     /** The JDK request for one hop; {@code timeout} is what is left of the exchange's time. */
     public static HttpRequest build(HttpRequestSpec spec, Hop hop, Duration timeout) {
+        return build(spec, hop, timeout, null);
+    }
+
+    /**
+     * As {@link #build(HttpRequestSpec, Hop, Duration)}, with {@code cookies} (set by earlier hops of the exchange, or null)
+     * after any {@code Cookie} header of the request itself.
+     */
+    public static HttpRequest build(HttpRequestSpec spec, Hop hop, Duration timeout, String cookies) {
         HttpRequest.BodyPublisher body = hop.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(hop.body(), StandardCharsets.UTF_8);
         HttpRequest.Builder b = HttpRequest.newBuilder(hop.uri()).timeout(timeout).method(hop.method(), body)
@@ -40,9 +48,16 @@ public final class HttpRequests {
         for (Map.Entry<String, String> h : spec.headers().entrySet()) {
             if (h.getKey().equalsIgnoreCase("User-Agent")) {
                 b.setHeader("User-Agent", h.getValue());
+            } else if (h.getKey().equalsIgnoreCase("Cookie") && cookies != null) {
+                continue; // joined with the hop's cookies below, as one header
             } else if (!h.getKey().equalsIgnoreCase("Authorization") || spec.auth() == null) {
                 b.header(h.getKey(), h.getValue());
             }
+        }
+        if (cookies != null) {
+            String own = spec.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Cookie")).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            b.header("Cookie", own == null ? cookies : own + "; " + cookies);
         }
         if (hop.withAuth() && spec.auth() != null) {
             b.header("Authorization", spec.auth().headerValue());

@@ -27,8 +27,16 @@ public record HttpResult(
         URI url, int status, Map<String, List<String>> headers, byte[] body, long bodyBytes, Duration elapsed, String timing,
         List<Redirect> redirects, TlsInfo tls) {
 
-    /** One redirect: from where, with which status, to where. */
-    public record Redirect(URI from, int status, URI to) {
+    /** One redirect: from where, with which status, to where, and the cookies it set (when it was followed). */
+    public record Redirect(URI from, int status, URI to, List<String> setCookies) {
+        public Redirect {
+            setCookies = List.copyOf(setCookies);
+        }
+
+        public Redirect(URI from, int status, URI to) {
+            this(from, status, to, List.of());
+        }
+
         @Override
         public String toString() {
             return status + " " + from + " -> " + to;
@@ -42,6 +50,16 @@ public record HttpResult(
         headers = Collections.unmodifiableMap(h);
         body = body == null ? new byte[0] : body;
         redirects = List.copyOf(redirects);
+    }
+
+    /** Every cookie set along the way: by each redirect followed, in order, then by the final response. */
+    public List<SetCookie> setCookies() {
+        List<SetCookie> out = new ArrayList<>();
+        for (Redirect r : redirects) {
+            r.setCookies().forEach(h -> SetCookie.parse(h).ifPresent(out::add));
+        }
+        header("Set-Cookie").forEach(h -> SetCookie.parse(h).ifPresent(out::add));
+        return out;
     }
 
     public boolean truncated() {

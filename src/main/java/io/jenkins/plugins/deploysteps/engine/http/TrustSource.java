@@ -1,5 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.http;
 
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -30,6 +33,33 @@ public record TrustSource(String pem) implements Serializable {
             throw new CertificateException("no PEM certificate (-----BEGIN CERTIFICATE-----) in it");
         }
         return new TrustSource(pem);
+    }
+
+    /**
+     * A credential holding PEM CA certificates (a secret file, or secret text) as a trust source; anything else is
+     * refused, naming the field.
+     */
+    public static TrustSource fromCredential(String field, Credential c) {
+        String pem;
+        if (c instanceof Credential.SecretFile f) {
+            pem = new String(f.content(), StandardCharsets.US_ASCII);
+        } else if (c instanceof Credential.SecretText t) {
+            pem = t.secret();
+        } else {
+            throw new SpecException(field, "a " + c.kind() + " is not a CA bundle; use a secret file or secret text holding PEM certificates");
+        }
+        try {
+            return caBundle(pem);
+        } catch (CertificateException e) {
+            throw new SpecException(field, "not a CA bundle: " + e.getMessage());
+        }
+    }
+
+    /** A TLS context that verifies servers against these CAs, for clients other than {@link Http} (IMAP, say). */
+    public SSLContext sslContext() throws GeneralSecurityException {
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, new TrustManager[] {trustManager()}, null);
+        return ssl;
     }
 
     public String describe() {

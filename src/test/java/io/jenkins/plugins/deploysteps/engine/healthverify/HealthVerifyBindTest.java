@@ -1,6 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.healthverify;
 
-import static io.jenkins.plugins.deploysteps.engine.healthverify.StepHarness.check;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +10,7 @@ import io.jenkins.plugins.deploysteps.engine.http.Assertion;
 import io.jenkins.plugins.deploysteps.engine.http.HttpAuth;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +27,11 @@ class HealthVerifyBindTest {
     Path reports;
 
     private final TestHttpServer server = TestHttpServer.http().on("/health", TestHttpServer.text(200, "ok"));
-    private StepHarness harness;
+    private PlanStepHarness<HealthVerifySpec> harness;
 
     @BeforeEach
     void harness() {
-        harness = new StepHarness(reports);
+        harness = new PlanStepHarness<>(new HealthVerify(), reports);
         harness.credentials.put("token", new Credential.SecretText("t0ken-value"));
         harness.credentials.put("ca-file", new Credential.SecretFile("ca.pem", "not a certificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.healthverify;
 
-import static io.jenkins.plugins.deploysteps.engine.healthverify.StepHarness.check;
-import static io.jenkins.plugins.deploysteps.engine.healthverify.StepHarness.named;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.check;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,7 @@ import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
+import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
 import io.jenkins.plugins.deploysteps.testing.SharedTarget;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.io.IOException;
@@ -54,7 +55,7 @@ class HealthVerifyRemoteTest {
     @TempDir
     Path reports;
 
-    private StepHarness harness;
+    private PlanStepHarness<HealthVerifySpec> harness;
     private final TestHttpServer server = TestHttpServer.http();
 
     @BeforeAll
@@ -110,7 +111,7 @@ class HealthVerifyRemoteTest {
 
     @BeforeEach
     void harness() {
-        harness = new StepHarness(reports);
+        harness = new PlanStepHarness<>(new HealthVerify(), reports);
         harness.hosts.put("local", TARGET.get().host("local"));
     }
 

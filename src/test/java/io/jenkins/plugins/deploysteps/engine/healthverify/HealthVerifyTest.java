@@ -12,6 +12,7 @@ import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
 import io.jenkins.plugins.deploysteps.testing.Recording;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Files;
@@ -30,13 +31,13 @@ class HealthVerifyTest {
     Path reports;
 
     final TestHttpServer server = TestHttpServer.http();
-    StepHarness harness;
+    PlanStepHarness<HealthVerifySpec> harness;
     Recording log;
     Map<String, Credential> credentials;
 
     @BeforeEach
     void harness() {
-        harness = new StepHarness(reports);
+        harness = new PlanStepHarness<>(new HealthVerify(), reports);
         log = harness.log;
         credentials = harness.credentials;
     }
@@ -51,15 +52,15 @@ class HealthVerifyTest {
     }
 
     static Map<String, Object> check(Object... kv) {
-        return StepHarness.check(kv);
+        return PlanStepHarness.check(kv);
     }
 
     static Map<String, Object> ordered(Object... kv) {
-        return StepHarness.check(kv);
+        return PlanStepHarness.check(kv);
     }
 
     static Check named(Report r, String name) {
-        return StepHarness.named(r, name);
+        return PlanStepHarness.named(r, name);
     }
 
     @Test

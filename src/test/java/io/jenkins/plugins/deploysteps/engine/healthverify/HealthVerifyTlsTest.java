@@ -1,7 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.healthverify;
 
-import static io.jenkins.plugins.deploysteps.engine.healthverify.StepHarness.check;
-import static io.jenkins.plugins.deploysteps.engine.healthverify.StepHarness.named;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.check;
+import static io.jenkins.plugins.deploysteps.testing.PlanStepHarness.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
@@ -9,20 +9,21 @@ import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestCertificates;
 import io.jenkins.plugins.deploysteps.testing.TestCertificates.Issued;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** TLS certificate checks against HTTPS servers on 127.0.0.1 with certificates this test makes. */
 class HealthVerifyTlsTest {
@@ -31,12 +32,12 @@ class HealthVerifyTlsTest {
     private final List<TestHttpServer> servers = new ArrayList<>();
     private final Issued ca = TestCertificates.ca("deploy-steps test CA");
 
-    private StepHarness harness;
+    private PlanStepHarness<HealthVerifySpec> harness;
     private Map<String, Credential> credentials;
 
     @BeforeEach
     void harness() {
-        harness = new StepHarness(reports);
+        harness = new PlanStepHarness<>(new HealthVerify(), reports);
         credentials = harness.credentials;
     }
 

@@ -39,7 +39,6 @@ class ProbeCommandsTest {
                 show-error
                 max-time = 2.500
                 request = "POST"
-                header = "User-Agent: deploy-steps healthVerify"
                 header = "Accept: application/json"
                 header = "X-Quote: a \\"b\\" \\\\ c"
                 header = "Authorization: Bearer t0k3n"
@@ -56,8 +55,8 @@ class ProbeCommandsTest {
     @Test
     void wgetAndTcpCommands() {
         HttpRequestSpec get = HttpRequestSpec.get(URL, Duration.ofSeconds(5)).withHeader("Accept", "text/html");
-        assertThat(ProbeCommands.wget(get, CONTAINER).render()).isEqualTo("docker exec frontend wget -q -S -O - --header 'User-Agent: deploy-steps "
-                + "healthVerify' --header 'Accept: text/html' http://backend:3000/health");
+        assertThat(ProbeCommands.wget(get, CONTAINER).render()).isEqualTo("docker exec frontend wget -q -S -O - --header 'Accept: text/html' "
+                + "http://backend:3000/health");
         assertThat(ProbeCommands.wgetCannot(get)).isEmpty();
         assertThat(ProbeCommands.wgetCannot(request())).contains("wget would need the credential on its command line, which deploy-steps never does");
         assertThat(ProbeCommands.wgetCannot(get.withBody("PUT", "x"))).contains("wget can only send GET and POST, not PUT");

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.deploysteps.engine.magiclink;
+
+import io.jenkins.plugins.deploysteps.engine.http.HttpResult;
+import io.jenkins.plugins.deploysteps.engine.http.SetCookie;
+import io.jenkins.plugins.deploysteps.engine.progress.Progress;
+import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Registers what a magic-link flow learns with the masker the moment it is known, in every form it can show up in:
+ * a token raw, percent-encoded and inside its link (also HTML-escaped, as an HTML email has it); a session raw, as a
+ * bearer header and as a cookie pair; every cookie a verify or refresh response sets; every token-like text field (8
+ * characters or more) of its JSON.
+ */
+final class SessionSecrets {
+    /** JSON fields of a verify or refresh response that hold credentials (refreshToken, accessToken, jwt, sessionId...). */
+    private static final Pattern SECRET_FIELD = Pattern.compile("(?i).*(token|session|secret|jwt|password|key|auth).*");
+
+    private final SecretMasker masker;
+    private final Progress progress;
+
+    SessionSecrets(SecretMasker masker, Progress progress) {
+        this.masker = masker;
+        this.progress = progress;
+    }
+
+    void token(String token) {
+        register("a token", token);
+        register("a token", Placeholders.encode(token));
+    }
+
+    void link(String link) {
+        register("a link", link);
+        register("a link", link.replace("&", "&amp;"));
+    }
+
+    void session(String session) {
+        register("a session", session);
+        register("a session", "Bearer " + session);
+    }
+
+    /** Everything credential-like in a response that may create a session. */
+    void response(HttpResult r) {
+        for (SetCookie c : r.setCookies()) {
+            register("a cookie", c.value());
+            register("a cookie", c.name() + "=" + c.value());
+        }
+        if (!r.truncated() && r.bodyBytes() > 0) {
+            try {
+                fields(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()), false);
+            } catch (java.io.IOException e) {
+                // not JSON: nothing to find by field name
+            }
+        }
+    }
+
+    private void fields(com.fasterxml.jackson.databind.JsonNode n, boolean secretParent) {
+        if (n == null) {
+            return;
+        }
+        if (n.isValueNode()) {
+            // Short values under such names are types and flags ("Bearer", 3600), not credentials.
+            if (secretParent && n.isTextual() && n.asText().length() >= 8) {
+                register("a session value", n.asText());
+            }
+            return;
+        }
+        if (n.isArray()) {
+            n.forEach(item -> fields(item, secretParent));
+            return;
+        }
+        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+            fields(e.getValue(), secretParent || SECRET_FIELD.matcher(e.getKey()).matches());
+        }
+    }
+
+    private void register(String what, String value) {
+        if (value != null && !value.isEmpty() && !masker.register(value)) {
+            progress.warn("magicLinkAuthCheck: " + what + " is too short to be masked in logs and reports");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.Extension;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * One request magicLinkAuthCheck makes with the session ({@code [path: '/api/chat', method: 'POST', auth:
+ * 'bodyField:sessionToken']}), as a repeatable form and as a Jenkinsfile map.
+ */
+public final class AuthenticatedCheck implements Describable<AuthenticatedCheck> {
+    static final String HEADER_SEPARATOR = ": ";
+    static final String JSON_SEPARATOR = " = ";
+
+    private String name;
+    private String path;
+    private String method;
+    private String body;
+    private Map<String, String> headers = new LinkedHashMap<>();
+    private String auth;
+    private String expectStatus;
+    private Map<String, String> expectJson = new LinkedHashMap<>();
+    private String expectBodyContains;
+
+    @DataBoundConstructor
+    public AuthenticatedCheck() {}
+
+    public String getName() {
+        return name;
+    }
+
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = Values.trimToNull(name);
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    @DataBoundSetter
+    public void setPath(String path) {
+        this.path = Values.trimToNull(path);
+    }
+
+    public String getMethod() {
+        return method;
+    }
+
+    @DataBoundSetter
+    public void setMethod(String method) {
+        this.method = Values.trimToNull(method);
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    @DataBoundSetter
+    public void setBody(String body) {
+        this.body = body == null || body.isEmpty() ? null : body;
+    }
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    @DataBoundSetter
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = StepForms.texts(headers);
+    }
+
+    public String getAuth() {
+        return auth;
+    }
+
+    @DataBoundSetter
+    public void setAuth(String auth) {
+        this.auth = Values.trimToNull(auth);
+    }
+
+    public String getExpectStatus() {
+        return expectStatus;
+    }
+
+    @DataBoundSetter
+    public void setExpectStatus(String expectStatus) {
+        this.expectStatus = Values.trimToNull(expectStatus);
+    }
+
+    public Map<String, String> getExpectJson() {
+        return expectJson;
+    }
+
+    @DataBoundSetter
+    public void setExpectJson(Map<String, String> expectJson) {
+        this.expectJson = StepForms.texts(expectJson);
+    }
+
+    public String getExpectBodyContains() {
+        return expectBodyContains;
+    }
+
+    @DataBoundSetter
+    public void setExpectBodyContains(String expectBodyContains) {
+        this.expectBodyContains = expectBodyContains == null || expectBodyContains.isEmpty() ? null : expectBodyContains;
+    }
+
+    public Map<String, Object> toParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", name);
+        p.put("path", path);
+        p.put("method", method);
+        p.put("body", body);
+        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
+        p.put("auth", auth);
+        p.put("expectStatus", expectStatus);
+        p.put("expectJson", expectJson.isEmpty() ? null : new LinkedHashMap<>(expectJson));
+        p.put("expectBodyContains", expectBodyContains);
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    /** A Jenkinsfile map as the setters take it: statuses and map values as text, unknown keys refused by name. */
+    public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
+        return StepForms.pipelineMap(arguments, MagicLink.CHECK_PARAMS, List.of("headers", "expectJson"));
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends Descriptor<AuthenticatedCheck> implements CustomDescribableModel {
+        private static final Map<String, Object> MINIMAL_CHECK = Map.of("path", "/p");
+
+        @Override
+        public String getDisplayName() {
+            return "Authenticated request";
+        }
+
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return fromPipeline(arguments);
+        }
+
+        /** The map textareas become maps before the rest of the form binds. */
+        @Override
+        public AuthenticatedCheck newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            Map<String, Map<String, String>> maps = StepForms.takeEntries(formData, DescriptorImpl::separator, "headers", "expectJson");
+            AuthenticatedCheck check = super.newInstance(req, formData);
+            check.setHeaders(maps.get("headers"));
+            check.setExpectJson(maps.get("expectJson"));
+            return check;
+        }
+
+        static String separator(String field) {
+            return field.equals("expectJson") ? JSON_SEPARATOR : HEADER_SEPARATOR;
+        }
+
+        /** A map field as its textarea shows it. */
+        public String text(Map<String, String> map, String field) {
+            return StepForms.entriesText(map, separator(field));
+        }
+
+        public ListBoxModel doFillMethodItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (String m : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
+                items.add(m, m);
+            }
+            return items;
+        }
+
+        private static FormValidation check(String field, Object value) {
+            return FormChecks.toValidation(StepForms.problemInList(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks",
+                    MINIMAL_CHECK, field, value));
+        }
+
+        public FormValidation doCheckPath(@QueryParameter String value) {
+            return FormChecks.toValidation(StepForms.problemInList(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks",
+                    Map.of(), "path", value));
+        }
+
+        public FormValidation doCheckAuth(@QueryParameter String value) {
+            return check("auth", value);
+        }
+
+        public FormValidation doCheckExpectStatus(@QueryParameter String value) {
+            return check("expectStatus", value);
+        }
+
+        public FormValidation doCheckExpectJson(@QueryParameter String value) {
+            try {
+                return check("expectJson", StepForms.entries(value, JSON_SEPARATOR));
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+    }
+}

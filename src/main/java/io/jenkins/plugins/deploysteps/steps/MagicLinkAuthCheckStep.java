@@ -1,0 +1,581 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ComboBoxModel;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * {@code magicLinkAuthCheck baseUrl: 'https://app.example.com', mailbox: [type: 'mailpit', url: '...'], ...}: passwordless
+ * login verified end to end. Parameters bind to the engine's {@link MagicLink} under the same names the CLI uses; the
+ * mailbox is a {@link MagicLinkMailbox}, each authenticated request an {@link AuthenticatedCheck}, the opt-in negatives
+ * {@link RateLimitSettings} and {@link ExpiredTokenSettings}.
+ */
+public final class MagicLinkAuthCheckStep extends DeployStep {
+    private final String baseUrl;
+    private MagicLinkMailbox mailbox;
+    private List<AuthenticatedCheck> authenticatedChecks = new ArrayList<>();
+    private RateLimitSettings rateLimit;
+    private ExpiredTokenSettings expiredToken;
+    private String email;
+    private String emailDomain;
+    private Map<String, String> headers = new LinkedHashMap<>();
+    private String sendPath;
+    private String sendBody;
+    private String expectSendStatus;
+    private String mailTimeout;
+    private String pollInterval;
+    private String clockSkew;
+    private String linkPattern;
+    private String tokenParam;
+    private boolean followLink;
+    private String verifyPath;
+    private String expectVerifyStatus;
+    private String sessionJsonPath;
+    private String sessionCookie;
+    private String userRecordCommand;
+    private String userRecordHost;
+    private String refreshPath;
+    private String refreshMethod;
+    private Boolean rejectInvalidToken;
+    private Boolean rejectReusedToken;
+    private Boolean rejectNoSession;
+    private String expectInvalidStatus;
+    private String expectNoSessionStatus;
+    private String caCredentialsId;
+    private String timeout;
+
+    @DataBoundConstructor
+    public MagicLinkAuthCheckStep(String baseUrl) {
+        this.baseUrl = Values.trimToNull(baseUrl);
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public MagicLinkMailbox getMailbox() {
+        return mailbox;
+    }
+
+    @DataBoundSetter
+    public void setMailbox(MagicLinkMailbox mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    public List<AuthenticatedCheck> getAuthenticatedChecks() {
+        return authenticatedChecks;
+    }
+
+    /** Empty keeps the engine's default (the profile must show the address). */
+    @DataBoundSetter
+    public void setAuthenticatedChecks(List<AuthenticatedCheck> authenticatedChecks) {
+        this.authenticatedChecks = authenticatedChecks == null ? new ArrayList<>() : new ArrayList<>(authenticatedChecks);
+    }
+
+    public RateLimitSettings getRateLimit() {
+        return rateLimit;
+    }
+
+    @DataBoundSetter
+    public void setRateLimit(RateLimitSettings rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public ExpiredTokenSettings getExpiredToken() {
+        return expiredToken;
+    }
+
+    @DataBoundSetter
+    public void setExpiredToken(ExpiredTokenSettings expiredToken) {
+        this.expiredToken = expiredToken;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    @DataBoundSetter
+    public void setEmail(String email) {
+        this.email = Values.trimToNull(email);
+    }
+
+    public String getEmailDomain() {
+        return emailDomain;
+    }
+
+    @DataBoundSetter
+    public void setEmailDomain(String emailDomain) {
+        this.emailDomain = Values.trimToNull(emailDomain);
+    }
+
+    public Map<String, String> getHeaders() {
+        return headers;
+    }
+
+    @DataBoundSetter
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = StepForms.texts(headers);
+    }
+
+    public String getSendPath() {
+        return sendPath;
+    }
+
+    @DataBoundSetter
+    public void setSendPath(String sendPath) {
+        this.sendPath = Values.trimToNull(sendPath);
+    }
+
+    public String getSendBody() {
+        return sendBody;
+    }
+
+    @DataBoundSetter
+    public void setSendBody(String sendBody) {
+        this.sendBody = sendBody == null || sendBody.isEmpty() ? null : sendBody;
+    }
+
+    public String getExpectSendStatus() {
+        return expectSendStatus;
+    }
+
+    @DataBoundSetter
+    public void setExpectSendStatus(String expectSendStatus) {
+        this.expectSendStatus = Values.trimToNull(expectSendStatus);
+    }
+
+    public String getMailTimeout() {
+        return mailTimeout;
+    }
+
+    @DataBoundSetter
+    public void setMailTimeout(String mailTimeout) {
+        this.mailTimeout = Values.trimToNull(mailTimeout);
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    @DataBoundSetter
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = Values.trimToNull(pollInterval);
+    }
+
+    public String getClockSkew() {
+        return clockSkew;
+    }
+
+    @DataBoundSetter
+    public void setClockSkew(String clockSkew) {
+        this.clockSkew = Values.trimToNull(clockSkew);
+    }
+
+    public String getLinkPattern() {
+        return linkPattern;
+    }
+
+    @DataBoundSetter
+    public void setLinkPattern(String linkPattern) {
+        this.linkPattern = linkPattern == null || linkPattern.isEmpty() ? null : linkPattern;
+    }
+
+    public String getTokenParam() {
+        return tokenParam;
+    }
+
+    @DataBoundSetter
+    public void setTokenParam(String tokenParam) {
+        this.tokenParam = Values.trimToNull(tokenParam);
+    }
+
+    public boolean isFollowLink() {
+        return followLink;
+    }
+
+    @DataBoundSetter
+    public void setFollowLink(boolean followLink) {
+        this.followLink = followLink;
+    }
+
+    public String getVerifyPath() {
+        return verifyPath;
+    }
+
+    @DataBoundSetter
+    public void setVerifyPath(String verifyPath) {
+        this.verifyPath = Values.trimToNull(verifyPath);
+    }
+
+    public String getExpectVerifyStatus() {
+        return expectVerifyStatus;
+    }
+
+    @DataBoundSetter
+    public void setExpectVerifyStatus(String expectVerifyStatus) {
+        this.expectVerifyStatus = Values.trimToNull(expectVerifyStatus);
+    }
+
+    public String getSessionJsonPath() {
+        return sessionJsonPath;
+    }
+
+    @DataBoundSetter
+    public void setSessionJsonPath(String sessionJsonPath) {
+        this.sessionJsonPath = Values.trimToNull(sessionJsonPath);
+    }
+
+    public String getSessionCookie() {
+        return sessionCookie;
+    }
+
+    @DataBoundSetter
+    public void setSessionCookie(String sessionCookie) {
+        this.sessionCookie = Values.trimToNull(sessionCookie);
+    }
+
+    public String getUserRecordCommand() {
+        return userRecordCommand;
+    }
+
+    @DataBoundSetter
+    public void setUserRecordCommand(String userRecordCommand) {
+        this.userRecordCommand = Values.trimToNull(userRecordCommand);
+    }
+
+    public String getUserRecordHost() {
+        return userRecordHost;
+    }
+
+    @DataBoundSetter
+    public void setUserRecordHost(String userRecordHost) {
+        this.userRecordHost = Values.trimToNull(userRecordHost);
+    }
+
+    public String getRefreshPath() {
+        return refreshPath;
+    }
+
+    @DataBoundSetter
+    public void setRefreshPath(String refreshPath) {
+        this.refreshPath = Values.trimToNull(refreshPath);
+    }
+
+    public String getRefreshMethod() {
+        return refreshMethod;
+    }
+
+    @DataBoundSetter
+    public void setRefreshMethod(String refreshMethod) {
+        this.refreshMethod = Values.trimToNull(refreshMethod);
+    }
+
+    public Boolean getRejectInvalidToken() {
+        return rejectInvalidToken;
+    }
+
+    @DataBoundSetter
+    public void setRejectInvalidToken(Boolean rejectInvalidToken) {
+        this.rejectInvalidToken = rejectInvalidToken;
+    }
+
+    public Boolean getRejectReusedToken() {
+        return rejectReusedToken;
+    }
+
+    @DataBoundSetter
+    public void setRejectReusedToken(Boolean rejectReusedToken) {
+        this.rejectReusedToken = rejectReusedToken;
+    }
+
+    public Boolean getRejectNoSession() {
+        return rejectNoSession;
+    }
+
+    @DataBoundSetter
+    public void setRejectNoSession(Boolean rejectNoSession) {
+        this.rejectNoSession = rejectNoSession;
+    }
+
+    public String getExpectInvalidStatus() {
+        return expectInvalidStatus;
+    }
+
+    @DataBoundSetter
+    public void setExpectInvalidStatus(String expectInvalidStatus) {
+        this.expectInvalidStatus = Values.trimToNull(expectInvalidStatus);
+    }
+
+    public String getExpectNoSessionStatus() {
+        return expectNoSessionStatus;
+    }
+
+    @DataBoundSetter
+    public void setExpectNoSessionStatus(String expectNoSessionStatus) {
+        this.expectNoSessionStatus = Values.trimToNull(expectNoSessionStatus);
+    }
+
+    public String getCaCredentialsId() {
+        return caCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCaCredentialsId(String caCredentialsId) {
+        this.caCredentialsId = Values.trimToNull(caCredentialsId);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Values.trimToNull(timeout);
+    }
+
+    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    public Map<String, Object> toParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("mailbox", mailbox == null ? null : mailbox.toParams());
+        if (!authenticatedChecks.isEmpty()) {
+            List<Map<String, Object>> maps = new ArrayList<>();
+            authenticatedChecks.forEach(c -> maps.add(c.toParams()));
+            p.put("authenticatedChecks", maps);
+        }
+        p.put("rateLimit", rateLimit == null ? null : rateLimit.toParams());
+        p.put("expiredToken", expiredToken == null ? null : expiredToken.toParams());
+        p.put("baseUrl", baseUrl);
+        p.put("email", email);
+        p.put("emailDomain", emailDomain);
+        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
+        p.put("sendPath", sendPath);
+        p.put("sendBody", sendBody);
+        p.put("expectSendStatus", expectSendStatus);
+        p.put("mailTimeout", mailTimeout);
+        p.put("pollInterval", pollInterval);
+        p.put("clockSkew", clockSkew);
+        p.put("linkPattern", linkPattern);
+        p.put("tokenParam", tokenParam);
+        p.put("followLink", followLink ? Boolean.TRUE : null);
+        p.put("verifyPath", verifyPath);
+        p.put("expectVerifyStatus", expectVerifyStatus);
+        p.put("sessionJsonPath", sessionJsonPath);
+        p.put("sessionCookie", sessionCookie);
+        p.put("userRecordCommand", userRecordCommand);
+        p.put("userRecordHost", userRecordHost);
+        p.put("refreshPath", refreshPath);
+        p.put("refreshMethod", refreshMethod);
+        p.put("rejectInvalidToken", rejectInvalidToken);
+        p.put("rejectReusedToken", rejectReusedToken);
+        p.put("rejectNoSession", rejectNoSession);
+        p.put("expectInvalidStatus", expectInvalidStatus);
+        p.put("expectNoSessionStatus", expectNoSessionStatus);
+        p.put("caCredentialsId", caCredentialsId);
+        p.put("timeout", timeout);
+        putCommonParams(p);
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, toParams());
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
+        private final transient Map<String, Object> params;
+
+        Execution(StepContext context, Map<String, Object> params) {
+            super(context);
+            this.params = params;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return DeployStepExecutor.run(getContext(), new MagicLink(), params);
+        }
+    }
+
+    @Extension
+    @Symbol(MagicLink.NAME)
+    public static final class DescriptorImpl extends StepDescriptor {
+        /** The smallest valid step next to which one field is checked. */
+        static final Map<String, Object> MINIMAL = Map.of("baseUrl", "http://localhost/", "mailbox", Map.of("type", "maildev", "url", "http://localhost/"));
+
+        @Override
+        public String getFunctionName() {
+            return MagicLink.NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Verify magic-link login end to end: email, token, session, negatives";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return DeployStepExecutor.REQUIRED_CONTEXT;
+        }
+
+        /** The app and the mailbox kind; never a path with a token, a header or a credential. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return MagicLinkAuthCheckStep.describe(namedArgs);
+        }
+
+        /** The headers textarea becomes a map before the rest of the form binds. */
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            Map<String, String> headers = StepForms.takeEntries(formData, f -> AuthenticatedCheck.HEADER_SEPARATOR, "headers").get("headers");
+            MagicLinkAuthCheckStep step = (MagicLinkAuthCheckStep) super.newInstance(req, formData);
+            step.setHeaders(headers);
+            return step;
+        }
+
+        /** A map field as its textarea shows it. */
+        public String text(Map<String, String> map) {
+            return StepForms.entriesText(map, AuthenticatedCheck.HEADER_SEPARATOR);
+        }
+
+        public ListBoxModel doFillOnFailureItems() {
+            return StepForms.onFailureItems();
+        }
+
+        public ComboBoxModel doFillUserRecordHostItems(@AncestorInPath Item item) {
+            return StepForms.hostItems(item);
+        }
+
+        public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
+            return StepForms.caBundleItems(item, caCredentialsId);
+        }
+
+        private static FormValidation check(String field, String value) {
+            return StepForms.check(new MagicLink(), MINIMAL, field, value);
+        }
+
+        public FormValidation doCheckBaseUrl(@QueryParameter String value) {
+            return StepForms.check(new MagicLink(), Map.of("mailbox", MINIMAL.get("mailbox")), "baseUrl", value);
+        }
+
+        public FormValidation doCheckEmail(@QueryParameter String value) {
+            return check("email", value);
+        }
+
+        public FormValidation doCheckEmailDomain(@QueryParameter String value) {
+            return check("emailDomain", value);
+        }
+
+        public FormValidation doCheckHeaders(@QueryParameter String value) {
+            try {
+                return StepForms.check(new MagicLink(), MINIMAL, "headers", StepForms.entries(value, AuthenticatedCheck.HEADER_SEPARATOR));
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        public FormValidation doCheckSendPath(@QueryParameter String value) {
+            return check("sendPath", value);
+        }
+
+        public FormValidation doCheckSendBody(@QueryParameter String value) {
+            return check("sendBody", value);
+        }
+
+        public FormValidation doCheckExpectSendStatus(@QueryParameter String value) {
+            return check("expectSendStatus", value);
+        }
+
+        public FormValidation doCheckMailTimeout(@QueryParameter String value) {
+            return check("mailTimeout", value);
+        }
+
+        public FormValidation doCheckPollInterval(@QueryParameter String value) {
+            return check("pollInterval", value);
+        }
+
+        public FormValidation doCheckClockSkew(@QueryParameter String value) {
+            return check("clockSkew", value);
+        }
+
+        public FormValidation doCheckLinkPattern(@QueryParameter String value) {
+            return check("linkPattern", value);
+        }
+
+        public FormValidation doCheckTokenParam(@QueryParameter String value) {
+            return check("tokenParam", value);
+        }
+
+        public FormValidation doCheckVerifyPath(@QueryParameter String value) {
+            return check("verifyPath", value);
+        }
+
+        public FormValidation doCheckExpectVerifyStatus(@QueryParameter String value) {
+            return check("expectVerifyStatus", value);
+        }
+
+        public FormValidation doCheckSessionJsonPath(@QueryParameter String value) {
+            return check("sessionJsonPath", value);
+        }
+
+        public FormValidation doCheckSessionCookie(@QueryParameter String value) {
+            return check("sessionCookie", value);
+        }
+
+        public FormValidation doCheckRefreshPath(@QueryParameter String value) {
+            return check("refreshPath", value);
+        }
+
+        public FormValidation doCheckExpectInvalidStatus(@QueryParameter String value) {
+            return check("expectInvalidStatus", value);
+        }
+
+        public FormValidation doCheckExpectNoSessionStatus(@QueryParameter String value) {
+            return check("expectNoSessionStatus", value);
+        }
+
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return check("timeout", value);
+        }
+
+        public FormValidation doCheckReportName(@QueryParameter String value) {
+            return check("reportName", value);
+        }
+    }
+
+    /** {@code https://app.example.com (mailpit)}: what the pipeline graph shows. */
+    static String describe(Map<String, Object> namedArgs) {
+        Object url = namedArgs.get("baseUrl");
+        if (url == null) {
+            return null;
+        }
+        Object mailbox = namedArgs.get("mailbox");
+        Object type = mailbox instanceof MagicLinkMailbox m ? m.getType() : mailbox instanceof Map<?, ?> map ? map.get("type") : null;
+        return String.valueOf(url).replaceFirst("[?#].*$", "") + (type == null ? "" : " (" + type + ")");
+    }
+}
