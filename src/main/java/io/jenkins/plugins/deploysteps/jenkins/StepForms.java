@@ -199,6 +199,18 @@ public final class StepForms {
         return out;
     }
 
+    /** A copy of Jenkinsfile arguments in which {@code expectStatus: 200} or {@code [200, 204]} is text, as the setters take it. */
+    public static Map<String, Object> statusAsText(Map<String, Object> arguments) {
+        Map<String, Object> out = new LinkedHashMap<>(arguments);
+        Object status = out.get("expectStatus");
+        if (status instanceof Collection<?> list) {
+            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        } else if (status != null && !(status instanceof String)) {
+            out.put("expectStatus", String.valueOf(status));
+        }
+        return out;
+    }
+
     /**
      * A Jenkinsfile map of a list element (a check) as its setters take it: a key that is not one of {@code known} is
      * refused by name (with the closest known one) instead of being dropped with a warning in the log,
@@ -210,13 +222,7 @@ public final class StepForms {
             check.has(d.name());
         }
         check.done();
-        Map<String, Object> out = new LinkedHashMap<>(arguments);
-        Object status = out.get("expectStatus");
-        if (status instanceof Collection<?> list) {
-            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        } else if (status != null && !(status instanceof String)) {
-            out.put("expectStatus", String.valueOf(status));
-        }
+        Map<String, Object> out = statusAsText(arguments);
         for (String m : mapFields) {
             if (out.get(m) instanceof Map<?, ?> map) {
                 out.put(m, texts(map));

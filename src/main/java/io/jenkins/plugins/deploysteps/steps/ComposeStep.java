@@ -16,10 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -194,7 +191,7 @@ public abstract class ComposeStep extends DeployStep {
         this.dryRun = dryRun;
     }
 
-    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    @Override
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("host", host);
@@ -221,33 +218,6 @@ public abstract class ComposeStep extends DeployStep {
 
     /** The parameters only this step has. */
     protected abstract void addOwnParams(Map<String, Object> params);
-
-    /** The engine's definition of this step. */
-    protected abstract StepDefinition<?> definition();
-
-    @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(context, definition(), toParams());
-    }
-
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-
-        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
-        private final transient StepDefinition<?> definition;
-        private final transient Map<String, Object> params;
-
-        Execution(StepContext context, StepDefinition<?> definition, Map<String, Object> params) {
-            super(context);
-            this.definition = definition;
-            this.params = params;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return DeployStepExecutor.run(getContext(), definition, params);
-        }
-    }
 
     static void putList(Map<String, Object> params, String name, List<String> values) {
         if (!values.isEmpty()) {

@@ -1,13 +1,19 @@
 package io.jenkins.plugins.deploysteps.steps;
 
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * The parameters every deploy step shares, as the engine's {@code CommonParams} reads them: {@code reportName},
- * {@code onFailure} and {@code archive}.
+ * What every deploy step shares: the parameters the engine's {@code CommonParams} reads ({@code reportName},
+ * {@code onFailure} and {@code archive}), and how it runs: its parameters under the engine's names, handed to the
+ * engine's definition of the step on a thread of its own.
  */
 public abstract class DeployStep extends Step {
     private String reportName;
@@ -46,5 +52,35 @@ public abstract class DeployStep extends Step {
         params.put("reportName", reportName);
         params.put("onFailure", onFailure);
         params.put("archive", archive);
+    }
+
+    /** The engine's definition of this step. */
+    protected abstract StepDefinition<?> definition();
+
+    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    public abstract Map<String, Object> toParams();
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, definition(), toParams());
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
+        private final transient StepDefinition<?> definition;
+        private final transient Map<String, Object> params;
+
+        Execution(StepContext context, StepDefinition<?> definition, Map<String, Object> params) {
+            super(context);
+            this.definition = definition;
+            this.params = params;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            return DeployStepExecutor.run(getContext(), definition, params);
+        }
     }
 }

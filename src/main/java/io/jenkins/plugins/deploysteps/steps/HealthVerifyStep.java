@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -13,11 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -27,7 +24,7 @@ import org.kohsuke.stapler.QueryParameter;
  * after a deploy, is everything answering as it should? Parameters bind to the engine's {@link HealthVerify} under
  * the same names the CLI uses; each check is a {@link HealthCheck}, the TLS thresholds a {@link TlsSettings}.
  */
-public final class HealthVerifyStep extends Step {
+public final class HealthVerifyStep extends DeployStep {
     private List<HealthCheck> checks = new ArrayList<>();
     private String url;
     private String waitTimeout;
@@ -37,9 +34,6 @@ public final class HealthVerifyStep extends Step {
     private Integer parallelism;
     private String timeout;
     private TlsSettings tls;
-    private String reportName;
-    private String onFailure;
-    private boolean archive = true;
 
     @DataBoundConstructor
     public HealthVerifyStep() {}
@@ -125,34 +119,7 @@ public final class HealthVerifyStep extends Step {
         this.tls = tls;
     }
 
-    public String getReportName() {
-        return reportName;
-    }
-
-    @DataBoundSetter
-    public void setReportName(String reportName) {
-        this.reportName = Values.trimToNull(reportName);
-    }
-
-    public String getOnFailure() {
-        return onFailure;
-    }
-
-    @DataBoundSetter
-    public void setOnFailure(String onFailure) {
-        this.onFailure = Values.trimToNull(onFailure);
-    }
-
-    public boolean isArchive() {
-        return archive;
-    }
-
-    @DataBoundSetter
-    public void setArchive(boolean archive) {
-        this.archive = archive;
-    }
-
-    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    @Override
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
         if (!checks.isEmpty()) {
@@ -168,33 +135,14 @@ public final class HealthVerifyStep extends Step {
         p.put("parallelism", parallelism);
         p.put("timeout", timeout);
         p.put("tls", tls == null ? null : tls.toParams());
-        p.put("reportName", reportName);
-        p.put("onFailure", onFailure);
-        p.put("archive", archive);
+        putCommonParams(p);
         p.values().removeIf(v -> v == null);
         return p;
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(context, toParams());
-    }
-
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-
-        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
-        private final transient Map<String, Object> params;
-
-        Execution(StepContext context, Map<String, Object> params) {
-            super(context);
-            this.params = params;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return DeployStepExecutor.run(getContext(), new HealthVerify(), params);
-        }
+    protected StepDefinition<?> definition() {
+        return new HealthVerify();
     }
 
     @Extension

@@ -6,6 +6,7 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -17,10 +18,7 @@ import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -356,7 +354,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         this.timeout = Values.trimToNull(timeout);
     }
 
-    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    @Override
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("mailbox", mailbox == null ? null : mailbox.toParams());
@@ -401,25 +399,8 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(context, toParams());
-    }
-
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-
-        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
-        private final transient Map<String, Object> params;
-
-        Execution(StepContext context, Map<String, Object> params) {
-            super(context);
-            this.params = params;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return DeployStepExecutor.run(getContext(), new MagicLink(), params);
-        }
+    protected StepDefinition<?> definition() {
+        return new MagicLink();
     }
 
     @Extension

@@ -6,22 +6,18 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -230,7 +226,7 @@ public final class NginxRouteStep extends DeployStep {
         this.dryRun = dryRun;
     }
 
-    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
+    @Override
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("host", host);
@@ -259,38 +255,9 @@ public final class NginxRouteStep extends DeployStep {
         return p;
     }
 
-    /** A Jenkinsfile's arguments as the setters take them: {@code expectStatus: 200} or {@code [200, 204]} becomes text. */
-    static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
-        Map<String, Object> out = new LinkedHashMap<>(arguments);
-        Object status = out.get("expectStatus");
-        if (status instanceof Collection<?> list) {
-            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        } else if (status != null && !(status instanceof String)) {
-            out.put("expectStatus", String.valueOf(status));
-        }
-        return out;
-    }
-
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(context, toParams());
-    }
-
-    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-        private static final long serialVersionUID = 1L;
-
-        /** Only needed while starting; like every synchronous step, this one does not survive a controller restart. */
-        private final transient Map<String, Object> params;
-
-        Execution(StepContext context, Map<String, Object> params) {
-            super(context);
-            this.params = params;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            return DeployStepExecutor.run(getContext(), new NginxRoute(), params);
-        }
+    protected StepDefinition<?> definition() {
+        return new NginxRoute();
     }
 
     @Extension
@@ -327,7 +294,7 @@ public final class NginxRouteStep extends DeployStep {
 
         @Override
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-            return fromPipeline(arguments);
+            return StepForms.statusAsText(arguments);
         }
 
         /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */

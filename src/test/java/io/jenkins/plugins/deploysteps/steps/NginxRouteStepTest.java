@@ -8,6 +8,7 @@ import io.jenkins.plugins.deploysteps.engine.nginx.NginxRouteSpec;
 import io.jenkins.plugins.deploysteps.engine.nginx.ProxyHeader;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import java.beans.Introspector;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -86,8 +87,8 @@ class NginxRouteStepTest {
 
     @Test
     void aJenkinsfileStatusNumberOrListBecomesText() {
-        assertThat(NginxRouteStep.fromPipeline(Map.of("expectStatus", 200))).containsEntry("expectStatus", "200");
-        assertThat(NginxRouteStep.fromPipeline(Map.of("expectStatus", List.of(200, 204)))).containsEntry("expectStatus", "200, 204");
+        assertThat(StepForms.statusAsText(Map.of("expectStatus", 200))).containsEntry("expectStatus", "200");
+        assertThat(StepForms.statusAsText(Map.of("expectStatus", List.of(200, 204)))).containsEntry("expectStatus", "200, 204");
         NginxRouteStep step = new NginxRouteStep("h", "/s", "/a/");
         step.setHeaders(new java.util.HashMap<>(Map.of("X-Port", "8443", "X-Drop", "")));
         assertThat(step.getHeaders()).containsEntry("X-Port", "8443").containsEntry("X-Drop", "");
