@@ -47,7 +47,7 @@ final class RouteRun {
     private final RunContext ctx;
     private final ReportBuilder report;
     private final CheckRunner checks;
-    private final HostLink target;
+    private final HostLink link;
     private final NginxRouteSpec spec;
     private final RouteTarget route;
     private final boolean sudo;
@@ -56,14 +56,14 @@ final class RouteRun {
     /** The test and reload commands as words, and where they came from. */
     private record Commands(List<String> test, List<String> reload) {}
 
-    RouteRun(RunContext ctx, ReportBuilder report, HostLink target, NginxRouteSpec spec) {
+    RouteRun(RunContext ctx, ReportBuilder report, HostLink link, NginxRouteSpec spec) {
         this.ctx = ctx;
         this.report = report;
         this.checks = new CheckRunner(ctx, report);
-        this.target = target;
+        this.link = link;
         this.spec = spec;
         this.route = spec.target();
-        this.sudo = target.usesSudo();
+        this.sudo = link.usesSudo();
         this.dryRun = spec.settings().dryRun();
     }
 
@@ -138,14 +138,14 @@ final class RouteRun {
         if (given != null) {
             return given;
         }
-        String fromHost = target.defaultFor(hostKey);
+        String fromHost = link.defaultFor(hostKey);
         if (fromHost == null || fromHost.isBlank()) {
             return fallback;
         }
         try {
             return NginxRouteBinding.commandWords(hostKey, fromHost);
         } catch (SpecException e) {
-            throw new TargetException("the " + hostKey + " of host '" + target.name() + "' cannot be used: " + e.problem());
+            throw new TargetException("the " + hostKey + " of host '" + link.name() + "' cannot be used: " + e.problem());
         }
     }
 
@@ -154,7 +154,7 @@ final class RouteRun {
         checks.run(lockCheck(route), c -> {
             c.expected("no other run on " + route.site() + " (waits up to " + Durations.format(spec.settings().lockWait()) + ")");
             try {
-                held[0] = new RemoteLock(target, ctx.progress()).acquire(route.lockPath(), ctx.holder(), spec.settings().lockWait(),
+                held[0] = new RemoteLock(link, ctx.progress()).acquire(route.lockPath(), ctx.holder(), spec.settings().lockWait(),
                         spec.settings().lease(spec.verify()), sudo);
             } catch (LockTimeoutException e) {
                 return c.actual("held by someone else").fail(e.getMessage());
@@ -165,7 +165,7 @@ final class RouteRun {
     }
 
     private void afterLock(Commands commands) throws InterruptedException {
-        RemoteFiles files = new RemoteFiles(target, spec.settings().timeout());
+        RemoteFiles files = new RemoteFiles(link, spec.settings().timeout());
         byte[][] content = new byte[1][];
         checks.run(readCheck(route), c -> {
             content[0] = files.read(route.site(), sudo);
@@ -204,7 +204,7 @@ final class RouteRun {
             return c.expected(after.length + " bytes").actual("replaced atomically, mode and owner kept").pass();
         });
         if (written.status() != Status.PASS) {
-            if (target.lost()) {
+            if (link.lost()) {
                 // The rename may have happened before the connection dropped: put the backup back to be sure.
                 restore(backup, commands, false);
                 skipFrom(TEST, "the connection was lost while writing: the site file was restored");
@@ -275,7 +275,7 @@ final class RouteRun {
     }
 
     private RemoteBackups backups() {
-        return new RemoteBackups(target, spec.settings().backupDir(), spec.settings().timeout(), sudo);
+        return new RemoteBackups(link, spec.settings().backupDir(), spec.settings().timeout(), sudo);
     }
 
     private void dryRun(Commands commands, byte[] after) throws InterruptedException {
@@ -284,12 +284,12 @@ final class RouteRun {
             return c.skip("dry run: printed, not run");
         });
         checks.run(writeCheck(route), c -> {
-            new RemoteFiles(target, spec.settings().timeout()).write(route.site(), after, sudo, "644");
+            new RemoteFiles(link, spec.settings().timeout()).write(route.site(), after, sudo, "644");
             return c.skip("dry run: printed, not run");
         });
         checks.run(TEST, c -> {
             c.expected("the whole configuration, with the new site file in place of the live one, passes " + String.join(" ", commands.test()));
-            ExecResult r = target.exec(RemoteCommand.of(NginxCommands.testCandidate(route.site(), commands.test()), spec.settings().timeout())
+            ExecResult r = link.exec(RemoteCommand.of(NginxCommands.testCandidate(route.site(), commands.test()), spec.settings().timeout())
                     .sudo(sudo).stdin(after));
             String output = output(r);
             c.evidence("nginx -t output", output).actual("exit " + r.exitCode());
@@ -309,7 +309,7 @@ final class RouteRun {
     private Check command(String name, List<String> words, boolean changesHost) throws InterruptedException {
         return checks.run(name, c -> {
             RemoteCommand cmd = RemoteCommand.of(NginxCommands.run(words), spec.settings().timeout()).sudo(sudo);
-            ExecResult r = target.exec(changesHost ? cmd.changesHost() : cmd);
+            ExecResult r = link.exec(changesHost ? cmd.changesHost() : cmd);
             String output = output(r);
             c.expected("exit 0").actual("exit " + r.exitCode()).evidence(name.endsWith(TEST) ? "nginx -t output" : "output", output);
             return r.succeeded() ? c.pass() : c.fail(String.join(" ", words) + " failed (exit " + r.exitCode() + "): " + lastLine(output));
@@ -338,13 +338,13 @@ final class RouteRun {
      * whatever else changed on the host meanwhile.
      */
     private void restore(Backup backup, Commands commands, boolean reload) throws InterruptedException {
-        if (!target.ensureConnected()) {
+        if (!link.ensureConnected()) {
             String why = "the connection is lost and reconnecting failed: put " + backup.folder() + "/files/1 back as " + route.site() + " by hand";
             List.of(RESTORE_PREFIX + route.site(), RESTORE_PREFIX + TEST, RESTORE_PREFIX + RELOAD).forEach(n -> checks.skip(n, why));
             report.fact("restored", "NO: " + why);
             return;
         }
-        ctx.progress().warn("[" + target.name() + "] the change failed: restoring " + route.site() + " from backup " + backup.id());
+        ctx.progress().warn("[" + link.name() + "] the change failed: restoring " + route.site() + " from backup " + backup.id());
         Check restored = checks.run(RESTORE_PREFIX + route.site(), c -> {
             c.expected("byte for byte as in backup " + backup.id());
             List<String> done = backups().restore(backup);
