@@ -30,6 +30,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One run of the magic-link flow, check by check: request the link, read the email, extract link and token, verify
@@ -147,7 +148,7 @@ final class MagicLinkFlow {
             }
             return false;
         }
-        Optional<LinkExtractor.Found>[] extracted = newOptionalArray();
+        AtomicReference<Optional<LinkExtractor.Found>> extracted = new AtomicReference<>(Optional.empty());
         Check mail = checks.run("magic link email", c -> readMail(c, since, sentAt, m -> true, extracted));
         if (mail.status() != Status.PASS) {
             checks.skip("magic link and token", "no email");
@@ -157,10 +158,10 @@ final class MagicLinkFlow {
         Check link = checks.run("magic link and token", c -> {
             c.expected(spec.extraction().linkPattern() == null ? "a link with a '" + spec.extraction().tokenParam() + "' query parameter"
                     : "a match of /" + spec.extraction().linkPattern().pattern() + "/");
-            if (extracted[0].isEmpty()) {
+            if (extracted.get().isEmpty()) {
                 return c.actual("none").fail(lastMiss);
             }
-            found = extracted[0].get();
+            found = extracted.get().get();
             return c.actual(found.link()).pass("token of " + found.token().length() + " characters");
         });
         if (link.status() != Status.PASS) {
@@ -177,7 +178,7 @@ final class MagicLinkFlow {
      * before the check that shows the email is recorded.
      */
     private Check readMail(Check.Builder c, Instant since, long requestedAt, java.util.function.Predicate<LinkExtractor.Found> wanted,
-            Optional<LinkExtractor.Found>[] extracted) throws InterruptedException {
+            AtomicReference<Optional<LinkExtractor.Found>> extracted) throws InterruptedException {
         c.expected("an email to " + email + " in " + mailbox.describe() + " within " + Durations.format(spec.mailWait().timeout()));
         MailPoller.Outcome o = poller.poll(mailbox, email, since, m -> {
             Optional<LinkExtractor.Found> f = extractor.find(m);
@@ -200,8 +201,8 @@ final class MagicLinkFlow {
             }
             return c.fail("no email to " + email + " arrived within " + Durations.format(spec.mailWait().timeout()) + polls);
         }
-        extracted[0] = extractor.find(o.message());
-        if (extracted[0].isEmpty()) {
+        extracted.set(extractor.find(o.message()));
+        if (extracted.get().isEmpty()) {
             lastMiss = extractor.describeMiss(o.message());
         }
         long afterRequest = Duration.ofNanos(System.nanoTime() - requestedAt).toMillis();
@@ -209,13 +210,6 @@ final class MagicLinkFlow {
         report.fact("magic link email polls", Integer.toString(o.polls()));
         c.evidence("email", o.message().describe(EVIDENCE_EMAIL));
         return c.actual("'" + o.message().subject() + "' found " + afterRequest + " ms after the request, on poll " + o.polls()).pass();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Optional<LinkExtractor.Found>[] newOptionalArray() {
-        Optional<LinkExtractor.Found>[] a = new Optional[1];
-        a[0] = Optional.empty();
-        return a;
     }
 
     // ---- the session ----
@@ -434,14 +428,14 @@ final class MagicLinkFlow {
             if (!spec.send().expectStatus().accepts(sent.status())) {
                 return c.error("requesting a second link answered " + sent.status());
             }
-            Optional<LinkExtractor.Found>[] second = newOptionalArray();
+            AtomicReference<Optional<LinkExtractor.Found>> second = new AtomicReference<>(Optional.empty());
             Check mail = readMail(Check.named(name), since, System.nanoTime(), f -> !f.token().equals(used), second);
-            if (mail.status() != Status.PASS || second[0].isEmpty()) {
+            if (mail.status() != Status.PASS || second.get().isEmpty()) {
                 return c.error("no second link to let expire: " + (mail.message() != null ? mail.message() : lastMiss));
             }
             ctx.progress().info("[" + name + "] waiting " + Durations.human(e.ttl()) + " for a fresh token to expire");
             Thread.sleep(e.ttl().toMillis());
-            return rejected(c, requests.verify(second[0].get().token(), second[0].get().link()));
+            return rejected(c, requests.verify(second.get().get().token(), second.get().get().link()));
         });
     }
 

@@ -4,7 +4,6 @@ import io.jenkins.plugins.deploysteps.engine.http.HttpResult;
 import io.jenkins.plugins.deploysteps.engine.http.SetCookie;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -71,8 +70,7 @@ final class SessionSecrets {
             n.forEach(item -> fields(item, secretParent));
             return;
         }
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : n.properties()) {
             fields(e.getValue(), secretParent || SECRET_FIELD.matcher(e.getKey()).matches());
         }
     }
