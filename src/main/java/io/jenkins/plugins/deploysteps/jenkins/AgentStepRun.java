@@ -23,8 +23,8 @@ import jenkins.MasterToSlaveFileCallable;
 
 /**
  * Runs one step's engine on the agent that owns the workspace. Carries only plain values: the validated spec,
- * the resolved hosts (credentials included, as the SSH connections start here), who runs it, and the build
- * log as a stream. No Run, TaskListener or descriptor crosses the channel.
+ * the resolved hosts (credentials included, as the SSH connections start here), the values of the Pipeline's secret
+ * variables (to be masked like credentials), who runs it, and the build log as a stream. No Run, TaskListener or descriptor crosses the channel.
  */
 public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
     private static final long serialVersionUID = 1L;
@@ -35,13 +35,15 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
     private final String step;
     private final StepSpec spec;
     private final Map<String, HostSpec> hosts;
+    private final List<String> sensitiveValues;
     private final String holder;
     private final OutputStream log;
 
-    public AgentStepRun(String step, StepSpec spec, Map<String, HostSpec> hosts, String holder, OutputStream log) {
+    public AgentStepRun(String step, StepSpec spec, Map<String, HostSpec> hosts, List<String> sensitiveValues, String holder, OutputStream log) {
         this.step = step;
         this.spec = spec;
         this.hosts = Map.copyOf(hosts);
+        this.sensitiveValues = List.copyOf(sensitiveValues);
         this.holder = holder;
         this.log = log;
     }
@@ -53,6 +55,10 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
             h.secrets().forEach(masker::register);
         }
         Progress progress = new Progress(new LogSink(log), masker);
+        long unmaskable = sensitiveValues.stream().filter(v -> !masker.register(v)).count();
+        if (unmaskable > 0) {
+            progress.warn(step + ": " + unmaskable + " secret variable value(s) of the Pipeline are too short to be masked in logs and reports");
+        }
         Targets targets = Targets.overSsh((field, name) -> {
             HostSpec h = hosts.get(name);
             if (h == null) {

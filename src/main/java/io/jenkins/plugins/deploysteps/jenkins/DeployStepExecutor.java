@@ -15,6 +15,7 @@ import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
 import io.jenkins.plugins.deploysteps.engine.run.StepRunner;
 import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
+import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class DeployStepExecutor {
         Launcher launcher = context.get(Launcher.class);
 
         HostSpecs hosts = new HostSpecs(DeployHostsConfiguration.get(), RunCredentials.of(run));
+        List<String> sensitive = SensitiveValues.of(context);
         StepSpec spec;
         Map<String, HostSpec> resolved = new LinkedHashMap<>();
         try {
@@ -53,10 +55,13 @@ public final class DeployStepExecutor {
                 resolved.put(host, hosts.resolve("host", host));
             }
         } catch (SpecException e) {
-            throw new AbortException(step.name() + ": " + e.getMessage());
+            // A refused value is quoted in the message, which the stage view shows outside the masked build log.
+            SecretMasker masker = new SecretMasker();
+            sensitive.forEach(masker::register);
+            throw new AbortException(masker.mask(step.name() + ": " + e.getMessage()));
         }
 
-        AgentResult result = workspace.act(new AgentStepRun(step.name(), spec, resolved, "jenkins: " + run.getFullDisplayName(),
+        AgentResult result = workspace.act(new AgentStepRun(step.name(), spec, resolved, sensitive, "jenkins: " + run.getFullDisplayName(),
                 new RemoteOutputStream(listener.getLogger())));
 
         result.learnedHostKeys().forEach((host, line) -> {

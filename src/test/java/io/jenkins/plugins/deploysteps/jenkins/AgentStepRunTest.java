@@ -61,7 +61,7 @@ class AgentStepRunTest {
     @Test
     void thePayloadIsPlainSerializableValues() throws Exception {
         StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local", "minFreeDisk", "1MB")));
-        AgentStepRun run = new AgentStepRun("hostCheck", spec, Map.of("local", TARGET.get().host("local")), "jenkins: job #1", new Log());
+        AgentStepRun run = new AgentStepRun("hostCheck", spec, Map.of("local", TARGET.get().host("local")), List.of("s3cret"), "jenkins: job #1", new Log());
         List<String> written = new ArrayList<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
@@ -99,7 +99,7 @@ class AgentStepRunTest {
                 "paths", List.of("/", "/nonexistent/" + password), "reportName", "pre")));
         Log log = new Log();
 
-        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", host), "jenkins: job #1", log).invoke(workspace.toFile(), null);
+        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", host), List.of(), "jenkins: job #1", log).invoke(workspace.toFile(), null);
 
         assertThat(result.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(result.reportFiles()).containsExactly("deploy-reports/pre.xml", "deploy-reports/pre.json", "deploy-reports/pre.html");
@@ -112,11 +112,39 @@ class AgentStepRunTest {
     }
 
     @Test
+    void valuesOfThePipelinesSecretVariablesAreMaskedInTheLogAndEveryReport() throws Exception {
+        // What withCredentials bound around the step, passed on as a parameter: df names the path, so it reaches the
+        // command's output, the check and the report.
+        String bound = "api-key-from-withCredentials";
+        StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local", "minFreeDisk", "1MB",
+                "paths", List.of("/", "/nonexistent/" + bound), "reportName", "bound")));
+        Log log = new Log();
+
+        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", TARGET.get().host("local")), List.of(bound, "ab"),
+                "jenkins: job #1", log).invoke(workspace.toFile(), null);
+
+        assertThat(result.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(log.text()).contains("/nonexistent/****").doesNotContain(bound)
+                .contains("hostCheck: 1 secret variable value(s) of the Pipeline are too short to be masked in logs and reports");
+        for (String file : result.reportFiles()) {
+            assertThat(Files.readString(workspace.resolve(file))).as(file).contains("/nonexistent/****").doesNotContain(bound);
+        }
+        assertThat(result.report().toString()).doesNotContain(bound);
+    }
+
+    @Test
+    void theSecretVariablesAreTheValuesOfTheNamesTheExpanderMarks() {
+        Map<String, String> env = Map.of("KEY", "v1", "TOKEN", "v2", "EMPTY", "", "PUBLIC", "p");
+        assertThat(SensitiveValues.values(List.of("KEY", "TOKEN", "EMPTY", "UNSET"), env)).containsExactly("v1", "v2");
+        assertThat(SensitiveValues.values(List.of(), env)).isEmpty();
+    }
+
+    @Test
     void aKeyAcceptedOnFirstUseComesBackForTheControllerToStore() throws IOException, InterruptedException {
         HostSpec tofu = TARGET.get().host("local", TARGET.get().sshUser(), TARGET.get().host("x").credentials(),
                 new HostKeyVerification(HostKeyMode.ACCEPT_FIRST, List.of(), null));
         StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local")));
-        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", tofu), "jenkins: job #1", new Log()).invoke(workspace.toFile(), null);
+        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", tofu), List.of(), "jenkins: job #1", new Log()).invoke(workspace.toFile(), null);
         assertThat(result.learnedHostKeys()).containsKey("local");
         assertThat(TARGET.get().knownHosts()).contains(result.learnedHostKeys().get("local"));
     }

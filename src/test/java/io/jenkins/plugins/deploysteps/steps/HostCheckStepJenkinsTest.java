@@ -6,12 +6,14 @@ import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Result;
+import hudson.util.Secret;
 import io.jenkins.plugins.deploysteps.config.DeployHost;
 import io.jenkins.plugins.deploysteps.config.DeployHostsConfiguration;
 import io.jenkins.plugins.deploysteps.jenkins.DeploymentVerificationAction;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
 import io.jenkins.plugins.deploysteps.testing.SharedTarget;
 import java.util.List;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -93,6 +95,24 @@ class HostCheckStepJenkinsTest {
         r.assertLogNotContains("connected to", b);
         WorkflowRun c = run("node { hostCheck host: 'local', minFreeDisk: 'lots' }", Result.FAILURE);
         r.assertLogContains("ERROR: hostCheck: minFreeDisk: 'lots' is not a size", c);
+    }
+
+    @Test
+    void aWithCredentialsSecretPassedAsAParameterIsMaskedInTheArchivedReports() throws Exception {
+        String secret = "api-key-bound-by-withCredentials";
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL, "api-key", "test",
+                Secret.fromString(secret)));
+        SystemCredentialsProvider.getInstance().save();
+        // df names the missing path in its error, so the value reaches the command output, the check and the report.
+        WorkflowRun b = run("node { withCredentials([string(credentialsId: 'api-key', variable: 'KEY')]) {\n"
+                + "hostCheck host: 'local', paths: ['/', '/nonexistent/' + KEY], reportName: 'bound' } }", Result.FAILURE);
+        r.assertLogNotContains(secret, b);
+        for (String ext : List.of("html", "json", "xml")) {
+            try (java.io.InputStream in = b.getArtifactManager().root().child("deploy-reports").child("bound." + ext).open()) {
+                assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(ext).contains("/nonexistent/****")
+                        .doesNotContain(secret);
+            }
+        }
     }
 
     @Test
