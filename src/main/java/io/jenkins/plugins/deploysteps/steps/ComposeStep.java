@@ -3,20 +3,16 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeFlavor;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -229,7 +225,7 @@ public abstract class ComposeStep extends DeployStep {
      * The form side both compose steps share: field checks run the engine's own binding next to a minimal valid
      * set of parameters, so the form says exactly what a build would.
      */
-    public abstract static class ComposeDescriptor extends StepDescriptor {
+    public abstract static class ComposeDescriptor extends DeployDescriptor {
         static final Map<String, Object> MINIMAL = Map.of("host", "h", "dir", "/srv/app");
 
         /** The engine's definition of this step. */
@@ -237,11 +233,6 @@ public abstract class ComposeStep extends DeployStep {
 
         protected FormValidation check(String field, Object value) {
             return StepForms.check(definition(), MINIMAL, field, value);
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return DeployStepExecutor.REQUIRED_CONTEXT;
         }
 
         /** Host and directory are what a person scanning the pipeline graph wants to see; nothing else, never a secret. */
@@ -275,10 +266,6 @@ public abstract class ComposeStep extends DeployStep {
             ComboBoxModel items = new ComboBoxModel();
             items.addAll(ComposeFlavor.choices());
             return items;
-        }
-
-        public ListBoxModel doFillOnFailureItems() {
-            return StepForms.onFailureItems();
         }
 
         public FormValidation doCheckDir(@QueryParameter String value) {

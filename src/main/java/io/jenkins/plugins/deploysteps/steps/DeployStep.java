@@ -1,11 +1,15 @@
 package io.jenkins.plugins.deploysteps.steps;
 
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
+import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -81,6 +85,18 @@ public abstract class DeployStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             return DeployStepExecutor.run(getContext(), definition, params);
+        }
+    }
+
+    /** What every deploy step's descriptor shares: the context it runs in, and the choices of its onFailure field. */
+    public abstract static class DeployDescriptor extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return DeployStepExecutor.REQUIRED_CONTEXT;
+        }
+
+        public ListBoxModel doFillOnFailureItems() {
+            return StepForms.onFailureItems();
         }
     }
 }

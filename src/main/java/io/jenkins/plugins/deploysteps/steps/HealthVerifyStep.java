@@ -2,19 +2,15 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -147,7 +143,7 @@ public final class HealthVerifyStep extends DeployStep {
 
     @Extension
     @Symbol(HealthVerify.NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DeployDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
 
         @Override
@@ -160,19 +156,10 @@ public final class HealthVerifyStep extends DeployStep {
             return "Verify a deployment: HTTP(S), TLS and TCP checks, waiting until healthy";
         }
 
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return DeployStepExecutor.REQUIRED_CONTEXT;
-        }
-
         /** What a person scanning the pipeline graph wants: the URL, or the checks' names. Never a header or credential. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
             return HealthVerifyStep.describe(namedArgs);
-        }
-
-        public ListBoxModel doFillOnFailureItems() {
-            return StepForms.onFailureItems();
         }
 
         public FormValidation doCheckUrl(@QueryParameter String value) {

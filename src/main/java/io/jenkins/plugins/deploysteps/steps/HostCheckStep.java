@@ -4,21 +4,17 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -127,7 +123,7 @@ public final class HostCheckStep extends DeployStep {
 
     @Extension
     @Symbol(HostCheck.NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DeployDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h");
 
         @Override
@@ -138,11 +134,6 @@ public final class HostCheckStep extends DeployStep {
         @Override
         public String getDisplayName() {
             return "Check a deploy host: connection, disk, memory, load, commands";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return DeployStepExecutor.REQUIRED_CONTEXT;
         }
 
         /** The host is what a person scanning the pipeline graph wants to see; nothing else, and never a secret. */
@@ -163,10 +154,6 @@ public final class HostCheckStep extends DeployStep {
 
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
-        }
-
-        public ListBoxModel doFillOnFailureItems() {
-            return StepForms.onFailureItems();
         }
 
         public FormValidation doCheckPaths(@QueryParameter String value) {

@@ -7,18 +7,15 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -405,7 +402,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
 
     @Extension
     @Symbol(MagicLink.NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DeployDescriptor {
         /** The smallest valid step next to which one field is checked. */
         static final Map<String, Object> MINIMAL = Map.of("baseUrl", "http://localhost/", "mailbox", Map.of("type", "maildev", "url", "http://localhost/"));
 
@@ -417,11 +414,6 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         @Override
         public String getDisplayName() {
             return "Verify magic-link login end to end: email, token, session, negatives";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return DeployStepExecutor.REQUIRED_CONTEXT;
         }
 
         /** The app and the mailbox kind; never a path with a token, a header or a credential. */
@@ -442,10 +434,6 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         /** A map field as its textarea shows it. */
         public String text(Map<String, String> map) {
             return StepForms.entriesText(map, AuthenticatedCheck.HEADER_SEPARATOR);
-        }
-
-        public ListBoxModel doFillOnFailureItems() {
-            return StepForms.onFailureItems();
         }
 
         public ComboBoxModel doFillUserRecordHostItems(@AncestorInPath Item item) {

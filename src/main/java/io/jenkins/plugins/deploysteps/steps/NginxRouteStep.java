@@ -7,17 +7,14 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -262,7 +259,7 @@ public final class NginxRouteStep extends DeployStep {
 
     @Extension
     @Symbol(NginxRoute.NAME)
-    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
+    public static final class DescriptorImpl extends DeployDescriptor implements CustomDescribableModel {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h", "site", "/etc/nginx/sites-enabled/app", "location", "/api/",
                 "proxyPass", "http://127.0.0.1:3000");
 
@@ -274,11 +271,6 @@ public final class NginxRouteStep extends DeployStep {
         @Override
         public String getDisplayName() {
             return "Add, update or remove an nginx reverse-proxy location, tested and reloaded, restored on failure";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return DeployStepExecutor.REQUIRED_CONTEXT;
         }
 
         /** Host and location are what a person scanning the pipeline graph wants to see; never a header value. */
@@ -300,13 +292,7 @@ public final class NginxRouteStep extends DeployStep {
         /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Object text = formData.remove("headers");
-            Map<String, String> headers;
-            try {
-                headers = StepForms.entries(text == null ? null : text.toString(), HEADER_SEPARATOR);
-            } catch (IllegalArgumentException e) {
-                throw new FormException("headers: " + e.getMessage(), "headers");
-            }
+            Map<String, String> headers = StepForms.takeEntries(formData, f -> HEADER_SEPARATOR, "headers").get("headers");
             NginxRouteStep step = (NginxRouteStep) super.newInstance(req, formData);
             step.setHeaders(headers);
             return step;
@@ -326,10 +312,6 @@ public final class NginxRouteStep extends DeployStep {
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
             return items;
-        }
-
-        public ListBoxModel doFillOnFailureItems() {
-            return StepForms.onFailureItems();
         }
 
         private static FormValidation check(String field, Object value) {
