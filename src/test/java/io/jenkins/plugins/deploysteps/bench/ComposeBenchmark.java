@@ -18,6 +18,7 @@ import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import io.jenkins.plugins.deploysteps.engine.ssh.SshConnector;
 import io.jenkins.plugins.deploysteps.engine.ssh.SshTarget;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.ForwardingTarget;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import io.jenkins.plugins.deploysteps.testing.ComposeApp;
@@ -49,7 +50,7 @@ public final class ComposeBenchmark {
     private record Sent(String line, long pauseBeforeMillis) {}
 
     /** Wraps the step's SSH target and records what went through it. */
-    private static final class RecordingTarget implements Target {
+    private static final class RecordingTarget extends ForwardingTarget {
         private final Target real;
         private final List<Sent> sent = new ArrayList<>();
         private long lastEnd;
@@ -59,18 +60,8 @@ public final class ComposeBenchmark {
         }
 
         @Override
-        public String name() {
-            return real.name();
-        }
-
-        @Override
-        public String address() {
-            return real.address();
-        }
-
-        @Override
-        public boolean usesSudo() {
-            return real.usesSudo();
+        protected Target delegate() {
+            return real;
         }
 
         @Override
@@ -87,11 +78,6 @@ public final class ComposeBenchmark {
                 // Only the engine's deliberate waits are replayed as pauses; anything shorter is its own overhead.
                 sent.add(new Sent(command.line(), pause >= POLL_PAUSE.toMillis() ? pause : 0));
             }
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 

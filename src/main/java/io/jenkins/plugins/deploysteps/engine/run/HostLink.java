@@ -6,6 +6,7 @@ import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.ssh.ConnectionLostException;
 import io.jenkins.plugins.deploysteps.engine.target.DryRunTarget;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.ForwardingTarget;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.time.Duration;
@@ -15,14 +16,15 @@ import java.time.Duration;
  * the connection drops and can open a new one, so a step that lost its connection half way can still undo what it
  * began and release its lock. Everything holding this link (the lock, the backups) uses the new session at once.
  */
-public final class HostLink implements Target {
+public final class HostLink extends ForwardingTarget {
     private static final Duration ALIVE_TIMEOUT = Duration.ofSeconds(15);
 
     private final RunContext ctx;
     private final ReportBuilder report;
     private final String host;
     private final boolean dryRun;
-    private Target current;
+    // Volatile: name() and the like read it without waiting for a running command, which holds the lock.
+    private volatile Target current;
     private boolean lost;
 
     public HostLink(RunContext ctx, ReportBuilder report, String host, Target connected, boolean dryRun) {
@@ -33,28 +35,13 @@ public final class HostLink implements Target {
         this.current = wrap(connected);
     }
 
+    @Override
+    protected Target delegate() {
+        return current;
+    }
+
     private Target wrap(Target t) {
         return dryRun ? new DryRunTarget(t, ctx.progress()) : t;
-    }
-
-    @Override
-    public String name() {
-        return current.name();
-    }
-
-    @Override
-    public String address() {
-        return current.address();
-    }
-
-    @Override
-    public boolean usesSudo() {
-        return current.usesSudo();
-    }
-
-    @Override
-    public String defaultFor(String key) {
-        return current.defaultFor(key);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.time.Duration;
  * commands that would change the host are printed instead and "succeed" with no output. Steps mark those
  * with {@link RemoteCommand#changesHost()}; nothing else decides what a dry run may touch.
  */
-public final class DryRunTarget implements Target {
+public final class DryRunTarget extends ForwardingTarget {
     private static final byte[] NOTHING = new byte[0];
 
     private final Target real;
@@ -22,23 +22,8 @@ public final class DryRunTarget implements Target {
     }
 
     @Override
-    public String name() {
-        return real.name();
-    }
-
-    @Override
-    public String address() {
-        return real.address();
-    }
-
-    @Override
-    public boolean usesSudo() {
-        return real.usesSudo();
-    }
-
-    @Override
-    public String defaultFor(String key) {
-        return real.defaultFor(key);
+    protected Target delegate() {
+        return real;
     }
 
     @Override
@@ -56,10 +41,5 @@ public final class DryRunTarget implements Target {
     /** How many commands that would have changed the host were printed instead. */
     public synchronized int skipped() {
         return skipped;
-    }
-
-    @Override
-    public void close() {
-        real.close();
     }
 }
