@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
@@ -69,6 +70,8 @@ public abstract class DeployStep extends Step {
         return new Execution(context, definition(), toParams());
     }
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "Read only by run(), which never runs on a deserialized execution: SynchronousNonBlockingStepExecution.onResume fails the step")
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
