@@ -19,6 +19,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -303,12 +304,13 @@ public final class NginxRouteStep extends DeployStep {
             return StepForms.entriesText(headers, HEADER_SEPARATOR);
         }
 
+        @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
         }
 
         public ListBoxModel doFillStateItems() {
-            ListBoxModel items = new ListBoxModel();
+            ListBoxModel items = StepForms.withDefault("present");
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
             return items;
