@@ -16,6 +16,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.config.DeployHost;
 import io.jenkins.plugins.deploysteps.config.DeployHostsConfiguration;
+import io.jenkins.plugins.deploysteps.config.HostSpecs;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
@@ -191,9 +192,14 @@ public final class StepForms {
      */
     public static ListBoxModel credentialItems(Item item, String current, CredentialsMatcher matcher) {
         StandardListBoxModel result = new StandardListBoxModel();
-        boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
-        if (!allowed) {
+        if (item == null) {
+            // No job (Pipeline Syntax outside a job): what the system sees, less what no build can use.
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER)
+                    ? result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
+                            URIRequirementBuilder.create().build(), CredentialsMatchers.allOf(matcher, HostSpecs.buildsCanUse())).includeCurrentValue(current)
+                    : result.includeCurrentValue(current);
+        }
+        if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
             return result.includeCurrentValue(current);
         }
         Authentication as = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;

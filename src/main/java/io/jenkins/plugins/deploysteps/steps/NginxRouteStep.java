@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -260,7 +259,7 @@ public final class NginxRouteStep extends DeployStep {
 
     @Extension
     @Symbol(NginxRoute.NAME)
-    public static final class DescriptorImpl extends DeployDescriptor implements CustomDescribableModel {
+    public static final class DescriptorImpl extends DeployDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h", "site", "/etc/nginx/sites-enabled/app", "location", "/api/",
                 "proxyPass", "http://127.0.0.1:3000");
 
@@ -283,11 +282,6 @@ public final class NginxRouteStep extends DeployStep {
                 return null;
             }
             return l instanceof String ls ? hs + " " + ls : hs;
-        }
-
-        @Override
-        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-            return StepForms.statusAsText(arguments);
         }
 
         /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
