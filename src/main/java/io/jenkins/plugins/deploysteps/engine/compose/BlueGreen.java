@@ -80,8 +80,7 @@ final class BlueGreen {
     }
 
     void run(Backup backup, ContainerState.Snapshot before) throws InterruptedException {
-        List<String> routed = settings.services();
-        List<String> built = routed.stream().filter(s -> project.model().services().get(s).builds()).toList();
+        List<String> built = settings.services().stream().filter(s -> project.model().services().get(s).builds()).toList();
         phase(Deployment.BUILD);
         if (built.isEmpty()) {
             run.skip(Deployment.BUILD, "no routed service has a build section");
@@ -95,34 +94,45 @@ final class BlueGreen {
         Map<String, NewCopy.Mapping> live = new LinkedHashMap<>();
         String file = "/tmp/deploy-steps-" + NewCopy.project(spec.target().project()) + ".yml";
         ComposeCommands copyCommands = new ComposeCommands(project.flavor(), "/tmp", NewCopy.project(spec.target().project()), List.of(file));
-        Check started = run.check(START, c -> start(c, copy, live, file, copyCommands));
-        if (!passed(started)) {
+        try {
+            Check started = run.check(START, c -> start(c, copy, live, file, copyCommands));
+            if (!passed(started)) {
+                skipBeforeRemove(PREFIX + Verification.upCheck(NewCopy.service(settings.services().get(0))), "the new copy did not start: "
+                        + "the old version keeps serving");
+                return;
+            }
+            if (!newCopyVerified(copyCommands, copy[0], live)) {
+                skipBeforeRemove(Switch.TO_NEW, "the new copy failed its checks before any user reached it: the old version keeps serving");
+                return;
+            }
+            switchAndReplace(backup, before, copy[0], live);
+        } finally {
+            // Whatever happened (a check failed, the connection dropped, something threw), the copy does not stay.
             if (copy[0] != null) {
+                drain();
                 remove(copyCommands, file);
             } else {
                 run.skip(REMOVE, "nothing was started");
             }
-            skipFrom(PREFIX + Verification.upCheck(NewCopy.service(routed.get(0))), "the new copy did not start: the old version keeps serving");
-            return;
         }
-        if (!newCopyVerified(copyCommands, copy[0], live)) {
-            skipAfterCopy("the new copy failed its checks before any user reached it: the old version keeps serving");
-            remove(copyCommands, file);
-            return;
-        }
+    }
+
+    /** Points nginx at the copy, recreates the project's own containers, points nginx back; nginx is back on every path. */
+    private void switchAndReplace(Backup backup, ContainerState.Snapshot before, NewCopy.Rendered copy, Map<String, NewCopy.Mapping> live)
+            throws InterruptedException {
+        List<String> routed = settings.services();
         Switch sw = new Switch(run, settings);
         Map<String, int[]> redirect = new LinkedHashMap<>();
-        live.forEach((service, m) -> redirect.put(service, new int[] {m.published(), copy[0].ports().get(service)}));
+        live.forEach((service, m) -> redirect.put(service, new int[] {m.published(), copy.ports().get(service)}));
         phase(Switch.TO_NEW);
-        if (!sw.toNew(redirect)) {
-            List.of(Deployment.UP).forEach(n -> run.skip(n, "nginx was not switched: the old version keeps serving"));
-            routed.forEach(s -> run.skip(Verification.upCheck(s), "nginx was not switched: the old version keeps serving"));
-            run.skip(Switch.BACK, "nginx is as it was");
-            sw.release();
-            remove(copyCommands, file);
-            return;
-        }
         try {
+            if (!sw.toNew(redirect)) {
+                String why = "nginx was not switched: the old version keeps serving";
+                run.skip(Deployment.UP, why);
+                routed.forEach(s -> run.skip(Verification.upCheck(s), why));
+                run.skip(Switch.BACK, "nginx is as it was");
+                return;
+            }
             drain();
             phase(Deployment.UP);
             Instant since = run.dryRun || before == null ? Instant.EPOCH : now();
@@ -137,18 +147,31 @@ final class BlueGreen {
             } else {
                 routed.forEach(s -> run.skip(Verification.upCheck(s), "compose up failed"));
             }
-            if (!run.failedSince(mark).isEmpty() && spec.deploy().rollback() && backup != null) {
-                run.ctx.progress().warn("[" + run.link.name() + "] the project's new containers failed: rolling back under the new copy's cover");
-                boolean back = new Restore(run, routedVerify(), "rollback: ").run(backup, project.flavor());
-                run.report.fact("rollback", back ? "rolled back to backup " + backup.id() : "the rollback to backup " + backup.id() + " failed too");
+            if (!run.failedSince(mark).isEmpty()) {
+                rollBackUnderCover(backup);
             }
+        } finally {
             phase(Switch.BACK);
             sw.back();
-        } finally {
             sw.release();
         }
-        drain();
-        remove(copyCommands, file);
+    }
+
+    /** The project's own containers failed after the switch: users are on the copy, so the old version comes back first. */
+    private void rollBackUnderCover(Backup backup) throws InterruptedException {
+        if (!spec.deploy().rollback() || backup == null) {
+            run.report.warn("the project's new containers failed and " + (backup == null ? "there is no backup" : "rollback is false")
+                    + ": nginx goes back to them as they are");
+            return;
+        }
+        if (!run.link.ensureConnected()) {
+            Restore.planned("rollback: ").forEach(n -> run.skip(n, "the connection is lost and reconnecting failed: roll back by hand "
+                    + "(composeRollback backup: '" + backup.id() + "')"));
+            return;
+        }
+        run.ctx.progress().warn("[" + run.link.name() + "] the project's new containers failed: rolling back while users are on the new copy");
+        boolean back = new Restore(run, routedVerify(), "rollback: ").run(backup, project.flavor());
+        run.report.fact("rollback", back ? "rolled back to backup " + backup.id() : "the rollback to backup " + backup.id() + " failed too");
     }
 
     private Instant now() throws InterruptedException {
@@ -164,9 +187,9 @@ final class BlueGreen {
         return new VerifySettings(settings.services(), v.waitTimeout(), v.stableFor(), v.logsTail(), v.failOnLogPattern(), v.warnOnLogPattern());
     }
 
-    private void skipAfterCopy(String why) {
+    private void skipBeforeRemove(String first, String why) {
         List<String> all = planned(spec);
-        all.subList(all.indexOf(Switch.TO_NEW), all.indexOf(REMOVE)).forEach(n -> run.skip(n, why));
+        all.subList(all.indexOf(first), all.indexOf(REMOVE)).forEach(n -> run.skip(n, why));
     }
 
     private Check start(Check.Builder c, NewCopy.Rendered[] copy, Map<String, NewCopy.Mapping> live, String file, ComposeCommands copyCommands)

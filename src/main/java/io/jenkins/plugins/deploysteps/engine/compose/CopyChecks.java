@@ -9,7 +9,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.HashSet;
 
 /**
  * A blue-green deploy's verify checks, run against the new copy before users reach it. They are written as the user
@@ -46,7 +46,7 @@ final class CopyChecks {
             return;
         }
         HealthVerifySpec copy = new HealthVerifySpec(aimed, spec.polling(), spec.parallelism(), spec.tls(), spec.common());
-        HealthVerify.runChecks(copy, run.ctx, Set.of(), run::record, run::skip);
+        HealthVerify.runChecks(copy, run.ctx, new HashSet<>(), run::record, run::skip);
     }
 
     /** The check with its URL on the copy's port, named with the prefix; null when it addresses no routed service. */

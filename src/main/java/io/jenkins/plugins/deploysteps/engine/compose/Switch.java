@@ -2,7 +2,6 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 
 import io.jenkins.plugins.deploysteps.engine.nginx.RouteVerify;
 import io.jenkins.plugins.deploysteps.engine.nginx.SiteSwitch;
-import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
@@ -31,6 +30,7 @@ final class Switch {
     private final BlueGreenSettings settings;
     private final List<Site> switched = new ArrayList<>();
     private final List<RemoteLock.Held> locks = new ArrayList<>();
+    private boolean dryRunBackRecorded;
 
     Switch(ComposeRun run, BlueGreenSettings settings) {
         this.run = run;
@@ -116,11 +116,13 @@ final class Switch {
     /** Every switched site back to its backup, byte for byte; true when all are back and answer. */
     boolean back() throws InterruptedException {
         boolean all = true;
+        if (run.dryRun && switched.isEmpty() && !dryRunBackRecorded) {
+            dryRunBackRecorded = true;
+            bySite().keySet().forEach(site -> run.skip(name(BACK, site), "dry run: nginx was not switched"));
+            return true;
+        }
         for (Site s : switched) {
             all &= s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
-        }
-        if (run.dryRun) {
-            bySite().keySet().forEach(site -> run.skip(name(BACK, site), "dry run: nginx was not switched"));
         }
         switched.clear();
         return all;
@@ -134,9 +136,5 @@ final class Switch {
     private static String describe(List<RoutedService> routes, Map<String, int[]> ports) {
         return String.join(", ", routes.stream().map(r -> r.service() + " (port " + ports.get(r.service())[0] + " → " + ports.get(r.service())[1]
                 + ")").toList());
-    }
-
-    static String drainWords(BlueGreenSettings s) {
-        return "drain for " + Durations.format(s.drainTime());
     }
 }

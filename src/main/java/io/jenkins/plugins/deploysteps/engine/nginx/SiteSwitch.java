@@ -29,6 +29,9 @@ public final class SiteSwitch {
         Check run(String name, CheckRunner.Body body) throws InterruptedException;
     }
 
+    /** How long a probe after a switch must keep answering as expected (see {@link RouteProbe#probeSettled}). */
+    static final Duration SETTLE = Duration.ofSeconds(1);
+
     private final HostLink link;
     private final Checks checks;
     private final String site;
@@ -146,7 +149,7 @@ public final class SiteSwitch {
         for (RouteVerify v : probes) {
             Check c = checks.run(RouteRun.probeCheck(v) + " (" + site + ")", b -> {
                 try {
-                    return new RouteProbe(new Http(TrustSource.JVM)).probe(v, b);
+                    return new RouteProbe(new Http(TrustSource.JVM)).probeSettled(v, SETTLE, b);
                 } catch (GeneralSecurityException e) {
                     return b.error("cannot set up TLS: " + e.getMessage());
                 }
