@@ -76,7 +76,8 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
                 p.optionalSize("minFreeDisk").orElse(null), p.optionalSize("minFreeMemory").orElse(null));
         DeploySettings deploy = new DeploySettings(ComposeParams.paths(p, "backup"), p.integer("keepBackups", DEFAULT_KEEP_BACKUPS, 1, 100),
                 p.bool("removeOrphans", true), p.bool("noCache", true), p.bool("pull", false), p.bool("rollback", true));
-        ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project()), ComposeParams.verify(p),
+        VerifySettings verify = ComposeParams.verify(p);
+        ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project(), verify.waitTimeout()), verify,
                 ComposeParams.timeouts(p),
                 p.bool("dryRun", false), CommonParams.read(p, NAME));
         p.done();

@@ -35,9 +35,9 @@ final class StrategyParams {
             new ParamDoc("routes", "list of maps", "(required for blue-green)",
                     "The services nginx proxies to: [service: 'backend', port: 3000, site: '/etc/nginx/sites-enabled/app', location: '/api/', "
                             + "verifyUrl: 'http://127.0.0.1/api/health']; port, location and verifyUrl are optional."),
-            new ParamDoc("verify", "map", "(only up and healthy)",
-                    "healthVerify checks the new copy must pass before users reach it, written against the service's published port: "
-                            + "[checks: [[url: 'http://127.0.0.1:3000/health', expectStatus: 200]]]."),
+            new ParamDoc("verify", "list of maps", "(only up and healthy)",
+                    "healthVerify checks the new copy must pass (within waitTimeout) before users reach it, written against the service's "
+                            + "published port: [[url: 'http://127.0.0.1:3000/health', expectStatus: 200]]."),
             new ParamDoc("drainTime", "duration", "'2s'", "How long old containers keep finishing requests after nginx moved away from them."),
             new ParamDoc("nginxTestCommand", "string", "the host's nginxTestCommand, else 'nginx -t'", "Tests nginx's configuration (plain words)."),
             new ParamDoc("nginxReloadCommand", "string", "the host's nginxReloadCommand, else 'nginx -s reload'", "Reloads nginx (plain words)."),
@@ -48,13 +48,13 @@ final class StrategyParams {
 
     private StrategyParams() {}
 
-    static StrategySettings read(Params p, String project) {
+    static StrategySettings read(Params p, String project, Duration waitTimeout) {
         String label = p.string("strategy", DeployStrategy.BUILD_FIRST.label());
         DeployStrategy strategy = DeployStrategy.byLabel(label).orElseThrow(() -> new SpecException(p.path("strategy"),
                 "'" + label + "' is not one of '" + String.join("', '", DeployStrategy.labels()) + "'"));
         BlueGreenSettings blueGreen = null;
         if (strategy == DeployStrategy.BLUE_GREEN) {
-            blueGreen = blueGreen(p, project);
+            blueGreen = blueGreen(p, project, waitTimeout);
         } else {
             for (String k : BLUE_GREEN_ONLY) {
                 if (p.has(k)) {
@@ -66,7 +66,7 @@ final class StrategyParams {
         return new StrategySettings(strategy, blueGreen, downtime);
     }
 
-    private static BlueGreenSettings blueGreen(Params p, String project) {
+    private static BlueGreenSettings blueGreen(Params p, String project, Duration waitTimeout) {
         List<Params> given = p.maps("routes");
         if (given.isEmpty()) {
             throw new SpecException(p.path("routes"), "is required for strategy 'blue-green': the services nginx proxies to");
@@ -86,11 +86,11 @@ final class StrategyParams {
             routes.add(new RoutedService(service, port, site, location, NginxRouteBinding.verify(r)));
             r.done();
         }
-        HealthVerifySpec checks = p.map("verify").map(HealthVerify::bindNested).orElse(null);
+        HealthVerifySpec checks = p.has("verify") ? HealthVerify.bindChecks(p, "verify", waitTimeout) : null;
         if (checks != null) {
             for (var c : checks.checks()) {
                 if (c.origin().remote()) {
-                    throw new SpecException(p.path("verify") + ".checks[" + c.index() + "]", "runs from here: the new copy is checked on its temporary port");
+                    throw new SpecException(p.path("verify") + "[" + c.index() + "].host", "verify checks run from here, against the new copy's temporary port");
                 }
             }
         }

@@ -86,9 +86,12 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
         return docs;
     }
 
-    /** Binds a healthVerify's parameters given inside another step's ({@code composeDeploy}'s {@code verify}). */
-    public static HealthVerifySpec bindNested(Params params) {
-        return HealthVerifyBinding.bind(params);
+    /**
+     * Binds a list of healthVerify checks given in another step's parameter ({@code composeDeploy}'s {@code verify}), and
+     * makes them a healthVerify that waits up to {@code waitTimeout} for them; errors name {@code verify[0].url}.
+     */
+    public static HealthVerifySpec bindChecks(Params p, String field, Duration waitTimeout) {
+        return HealthVerifyBinding.bindChecks(p, field, waitTimeout);
     }
 
     @Override

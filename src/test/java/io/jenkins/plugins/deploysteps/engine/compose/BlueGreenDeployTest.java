@@ -88,8 +88,8 @@ class BlueGreenDeployTest {
         route.put("verifyUrl", site.url("/api/probe.txt"));
         route.put("expectStatus", 200);
         Map<String, Object> p = app.params("strategy", "blue-green", "routes", List.of(route), "drainTime", "500ms",
-                "nginxBackupDir", tmp.resolve("nginx-backups").toString(), "verify", Map.of("checks", List.of(Map.of("url",
-                        "http://127.0.0.1:" + app.port() + "/feature.txt", "expectStatus", 200))),
+                "nginxBackupDir", tmp.resolve("nginx-backups").toString(), "verify", List.of(Map.of("url",
+                        "http://127.0.0.1:" + app.port() + "/feature.txt", "expectStatus", 200)),
                 "downtimeProbe", Map.of("url", site.url("/api/"), "interval", "100ms", "maxDowntime", "1s"));
         for (int i = 0; i < more.length; i += 2) {
             p.put((String) more[i], more[i + 1]);
