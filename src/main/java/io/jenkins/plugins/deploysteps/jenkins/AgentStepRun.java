@@ -68,7 +68,7 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
             return h;
         }, progress);
         try (RunContext context = new RunContext(masker, progress, targets, Clock.systemUTC(), holder)) {
-            StepResult result = run(definition(), context, workspace.toPath().resolve(REPORT_DIR));
+            StepResult result = run(definition(), context.withBaseDir(workspace.toPath()), workspace.toPath().resolve(REPORT_DIR));
             Path base = workspace.toPath();
             return new AgentResult(result.report(), List.of(relative(base, result.files().xml()), relative(base, result.files().json()),
                     relative(base, result.files().html())), targets.learnedHostKeys());
