@@ -47,7 +47,7 @@ public final class LocalTree extends Tree {
             throws IOException, SyncException {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
-                String rel = prefix + child.getFileName().toString();
+                String rel = prefix + dir.relativize(child);
                 PosixFileAttributes a = Files.readAttributes(child, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isDirectory()) {
                     if (rules.leftAloneBelow(rel)) {
@@ -61,7 +61,7 @@ public final class LocalTree extends Tree {
                     continue;
                 } else if (a.isSymbolicLink()) {
                     String target = Files.readSymbolicLink(child).toString();
-                    Path resolved = child.getParent().resolve(target).normalize();
+                    Path resolved = dir.resolve(target).normalize();
                     if (target.startsWith("/") || !resolved.startsWith(root.normalize())) {
                         throw new SyncException("the symlink " + rel + " points outside the folder to sync (" + target
                                 + "); only links that stay inside it can be copied");
