@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.run.Unexpected;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
@@ -83,28 +84,13 @@ final class Deployment {
         }
         Instant since = before[0] == null ? Instant.EPOCH : before[0].now();
         int mark = run.mark();
-        ComposeCommands commands = project.commands();
-        List<String> selected = spec.verify().services();
-        boolean upRan = step("compose down", commands.down(selected, spec.deploy().removeOrphans()), false)
-                && (!spec.deploy().pull() || step("compose pull", commands.pull(selected), true))
-                && (project.builtServices().isEmpty() || step("compose build", commands.build(project.builtServices(), spec.deploy().noCache()), true));
-        boolean ok = upRan && step("compose up", commands.up(selected), false);
-        if (run.dryRun) {
-            project.services().forEach(s -> run.skip(Verification.upCheck(s), "dry run"));
-            return;
-        }
-        if (ok) {
-            Verification verification = new Verification(run, project, spec.verify(), "");
-            boolean up = verification.servicesUp(since);
-            if (up) {
-                imagesRebuilt(before[0], verification.last());
+        try {
+            if (!changeAndVerify(since, before[0])) {
+                return;
             }
-            verification.logs(!up);
-        } else {
-            project.services().forEach(s -> run.skip(Verification.upCheck(s), "the deploy stopped before the services started"));
-            if (upRan) {
-                new Verification(run, project, spec.verify(), "").logs(true); // whatever started before up failed said why
-            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // a change may have begun: the failure is recorded and the rollback below runs as for any other failure
+            run.error("deploy", "unexpected error: " + Unexpected.describe(e));
         }
         List<Check> failed = run.failedSince(mark);
         if (failed.isEmpty()) {
@@ -115,6 +101,34 @@ final class Deployment {
             return;
         }
         rollBack(made[0]);
+    }
+
+    /** down → (pull) → build → up, then verification; false in a dry run, where nothing is left to judge. */
+    private boolean changeAndVerify(Instant since, ContainerState.Snapshot before) throws InterruptedException {
+        ComposeCommands commands = project.commands();
+        List<String> selected = spec.verify().services();
+        boolean upRan = step("compose down", commands.down(selected, spec.deploy().removeOrphans()), false)
+                && (!spec.deploy().pull() || step("compose pull", commands.pull(selected), true))
+                && (project.builtServices().isEmpty() || step("compose build", commands.build(project.builtServices(), spec.deploy().noCache()), true));
+        boolean ok = upRan && step("compose up", commands.up(selected), false);
+        if (run.dryRun) {
+            project.services().forEach(s -> run.skip(Verification.upCheck(s), "dry run"));
+            return false;
+        }
+        if (ok) {
+            Verification verification = new Verification(run, project, spec.verify(), "");
+            boolean up = verification.servicesUp(since);
+            if (up) {
+                imagesRebuilt(before, verification.last());
+            }
+            verification.logs(!up);
+        } else {
+            project.services().forEach(s -> run.skip(Verification.upCheck(s), "the deploy stopped before the services started"));
+            if (upRan) {
+                new Verification(run, project, spec.verify(), "").logs(true); // whatever started before up failed said why
+            }
+        }
+        return true;
     }
 
     /** Runs one deploy command as a check; true when the next one may run (it passed, or this is a dry run). */

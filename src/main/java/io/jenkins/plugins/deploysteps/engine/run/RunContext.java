@@ -4,6 +4,7 @@ import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What a running step may use: the masker, the progress log, its connections, a clock, and who it is
@@ -15,6 +16,7 @@ public final class RunContext implements AutoCloseable {
     private final Targets targets;
     private final Clock clock;
     private final String holder;
+    private volatile ReportBuilder report;
 
     public RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder) {
         this.masker = masker;
@@ -46,7 +48,13 @@ public final class RunContext implements AutoCloseable {
     }
 
     public ReportBuilder newReport(String step, String name, String target) {
-        return new ReportBuilder(step, name, target, masker, clock);
+        report = new ReportBuilder(step, name, target, masker, clock);
+        return report;
+    }
+
+    /** The report the step began, so a step that throws unexpectedly still leaves what it recorded. */
+    Optional<ReportBuilder> begunReport() {
+        return Optional.ofNullable(report);
     }
 
     @Override
