@@ -164,7 +164,7 @@ public final class PlanLoader {
             } else {
                 Path path = resolve(base, p.requiredString("file"));
                 try {
-                    c = new Credential.SecretFile(path.getFileName().toString(), Files.readAllBytes(path));
+                    c = new Credential.SecretFile(String.valueOf(path.getFileName()), Files.readAllBytes(path));
                 } catch (IOException e) {
                     throw new SpecException("file", "cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
                 }

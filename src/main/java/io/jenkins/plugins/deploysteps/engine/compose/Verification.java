@@ -81,6 +81,7 @@ final class Verification {
             return false;
         }
         Duration waited = ComposeRun.since(started);
+        ContainerState.Snapshot judged = last;
         String failed = health.entrySet().stream().filter(e -> e.getValue().kind() == ServiceHealth.Kind.FAILED).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
         boolean allUp = true;
@@ -88,7 +89,7 @@ final class Verification {
             ServiceHealth h = health.get(s);
             allUp &= h.kind() == ServiceHealth.Kind.UP;
             run.check(prefix + upCheck(s), c -> {
-                c.expected(expected()).duration(waited).actual(h.detail()).evidence("containers", describe(last.of(s)));
+                c.expected(expected()).duration(waited).actual(h.detail()).evidence("containers", describe(judged.of(s)));
                 return switch (h.kind()) {
                     case UP -> c.pass();
                     case FAILED -> c.fail(h.detail());

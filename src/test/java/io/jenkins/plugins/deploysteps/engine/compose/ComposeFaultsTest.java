@@ -126,10 +126,11 @@ class ComposeFaultsTest {
     void anExceptionInsideACheckAfterTheChangeBeganIsAnErrorAndTheDeployRollsBack() throws Exception {
         ComposeApp app = runningApp();
         app.version("v2");
-        StepHarness.Run run = deploy(app.params(), cmd -> cmd.contains(" build"), thrown(new ArithmeticException("long overflow")));
+        // compose up: the old containers are already down (build-first takes them down after the build)
+        StepHarness.Run run = deploy(app.params(), cmd -> cmd.contains(" up -d") || cmd.contains(" up "), thrown(new ArithmeticException("long overflow")));
         assertReportedAndUnlocked(run, app);
-        assertThat(run.check("compose build").status()).isEqualTo(Status.ERROR);
-        assertThat(run.check("compose build").message()).startsWith("unexpected error: ArithmeticException: long overflow");
+        assertThat(run.check("compose up").status()).isEqualTo(Status.ERROR);
+        assertThat(run.check("compose up").message()).startsWith("unexpected error: ArithmeticException: long overflow");
         assertRolledBack(run, app);
     }
 
