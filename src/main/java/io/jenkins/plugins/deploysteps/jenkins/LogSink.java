@@ -23,7 +23,7 @@ final class LogSink implements ProgressSink, Serializable {
     @Override
     public synchronized void line(Level level, String text) {
         try {
-            log.write(((level == Level.WARNING && !text.startsWith("WARNING") ? "WARNING: " : "") + text + "\n").getBytes(StandardCharsets.UTF_8));
+            log.write((text + "\n").getBytes(StandardCharsets.UTF_8));
             log.flush();
         } catch (IOException e) {
             // The build log is gone (aborted build, channel closed): the step's outcome still reaches the controller.

@@ -73,7 +73,8 @@ final class RemoteProbes {
             String nonce = HexFormat.of().formatHex(n);
             Cmd cmd = tool == Tool.CURL ? ProbeCommands.curl(probe.request(), origin) : ProbeCommands.wget(probe.request(), origin);
             RemoteCommand rc = RemoteCommand.of(cmd, probe.request().timeout().plus(COMMAND_SLACK)).quiet()
-                    .sudo(origin.container() != null && target.usesSudo());
+                    .sudo(origin.container() != null && target.usesSudo()).label(tool.name().toLowerCase(java.util.Locale.ROOT) + " "
+                            + probe.request().uri() + " from " + where);
             if (tool == Tool.CURL) {
                 rc = rc.stdin(ProbeCommands.bytes(ProbeCommands.curlConfig(probe.request(), nonce)));
             }

@@ -37,11 +37,13 @@ public final class StepRunner {
                 context.progress().warn(step.name() + ": a credential value is too short to be masked in logs and reports");
             }
         }
+        context.progress().stepVerbose(spec.common().verbose());
         Report report;
         try {
             report = step.run(spec, context);
         } finally {
             context.targets().close();
+            context.progress().stepVerbose(false);
         }
         ReportFiles files = ReportFiles.write(report, reportDir);
         for (String line : new ConsoleSummary().render(report)) {

@@ -132,7 +132,7 @@ class HealthVerifyRemoteTest {
         Check api = named(r, "api from host");
         assertThat(api.status()).isEqualTo(Status.PASS);
         assertThat(api.actual()).startsWith("status 200; $.status ok");
-        assertThat(harness.log.text()).contains("[local] $ curl --config - --url " + server.url("/health"))
+        assertThat(harness.log.text()).contains("[local] curl " + server.url("/health") + " from host local: $ curl --config - --url " + server.url("/health") + " ...")
                 .contains("[local] $ timeout 10 bash -c 'exec 3<>\"/dev/tcp/$1/$2\"' deploy-steps-tcp 127.0.0.1 " + server.port());
         assertThat(named(r, "port open").status()).isEqualTo(Status.PASS);
         Check closedPort = named(r, "port closed");
@@ -151,8 +151,8 @@ class HealthVerifyRemoteTest {
         Check ok = named(r, "frontend->backend");
         assertThat(ok.status()).as(ok.toString()).isEqualTo(Status.PASS);
         assertThat(ok.actual()).contains("$.service backend");
-        assertThat(harness.log.text()).contains("[local] $ docker exec -i " + FRONTEND + " curl --config - --url http://" + BACKEND + ":8080/health")
-                .contains("[local] $ docker exec " + FRONTEND + " wget -q -S -O - --header 'User-Agent: deploy-steps healthVerify' http://" + BACKEND);
+        assertThat(harness.log.text()).contains("[local] curl http://" + BACKEND + ":8080/health from container " + FRONTEND + " on local")
+                .contains("[local] wget http://" + BACKEND + ":8080/health from container " + FRONTEND + " on local");
         Check missing = named(r, "missing page");
         assertThat(missing.status()).isEqualTo(Status.FAIL);
         assertThat(missing.message()).isEqualTo("status: expected 200-299, actual 404");

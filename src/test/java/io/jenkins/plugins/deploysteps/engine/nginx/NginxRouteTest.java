@@ -306,7 +306,7 @@ class NginxRouteTest {
         assertThat(run.check("nginx -t").evidence().get(0).text()).contains("syntax is ok");
         assertThat(run.check("write " + site.file()).message()).isEqualTo("dry run: printed, not run");
         assertThat(run.check("reload").status()).isEqualTo(Status.SKIP);
-        assertThat(run.log().text()).contains("(dry run, not run) $ sh -c");
+        assertThat(run.log().text()).contains("(dry run, not run) ").contains("] $ sh -c");
         assertThat(site.sha256()).isEqualTo(before);
         assertThat(NginxSite.sitesListing(TARGET.get())).isEqualTo(listing);
         assertThat(tmp.resolve("backups")).doesNotExist();
