@@ -85,7 +85,7 @@ class ComposeBindTest {
         refused("rollbak", "unknown parameter (did you mean 'rollback'?); known: host, dir, project, files, composeCommand, backupDir, envFile, "
                 + "requiredEnv, expectRevision, minFreeDisk, minFreeMemory, backup, keepBackups, removeOrphans, noCache, pull, rollback, services, "
                 + "stableFor, waitTimeout, logsTail, failOnLogPattern, warnOnLogPattern, timeout, composeTimeout, lockTimeout, dryRun, reportName, "
-                + "onFailure, archive", "rollbak", false);
+                + "onFailure, archive, verbose", "rollbak", false);
     }
 
     @Test
