@@ -18,8 +18,18 @@ public final class RemoteCommand {
     private byte[] stdin;
     private boolean echoOutput = true;
     private boolean changesHost;
+    private Input stream;
     private String label;
     private boolean repeated;
+
+    /**
+     * Input written to the command while it runs, for input too large to hold in memory (a tar stream of a tree).
+     * An exception it throws ends the input early; the command sees a truncated stream and fails.
+     */
+    @FunctionalInterface
+    public interface Input {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
 
     private RemoteCommand(Cmd cmd, Duration timeout) {
         this.cmd = Objects.requireNonNull(cmd, "cmd");
@@ -35,6 +45,7 @@ public final class RemoteCommand {
         c.stdin = stdin;
         c.echoOutput = echoOutput;
         c.changesHost = changesHost;
+        c.stream = stream;
         c.label = label;
         c.repeated = repeated;
         return c;
@@ -54,6 +65,15 @@ public final class RemoteCommand {
     public RemoteCommand stdin(byte[] input) {
         RemoteCommand c = copy(timeout);
         c.stdin = input == null ? null : input.clone();
+        c.stream = null;
+        return c;
+    }
+
+    /** Input streamed to the command as it runs (instead of {@link #stdin(byte[]) bytes held in memory}). */
+    public RemoteCommand stdin(Input input) {
+        RemoteCommand c = copy(timeout);
+        c.stdin = null;
+        c.stream = input;
         return c;
     }
 
@@ -119,6 +139,10 @@ public final class RemoteCommand {
         return typeable ? label + ": $ " + line : label;
     }
 
+    public Cmd cmd() {
+        return cmd;
+    }
+
     public Duration timeout() {
         return timeout;
     }
@@ -129,6 +153,11 @@ public final class RemoteCommand {
 
     public byte[] stdin() {
         return stdin == null ? null : stdin.clone();
+    }
+
+    /** The streamed input, or null. */
+    public Input stdinStream() {
+        return stream;
     }
 
     public boolean echoOutput() {

@@ -22,13 +22,13 @@ import java.util.regex.Pattern;
  * here, against {@link RouteRules}, before anything touches a host; every refusal names its parameter and says which
  * character or rule it broke.
  */
-final class NginxRouteBinding {
+public final class NginxRouteBinding {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
     static final Duration DEFAULT_VERIFY_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_KEEP_BACKUPS = 5;
     /** In the SSH user's home, as composeDeploy's backups are: a non-root deploy user cannot create folders under /var/backups. */
-    static final String DEFAULT_BACKUP_ROOT = "~/.deploy-steps/backups/nginx";
+    public static final String DEFAULT_BACKUP_ROOT = "~/.deploy-steps/backups/nginx";
     static final StatusExpectation DEFAULT_EXPECT = new StatusExpectation(List.of(new StatusExpectation.Range(200, 399)));
 
     private static final Pattern LOCATION_CHAR = Pattern.compile("[A-Za-z0-9._~/+,=:@!*%-]");
@@ -166,19 +166,20 @@ final class NginxRouteBinding {
     }
 
     /** An absolute path, or one in the SSH user's home ({@code ~/...}) as composeDeploy accepts it. */
-    private static String backupDir(Params p, String v) {
+    public static String backupFolder(Params p, String field, String v) {
         if (!v.startsWith("~/")) {
-            return filePath(p, "backupDir", v);
+            return filePath(p, field, v);
         }
         try {
-            return "~" + filePath(p, "backupDir", v.substring(1));
+            return "~" + filePath(p, field, v.substring(1));
         } catch (SpecException e) {
-            throw new SpecException(p.path("backupDir"), shown(v) + " is not a folder in the SSH user's home: use ~/ and then letters, digits "
+            throw new SpecException(p.path(field), shown(v) + " is not a folder in the SSH user's home: use ~/ and then letters, digits "
                     + "and ._/+@,=-, with no '.' or '..' segments");
         }
     }
 
-    private static String filePath(Params p, String field, String v) {
+    /** An absolute path to a file, without '.' or '..' segments (a site file, a backup folder). */
+    public static String filePath(Params p, String field, String v) {
         checkChars(p, field, v, PATH_CHAR, RouteRules.MAX_PATH, "letters, digits and ._/+@,=-");
         if (!RouteRules.FILE_PATH.matcher(v).matches() || v.endsWith("/")) {
             throw new SpecException(p.path(field), shown(v) + " must be an absolute path to a file");
@@ -191,7 +192,8 @@ final class NginxRouteBinding {
         return v;
     }
 
-    private static RouteVerify verify(Params p) {
+    /** {@code verifyUrl}, {@code expectStatus}, {@code verifyTimeout}: the probe after a reload, or null without verifyUrl. */
+    public static RouteVerify verify(Params p) {
         Optional<String> url = p.optionalString("verifyUrl");
         List<String> status = p.stringList("expectStatus");
         Optional<Duration> timeout = p.optionalDuration("verifyTimeout");
@@ -230,7 +232,7 @@ final class NginxRouteBinding {
     private static RouteSettings settings(Params p, RouteTarget target) {
         List<String> test = p.optionalString("testCommand").map(v -> commandWords(p.path("testCommand"), v)).orElse(null);
         List<String> reload = p.optionalString("reloadCommand").map(v -> commandWords(p.path("reloadCommand"), v)).orElse(null);
-        String backupDir = p.optionalString("backupDir").map(v -> backupDir(p, v)).orElse(DEFAULT_BACKUP_ROOT + "/" + target.siteKey());
+        String backupDir = p.optionalString("backupDir").map(v -> backupFolder(p, "backupDir", v)).orElse(DEFAULT_BACKUP_ROOT + "/" + target.siteKey());
         String siteDir = target.site().substring(0, target.site().lastIndexOf('/') + 1);
         if (!siteDir.equals("/") && (backupDir + "/").startsWith(siteDir)) {
             throw new SpecException(p.path("backupDir"), shown(backupDir) + " is inside the site's directory " + siteDir
@@ -245,7 +247,7 @@ final class NginxRouteBinding {
      * The words of a test or reload command ({@code nginx -t}, {@code sudo systemctl reload nginx}): no shell syntax at
      * all, so they run as an argument vector and nothing in them is interpreted by a shell.
      */
-    static List<String> commandWords(String field, String v) {
+    public static List<String> commandWords(String field, String v) {
         checkChars(field, v, COMMAND_CHAR, RouteRules.MAX_COMMAND, "letters, digits, blanks and _./:=@%+,- (no shell syntax)");
         List<String> words = new ArrayList<>();
         for (String w : v.trim().split(" +")) {

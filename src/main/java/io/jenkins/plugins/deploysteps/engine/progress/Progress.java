@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.progress;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
 import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import java.time.Duration;
 
@@ -22,7 +23,9 @@ public final class Progress {
     private volatile boolean stepVerbose;
 
     public Progress(ProgressSink sink, SecretMasker masker) {
-        this.sink = sink;
+        // every line is put on one line here, the one place all progress passes: a check name or host output with a
+        // line break or a terminal escape must not forge a line of its own
+        this.sink = (level, text) -> sink.line(level, PrintableText.oneLine(text));
         this.masker = masker;
     }
 
@@ -84,10 +87,12 @@ public final class Progress {
         sink.line(ProgressSink.Level.INFO, end);
     }
 
-    /** Keeps a progress line readable: what does not fit is in the report's evidence and in verbose mode. */
+    /**
+     * Keeps a progress line readable: what does not fit is in the report's evidence and in verbose mode. Line
+     * breaks stay in: the sink shows them escaped, so a line can never pass for another.
+     */
     static String shorten(String text, int longest) {
-        String one = text.replaceAll("\\s*\\R\\s*", " ");
-        return one.length() <= longest ? one : one.substring(0, longest - 3) + "...";
+        return text.length() <= longest ? text : text.substring(0, longest - 3) + "...";
     }
 
     public void checkStarted(String name) {

@@ -38,7 +38,7 @@ class ProgressTest {
         log.progress().commandStarted("prod-1", "write /app/.env", script);
 
         assertThat(log.lines()).extracting(Recording.Line::text).containsExactly("[prod-1] write /app/.env ...",
-                "[prod-1] write /app/.env ... exit 1 (17 ms): mv: cannot move second line", "[prod-1] write /app/.env ...",
+                "[prod-1] write /app/.env ... exit 1 (17 ms): mv: cannot move\\nsecond line", "[prod-1] write /app/.env ...",
                 "[prod-1] $ set -eu", "[prod-1]   mkdir -p -- \"$1\"", "[prod-1]   mv -- \"$2\" \"$1\"");
     }
 
