@@ -106,7 +106,13 @@ final class SyncRun {
             try {
                 local[0] = LocalTree.scan(from, spec.rules());
                 String base = spec.layout() == SyncSpec.Layout.RELEASES ? releases.currentDir() : spec.to();
+                // The workspace's hashes are computed while the host computes its own.
+                java.util.concurrent.CompletableFuture<Void> hashing = base == null ? null
+                        : java.util.concurrent.CompletableFuture.runAsync(local[0]::hashAll);
                 RemoteTree remote = base == null ? RemoteTree.empty() : manifest(base, local[0]);
+                if (hashing != null) {
+                    hashing.join();
+                }
                 plan[0] = SyncPlan.of(local[0], remote, spec.rules(), spec.delete());
                 remoteRevision[0] = remote.revision();
             } catch (SyncException e) {
