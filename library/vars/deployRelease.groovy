@@ -149,7 +149,7 @@ private void runStep(ReleasePlan plan, Map s, String key, String host) {
             Map r = nginxRoute(route)
             String change = r?.facts?.change
             if (change == 'added' || change == 'updated' || change == 'removed') {
-                s.changes << [phase: 'Proxy', step: 'nginxRoute', params: routeUndo(plan, route, change, r?.facts?.backup, host)]
+                s.changes << routeUndo(route, change, r?.facts)
             }
         }
     } else if (key == 'verify') {
@@ -162,33 +162,34 @@ private void runStep(ReleasePlan plan, Map s, String key, String host) {
 }
 
 /**
- * How a route change is undone: an added location is removed again; an updated or removed one is put back from the
- * backup nginxRoute made of the site file before it changed it (restoreBackup), tested and reloaded like any change.
+ * How a route change is undone: a location nginxRoute added is removed again. nginxRoute cannot yet put an updated or
+ * removed location back by itself, so that undo is left to a person, with the backup the step made of the site file.
  */
-private Map routeUndo(ReleasePlan plan, Map route, String change, String backup, String host) {
-    Map undo = [:]
+private Map routeUndo(Map route, String change, Map facts) {
+    if (change != 'added') {
+        return [phase: 'Proxy', step: 'manual', message: "Proxy (${route.location} was ${change}: put ${route.site} back from "
+                + "${facts?.get('backup folder')}/files/1 by hand)"]
+    }
+    Map undo = [state: 'absent']
     for (String k : ['host', 'site', 'location', 'serverName', 'testCommand', 'reloadCommand', 'backupDir', 'keepBackups', 'lockTimeout', 'timeout']) {
         if (route.containsKey(k)) {
             undo[k] = route[k]
         }
     }
-    if (change == 'added') {
-        undo.state = 'absent'
-    } else {
-        undo.remove('location')
-        undo.restoreBackup = backup
-    }
     undo.archive = false
     undo.reportName = ReleasePlan.reportName('rollback', route.reportName)
-    return undo
+    return [phase: 'Proxy', step: 'nginxRoute', params: undo]
 }
 
 /** Undoes, newest first, what the release changed on each of these hosts (in parallel, every host whatever the others do). */
 private void rollBack(ReleasePlan plan, Map state, List<String> hosts, String title) {
     List<String> todo = []
     for (String h : hosts) {
-        if (!state[h].changes.isEmpty() || state[h].failed != null) {
+        if (!state[h].changes.isEmpty()) {
             todo << h
+        } else if (state[h].failed != null) {
+            // Its failed step undid its own change (composeDeploy rolls back, nginxRoute restores); nothing else changed.
+            state[h].state = 'rolled back'
         }
     }
     if (todo.isEmpty()) {
@@ -213,6 +214,10 @@ private void undoHost(ReleasePlan plan, Map state, String host) {
     List changes = s.changes
     for (int i = changes.size() - 1; i >= 0; i--) {
         Map c = changes[i]
+        if (c.step == 'manual') {
+            s.undoFailed << c.message
+            continue
+        }
         s.reports << c.params.reportName
         try {
             if (c.step == 'composeRollback') {

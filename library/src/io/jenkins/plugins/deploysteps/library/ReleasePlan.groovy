@@ -185,7 +185,9 @@ class ReleasePlan implements Serializable {
                     break
                 }
                 String name = text.substring(open + 1, close)
-                if (name ==~ /[A-Za-z_][A-Za-z0-9_]*/) {
+                // ${email} belongs to the step (magicLinkAuthCheck fills it in), not to the template.
+                boolean stepsOwn = open > 0 && text.charAt(open - 1) == ('$' as char)
+                if (!stepsOwn && name ==~ /[A-Za-z_][A-Za-z0-9_]*/) {
                     if (!vars.containsKey(name)) {
                         String host = vars.get('host')
                         throw new IllegalArgumentException(template + ': ' + where + " uses {" + name + "}, which "

@@ -35,7 +35,7 @@ final class StepParameterTable {
     static String kind(String type) {
         return switch (type) {
             case "boolean" -> "boolean";
-            case "number" -> "number";
+            case "number", "integer" -> "number";
             case "map" -> "map";
             case "list of maps" -> "maps";
             case "list of strings", "list of regexes" -> "strings";

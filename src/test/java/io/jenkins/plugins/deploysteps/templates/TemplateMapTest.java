@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.testing.Recording;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,5 +69,34 @@ class TemplateMapTest {
                 .hasMessage("verifyRelease: verify.waitTimout is not a parameter of healthVerify (did you mean 'waitTimeout'?)");
         assertThatThrownBy(() -> p.run("verifyRelease(hosts: ['web-1'])")).hasMessage("verifyRelease: verify or magicLink is required: there is nothing to check");
         assertThat(p.record().stepCalls()).isEmpty();
+    }
+
+    @Test
+    void batchesTakeACountOrAPercentageRoundedUpAfterTheCanary() {
+        LibraryPipeline p = pipeline();
+        String batches = "io.jenkins.plugins.deploysteps.library.ReleasePlan.batches";
+        assertThat(p.run(batches + "(['a', 'b', 'c', 'd', 'e'], '30%', true)")).isEqualTo(List.of(List.of("a"), List.of("b", "c"), List.of("d", "e")));
+        assertThat(p.run(batches + "(['a', 'b', 'c'], 2, false)")).isEqualTo(List.of(List.of("a", "b"), List.of("c")));
+        assertThat(p.run(batches + "(['a', 'b', 'c'], 1, true)")).isEqualTo(List.of(List.of("a"), List.of("b"), List.of("c")));
+        assertThat(p.run(batches + "(['a', 'b', 'c'], '100%', false)")).isEqualTo(List.of(List.of("a", "b", "c")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void placeholdersAreFilledPerHostAndTheStepsOwnAreLeftAlone() {
+        Object params = pipeline().run("""
+                import io.jenkins.plugins.deploysteps.library.*
+                def plan = ReleasePlan.verifyRelease([hosts: ['web-1', 'web-2'], hostVars: ['web-2': [zone: 'us']],
+                    verify: [url: 'https://{host}.example.com/'],
+                    magicLink: [baseUrl: 'https://{host}.example.com', mailbox: [type: 'maildev', url: 'http://127.0.0.1:1080'],
+                                authenticatedChecks: [[path: '/api/me', expectJson: ['$.email': '${email}']]]]],
+                    new MapCheck('verifyRelease', libraryResource('io/jenkins/plugins/deploysteps/library/step-parameters.txt')))
+                plan.params
+                """);
+        Map<String, Map<String, Map<String, Object>>> byHost = (Map<String, Map<String, Map<String, Object>>>) params;
+        assertThat(byHost.get("web-2").get("verify")).containsEntry("url", "https://web-2.example.com/").containsEntry("reportName", "verify-web-2")
+                .containsEntry("archive", false).doesNotContainKey("host");
+        assertThat(byHost.get("web-1").get("magicLink").get("authenticatedChecks").toString()).contains("${email}");
+        assertThat(byHost.get("web-1").get("magicLink")).containsEntry("baseUrl", "https://web-1.example.com");
     }
 }
