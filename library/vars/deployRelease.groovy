@@ -128,6 +128,13 @@ private void runStep(ReleasePlan plan, Map s, String key, String host) {
     } else if (key == 'sync') {
         s.reports << p.reportName
         syncFiles(p)
+        if (p.layout == 'releases') {
+            // A releases layout keeps the previous release on the host: switching back to it undoes the sync.
+            Map undo = new LinkedHashMap(p)
+            undo.rollback = true
+            undo.reportName = ReleasePlan.reportName('rollback', 'sync', host)
+            s.changes << [phase: 'Sync', step: 'syncFiles', params: undo]
+        }
     } else if (key == 'backend' || key == 'frontend') {
         s.reports << p.reportName
         Map r = composeDeploy(p)
@@ -222,6 +229,8 @@ private void undoHost(ReleasePlan plan, Map state, String host) {
         try {
             if (c.step == 'composeRollback') {
                 composeRollback(c.params)
+            } else if (c.step == 'syncFiles') {
+                syncFiles(c.params)
             } else {
                 nginxRoute(c.params)
             }

@@ -214,25 +214,26 @@ class MapCheck implements Serializable {
         return '; known keys: ' + sorted.join(', ')
     }
 
-    /** Levenshtein distance, with an adjacent swap counting as one edit. */
+    /** Levenshtein distance, with an adjacent swap counting as one edit (one flat table: plain arrays suit CPS). */
     static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1]
+        int w = b.length() + 1
+        int[] d = new int[(a.length() + 1) * w]
         for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i
+            d[i * w] = i
         }
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j
+            d[j] = j
         }
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1
-                int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost)
+                int best = Math.min(Math.min(d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1), d[(i - 1) * w + j - 1] + cost)
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    best = Math.min(best, d[i - 2][j - 2] + 1)
+                    best = Math.min(best, d[(i - 2) * w + j - 2] + 1)
                 }
-                d[i][j] = best
+                d[i * w + j] = best
             }
         }
-        return d[a.length()][b.length()]
+        return d[a.length() * w + b.length()]
     }
 }

@@ -120,11 +120,14 @@ class DeployReleaseTest {
     @Test
     @Order(3)
     @SuppressWarnings("unchecked")
-    void aCleanReleaseOverThreeHostsInBatches() {
+    void aCleanReleaseOverThreeHostsInBatches() throws Exception {
         allOn("v1");
-        filesOf("v2");
+        // The release in the workspace; Sync puts it on each host, where the image builds copy it from.
+        Files.createDirectories(workspace.resolve("release"));
+        Files.writeString(workspace.resolve("release/index.html"), "v2\n");
+        Files.writeString(workspace.resolve("release/ready"), "ready\n");
         Object result = run("deployRelease(hosts: ['web-1', 'web-2', 'web-3'], hostVars: hv, batch: 2, version: 'v2', "
-                + "preflight: [requireCommands: ['docker']], " + BACKEND + ", " + FRONTEND + ", "
+                + "preflight: [requireCommands: ['docker']], sync: [from: 'release', to: '{dir}/www', revision: 'v2'], " + BACKEND + ", " + FRONTEND + ", "
                 + "proxy: [site: '{site}', location: '/app/', proxyPass: 'http://127.0.0.1:{webPort}/', backupDir: '{siteBackups}', "
                 + "verifyUrl: 'http://127.0.0.1:{sitePort}/app/'], "
                 + "verify: [checks: [[name: 'api', url: 'http://127.0.0.1:{apiPort}/', expectBodyContains: 'v2'], "
@@ -137,12 +140,13 @@ class DeployReleaseTest {
                 "web-2", Map.of("version", "v2", "state", "released"),
                 "web-3", Map.of("version", "v2", "state", "released")));
         assertThat(pipeline.record().stagesStarted()).containsExactly("Preflight",
-                "Backend (web-1, web-2)", "Frontend (web-1, web-2)", "Proxy (web-1, web-2)", "Verify (web-1, web-2)",
-                "Backend (web-3)", "Frontend (web-3)", "Proxy (web-3)", "Verify (web-3)");
+                "Sync (web-1, web-2)", "Backend (web-1, web-2)", "Frontend (web-1, web-2)", "Proxy (web-1, web-2)", "Verify (web-1, web-2)",
+                "Sync (web-3)", "Backend (web-3)", "Frontend (web-3)", "Proxy (web-3)", "Verify (web-3)");
+        hosts.hosts().forEach(h -> assertThat(h.app().dir().resolve("www/REVISION")).as(h.name()).content().isEqualToIgnoringNewLines("v2"));
         allOn("v2");
         hosts.hosts().forEach(h -> assertThat(h.throughNginx("/app/")).as(h.name() + " /app/").isEqualTo("v2"));
         String[] junit = pipeline.record().junitCalls().get(0).get("testResults").toString().split(",");
-        assertThat(junit).hasSize(15);
+        assertThat(junit).hasSize(18);
         for (String f : junit) {
             assertThat(workspace.resolve(f)).exists();
         }

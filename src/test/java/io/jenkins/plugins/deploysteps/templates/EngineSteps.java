@@ -26,7 +26,7 @@ import java.util.Optional;
 
 /**
  * Our steps as a Pipeline script calls them, run by the engine's own definitions as the CLI and the Jenkins steps run
- * them: bind (a refused parameter fails the step before anything touches a host, its message prefixed with the step's
+ * them, with the workspace as the folder syncFiles copies from: bind (a refused parameter fails the step before anything touches a host, its message prefixed with the step's
  * name), connect over SSH, run, write the reports into the workspace, return the same map the Jenkins step returns
  * (report paths relative to the workspace), and apply the same {@link BuildEffect}: FAILURE throws, UNSTABLE marks the build.
  */
@@ -64,7 +64,8 @@ public final class EngineSteps {
             throw new PipelineAbort(step.name() + ": " + e.getMessage());
         }
         StepResult result;
-        try (RunContext ctx = new RunContext(progress.masker(), progress, Targets.overSsh(hosts, progress), Clock.systemUTC(), holder)) {
+        try (RunContext ctx = new RunContext(progress.masker(), progress, Targets.overSsh(hosts, progress), Clock.systemUTC(), holder)
+                .withBaseDir(workspace)) {
             result = StepRunner.run(step, spec, ctx, workspace.resolve("deploy-reports"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
