@@ -23,13 +23,14 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * What every deploy step shares: the parameters the engine's {@code CommonParams} reads ({@code reportName},
- * {@code onFailure} and {@code archive}), and how it runs: its parameters under the engine's names, handed to the
+ * {@code onFailure}, {@code archive} and {@code verbose}), and how it runs: its parameters under the engine's names, handed to the
  * engine's definition of the step on a thread of its own.
  */
 public abstract class DeployStep extends Step {
     private String reportName;
     private String onFailure;
     private boolean archive = true;
+    private boolean verbose;
 
     public String getReportName() {
         return reportName;
@@ -58,11 +59,23 @@ public abstract class DeployStep extends Step {
         this.archive = archive;
     }
 
+    public boolean isVerbose() {
+        return verbose;
+    }
+
+    @DataBoundSetter
+    public void setVerbose(boolean verbose) {
+        this.verbose = verbose;
+    }
+
     /** Adds the shared parameters under the engine's names (unset ones stay out, so the engine's defaults apply). */
     protected void putCommonParams(Map<String, Object> params) {
         params.put("reportName", reportName);
         params.put("onFailure", onFailure);
         params.put("archive", archive);
+        if (verbose) {
+            params.put("verbose", true);
+        }
     }
 
     /** The engine's definition of this step. */
