@@ -44,7 +44,7 @@ public final class EngineCommands {
                 printf 'now %s\\n' "$(date +%s%N)"
                 ids=$("$1" ps -aq --filter "label=$2=$3") || exit 3
                 [ -n "$ids" ] || exit 0
-                exec "$1" inspect --format "$4" $ids""", engine, PROJECT_LABEL, project, STATE_FORMAT);
+                exec "$1" inspect --format "$4" $ids""", engine, PROJECT_LABEL, project, STATE_FORMAT).named("list the containers of " + project);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class EngineCommands {
                 e=$1 failed=0
                 shift
                 while [ $# -ge 2 ]; do "$e" tag "$1" "$2" && printf 'tagged %s as %s\\n' "$1" "$2" || failed=1; shift 2; done
-                exit $failed""", args.toArray(String[]::new));
+                exit $failed""", args.toArray(String[]::new)).named("tag the running images for a rollback");
     }
 
     /**
@@ -84,6 +84,6 @@ public final class EngineCommands {
                 e=$1
                 shift
                 for r; do if "$e" rmi "$r" >/dev/null 2>&1; then echo "removed $r"; else echo "kept $r (in use)"; fi; done""",
-                args.toArray(String[]::new));
+                args.toArray(String[]::new)).named("remove old rollback tags");
     }
 }

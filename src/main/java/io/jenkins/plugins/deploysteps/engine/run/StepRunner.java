@@ -39,6 +39,7 @@ public final class StepRunner {
                 context.progress().warn(step.name() + ": a credential value is too short to be masked in logs and reports");
             }
         }
+        context.progress().stepVerbose(spec.common().verbose());
         Report report;
         try {
             report = step.run(spec, context);
@@ -51,6 +52,7 @@ public final class StepRunner {
             report = begun.finish(spec.common().onFailure());
         } finally {
             context.targets().close();
+            context.progress().stepVerbose(false);
         }
         ReportFiles files = ReportFiles.write(report, reportDir);
         for (String line : new ConsoleSummary().render(report)) {
