@@ -1,6 +1,8 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
@@ -14,7 +16,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * What every deploy step shares: the parameters the engine's {@code CommonParams} reads ({@code reportName},
@@ -118,6 +123,12 @@ public abstract class DeployStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return DeployStepExecutor.REQUIRED_CONTEXT;
+        }
+
+        /** Every step's host field (the steps that have one); see {@link StepForms#hostCheck}. */
+        @POST
+        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.hostCheck(item, value);
         }
 
         public ListBoxModel doFillOnFailureItems() {

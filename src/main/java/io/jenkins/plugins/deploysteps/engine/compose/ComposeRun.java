@@ -96,6 +96,14 @@ final class ComposeRun {
         return c;
     }
 
+    /** Records a check that could not run, with why. */
+    void error(String name, String why) {
+        Check c = checks.record(Check.named(name).error(why));
+        synchronized (recorded) {
+            recorded.add(c);
+        }
+    }
+
     void skip(String name, String why) {
         Check c = checks.skip(name, why);
         synchronized (recorded) {

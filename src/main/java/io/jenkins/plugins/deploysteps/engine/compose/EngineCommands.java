@@ -47,6 +47,18 @@ public final class EngineCommands {
                 exec "$1" inspect --format "$4" $ids""", engine, PROJECT_LABEL, project, STATE_FORMAT).named("list the containers of " + project);
     }
 
+    /**
+     * Stops and removes every container of the project ({@code rm -f}), for a rollback whose {@code compose down} failed
+     * (a restart policy re-creating a crashing container races the down): the previous version's {@code up} then starts
+     * from a clean slate.
+     */
+    public Cmd removeContainers() {
+        return Cmd.script("""
+                ids=$("$1" ps -aq --filter "label=$2=$3") || exit 3
+                [ -n "$ids" ] || exit 0
+                exec "$1" rm -f $ids""", engine, PROJECT_LABEL, project);
+    }
+
     /** Points each reference at an image id: {@code pairs} is image id, reference, image id, reference, ... */
     public Cmd tag(List<String> pairs) {
         if (pairs.size() % 2 != 0) {
