@@ -17,6 +17,7 @@ import org.kohsuke.stapler.QueryParameter;
  */
 public final class ComposeRollbackStep extends ComposeStep {
     private String backup;
+    private String release;
 
     @DataBoundConstructor
     public ComposeRollbackStep(String host, String dir) {
@@ -32,9 +33,19 @@ public final class ComposeRollbackStep extends ComposeStep {
         this.backup = Values.trimToNull(backup);
     }
 
+    public String getRelease() {
+        return release;
+    }
+
+    @DataBoundSetter
+    public void setRelease(String release) {
+        this.release = Values.trimToNull(release);
+    }
+
     @Override
     protected void addOwnParams(Map<String, Object> p) {
         p.put("backup", backup);
+        p.put("release", release);
     }
 
     @Override
@@ -67,6 +78,10 @@ public final class ComposeRollbackStep extends ComposeStep {
 
         public FormValidation doCheckBackup(@QueryParameter String value) {
             return check("backup", value);
+        }
+
+        public FormValidation doCheckRelease(@QueryParameter String value) {
+            return check("release", value);
         }
     }
 }

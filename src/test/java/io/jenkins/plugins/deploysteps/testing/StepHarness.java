@@ -29,6 +29,7 @@ public final class StepHarness {
     private final Map<String, String> hostDefaults;
     private final HostSpec host;
     private final UnaryOperator<Target> wrap;
+    private Path baseDir;
 
     public StepHarness(LocalTarget target, Path reports) {
         this(target, reports, Map.of());
@@ -59,6 +60,13 @@ public final class StepHarness {
     /** The same harness with each real SSH target passed through {@code wrap}: for injecting a fault at one command. */
     public StepHarness wrapping(UnaryOperator<Target> wrap) {
         return new StepHarness(target, reports, hostDefaults, host, wrap);
+    }
+
+    /** The same harness with local paths (syncFiles' from) resolving against {@code dir}, as against a workspace. */
+    public StepHarness in(Path dir) {
+        StepHarness h = new StepHarness(target, reports, hostDefaults, host, wrap);
+        h.baseDir = dir;
+        return h;
     }
 
     /** One finished run: its result and everything it logged. */
@@ -102,7 +110,8 @@ public final class StepHarness {
         SshConnector connector = new SshConnector(log.progress());
         Targets targets = new Targets(hosts, h -> wrap.apply(new SshTarget(connector.connect(h), log.progress())));
         try (RunContext ctx = new RunContext(log.masker(), log.progress(), targets, Clock.systemUTC(), holder)) {
-            return new Run(StepRunner.run(step, spec, ctx, reports.resolve(holder.replaceAll("[^A-Za-z0-9]", "-"))), log);
+            RunContext in = baseDir == null ? ctx : ctx.withBaseDir(baseDir);
+            return new Run(StepRunner.run(step, spec, in, reports.resolve(holder.replaceAll("[^A-Za-z0-9]", "-"))), log);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.engine.sync.ReleaseSwitch;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
@@ -40,6 +41,8 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
     public List<ParamDoc> params() {
         List<ParamDoc> docs = new ArrayList<>(ComposeParams.TARGET_DOCS);
         docs.add(new ParamDoc("backup", "string", "'latest'", "The backup to restore: 'latest' or an id from a composeDeploy report."));
+        docs.add(new ParamDoc("release", "string", "(not switched)", "With syncFiles layout 'releases' (dir is <to>/current or <to>): "
+                + "'previous' or a release id; current is switched to it first, then the backup's images come back."));
         docs.addAll(ComposeParams.VERIFY_DOCS);
         docs.addAll(CommonParams.DOCS);
         return docs;
@@ -52,7 +55,11 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
         if (!backup.equals(LATEST) && !RemoteBackups.isId(backup)) {
             throw new SpecException(p.path("backup"), "'" + backup + "' is neither 'latest' nor a backup id like 20260101T120000Z");
         }
-        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, backup, ComposeParams.verify(p), ComposeParams.timeouts(p),
+        String release = p.optionalString("release").orElse(null);
+        if (release != null && !release.equals(ReleaseSwitch.PREVIOUS) && !ReleaseSwitch.RELEASE_ID.matcher(release).matches()) {
+            throw new SpecException(p.path("release"), "'" + release + "' is neither 'previous' nor a release id like 20260101-120000-1a2b3c4d");
+        }
+        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, backup, release, ComposeParams.verify(p), ComposeParams.timeouts(p),
                 p.bool("dryRun", false), CommonParams.read(p, NAME));
         p.done();
         return spec;
@@ -69,6 +76,9 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
         ComposeRun run = new ComposeRun(ctx, report, connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected,
                 spec.dryRun()), spec.target(), spec.timeouts(), spec.dryRun());
         List<String> planned = new ArrayList<>(List.of(ProjectChecks.COMMAND_CHECK, ComposeRun.lockCheck(spec.target()), backupCheck(spec)));
+        if (spec.release() != null) {
+            planned.addAll(ReleaseRollback.planned(spec));
+        }
         planned.addAll(Restore.planned(""));
         if (connected == null) {
             planned.forEach(n -> run.skip(n, "not connected"));
@@ -91,8 +101,10 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
             Backup backup = find(run, spec);
             if (backup == null) {
                 planned.stream().skip(3).forEach(n -> run.skip(n, "no backup to restore"));
-            } else {
+            } else if (spec.release() == null) {
                 new Restore(run, spec.verify(), "").run(backup, flavor);
+            } else {
+                new ReleaseRollback(run, spec).run(backup, flavor, planned.subList(3, planned.size()));
             }
         } finally {
             held.close();

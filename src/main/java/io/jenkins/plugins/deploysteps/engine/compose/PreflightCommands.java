@@ -46,14 +46,15 @@ final class PreflightCommands {
     }
 
     /**
-     * The revision in {@code dir}: {@code git <sha>} from git (any owner: {@code safe.directory}), else
-     * {@code file <first line of REVISION>}, else {@code none}.
+     * The revision in {@code dir}: {@code file <first line of REVISION>} (what a sync writes last, so it names the
+     * code synced even into a folder inside a git checkout), else {@code git <sha>} from git (any owner:
+     * {@code safe.directory}), else {@code none}.
      */
     static Cmd revision(String dir) {
         return Cmd.script("""
                 cd -- "$1" || exit 3
-                if command -v git >/dev/null 2>&1 && r=$(git -c safe.directory='*' rev-parse HEAD 2>/dev/null); then echo "git $r"; exit 0; fi
                 if [ -f REVISION ]; then printf 'file %s\\n' "$(head -n 1 REVISION | cut -c1-200)"; exit 0; fi
+                if command -v git >/dev/null 2>&1 && r=$(git -c safe.directory='*' rev-parse HEAD 2>/dev/null); then echo "git $r"; exit 0; fi
                 echo none""", dir).named("read the revision of " + dir);
     }
 

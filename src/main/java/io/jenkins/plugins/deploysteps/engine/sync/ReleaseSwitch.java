@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.sync;
 
 import io.jenkins.plugins.deploysteps.engine.command.Cmd;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
+import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.target.CommandFailedException;
@@ -21,10 +22,23 @@ import java.util.List;
  * {@code current} is switched in one rename. Old releases beyond keepReleases go; rollback points {@code current}
  * at the release before it.
  */
-final class ReleaseSwitch {
+public final class ReleaseSwitch {
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** What {@link #rollback(String)} takes to mean the release before the current one. */
+    public static final String PREVIOUS = "previous";
+    /** A release folder's name as {@link #prepare} makes it: never hidden, never a path. */
+    public static final java.util.regex.Pattern RELEASE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,200}");
 
-    private final SyncSpec spec;
+    /**
+     * Where a releases layout lives.
+     *
+     * @param to the folder holding {@code releases/} and {@code current}
+     * @param timeout of each remote command
+     * @param keepReleases how many releases a switch to a new one keeps
+     */
+    public record Place(String host, String to, java.time.Duration timeout, int keepReleases) {}
+
+    private final Place spec;
     private final Target link;
     private final CheckRunner checks;
     private final ReportBuilder report;
@@ -34,7 +48,7 @@ final class ReleaseSwitch {
     private String id;
     private String partial;
 
-    ReleaseSwitch(SyncSpec spec, Target link, CheckRunner checks, ReportBuilder report, boolean sudo) {
+    public ReleaseSwitch(Place spec, Target link, CheckRunner checks, ReportBuilder report, boolean sudo) {
         this.spec = spec;
         this.link = link;
         this.checks = checks;
@@ -106,21 +120,29 @@ final class ReleaseSwitch {
         }
     }
 
-    /** Points current at the release before the one it points to now. */
-    void rollback() throws InterruptedException {
-        checks.run("rollback " + spec.to(), c -> {
+    /**
+     * Points current at {@code release}: {@link #PREVIOUS} (the release before the one current points to) or a
+     * release id. Reads the layout first and changes nothing when it is not there or holds no such release.
+     */
+    public Check rollback(String release) throws InterruptedException {
+        return checks.run("rollback " + spec.to(), c -> {
             currentDir();
             int at = current == null ? -1 : names.indexOf(current);
-            c.expected("current -> the release before " + (current == null ? "the current one" : current));
-            if (at <= 0) {
-                return c.actual(names.size() + " release(s)").fail(current == null ? "no current release in " + spec.to()
-                        : "no release before " + current + " is left in " + spec.to() + "/releases");
+            boolean previous = release.equals(PREVIOUS);
+            c.expected("current -> " + (previous ? "the release before " + (current == null ? "the current one" : current) : "releases/" + release));
+            if (at < 0) {
+                return c.actual(names.size() + " release(s)").fail("no releases layout in " + spec.to() + " on " + spec.host()
+                        + " (no current link into " + spec.to() + "/releases): nothing to switch back");
             }
-            String previous = names.get(at - 1);
-            run(SyncCommands.switchCurrent(spec.to(), previous, sudo), "switching current to " + previous);
-            report.fact("release", previous);
+            if (previous ? at == 0 : !names.contains(release)) {
+                return c.actual(String.join(", ", names)).fail(previous ? "no release before " + current + " is left in " + spec.to() + "/releases"
+                        : "no release " + release + " in " + spec.to() + "/releases; there are " + String.join(", ", names));
+            }
+            String to = previous ? names.get(at - 1) : release;
+            run(SyncCommands.switchCurrent(spec.to(), to, sudo), "switching current to " + to);
+            report.fact("release", to);
             report.fact("previousRelease", current);
-            return c.actual("current -> releases/" + previous + " (was " + current + ")").pass();
+            return c.actual("current -> releases/" + to + " (was " + current + ")").pass();
         });
     }
 

@@ -60,7 +60,7 @@ final class SyncRun {
         }
         try {
             if (spec.rollback()) {
-                new ReleaseSwitch(spec, link, checks, report, sudo).rollback();
+                new ReleaseSwitch(spec.releases(), link, checks, report, sudo).rollback(ReleaseSwitch.PREVIOUS);
             } else {
                 sync();
             }
@@ -97,7 +97,7 @@ final class SyncRun {
     private void sync() throws InterruptedException {
         Path from = ctx.baseDir().resolve(spec.from()).normalize();
         String revision = spec.revision() != null ? spec.revision() : GitHead.of(from, ctx.baseDir()).orElse(null);
-        ReleaseSwitch releases = new ReleaseSwitch(spec, link, checks, report, sudo);
+        ReleaseSwitch releases = new ReleaseSwitch(spec.releases(), link, checks, report, sudo);
         SyncPlan[] plan = new SyncPlan[1];
         String[] remoteRevision = new String[1];
         LocalTree[] local = new LocalTree[1];

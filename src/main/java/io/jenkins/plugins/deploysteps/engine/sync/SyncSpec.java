@@ -57,6 +57,11 @@ public record SyncSpec(
         return new TreeRules(all, preserve);
     }
 
+    /** Where the releases layout is, for switching it. */
+    public ReleaseSwitch.Place releases() {
+        return new ReleaseSwitch.Place(host, to, timeout, keepReleases);
+    }
+
     public String lockPath() {
         return to + "/.deploy-steps.lock";
     }
