@@ -3,8 +3,6 @@ package io.jenkins.plugins.deploysteps.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.deploysteps.engine.params.SpecException;
-import io.jenkins.plugins.deploysteps.testing.Recording;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +19,7 @@ class VerifyReleaseTest {
     Path workspace;
 
     private LibraryPipeline pipeline() {
-        Recording log = new Recording();
-        EngineSteps steps = new EngineSteps((field, name) -> {
-            throw new SpecException(field, "no host '" + name + "' in this test");
-        }, log.progress(), "test");
-        return new LibraryPipeline(LibraryPipeline.repositoryLibrary(), workspace, steps, line -> { });
+        return LibraryPipeline.withoutHosts(workspace);
     }
 
     @Test
