@@ -159,6 +159,23 @@ public final class TestHttpServer implements AutoCloseable {
         };
     }
 
+    /** A text body of {@code bytes} letters, streamed in 64 KB writes without ever being held whole. */
+    public static Behaviour huge(long bytes) {
+        return x -> {
+            x.getResponseHeaders().set("Content-Type", "text/plain");
+            x.sendResponseHeaders(200, bytes);
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            try (OutputStream out = x.getResponseBody()) {
+                for (long left = bytes; left > 0; left -= chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, left));
+                }
+            } catch (IOException e) {
+                // the client stopped reading
+            }
+        };
+    }
+
     /** Headers at once, then one byte of a long body every {@code everyMillis}: a body that outlasts a timeout. */
     public static Behaviour trickle(long everyMillis, int bytes) {
         return x -> {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.healthverify;
 
+import io.jenkins.plugins.deploysteps.engine.http.Http;
 import io.jenkins.plugins.deploysteps.engine.http.HttpRequests;
 import io.jenkins.plugins.deploysteps.engine.http.HttpResult;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
@@ -65,8 +66,11 @@ final class ProbeOutput {
         if (blocks.isEmpty()) {
             throw new ProbeException("curl returned no response headers; it printed: " + oneLine(r.stdoutText()));
         }
-        byte[] body = Arrays.copyOfRange(out, bodyStart, at);
-        return result(blocks, requested, followed, body, elapsed, "curl time_total");
+        ExecResult.Cut cut = r.stdoutCut();
+        // A body longer than the output kept: its head is kept, the cut-out middle and the kept end only counted.
+        byte[] body = Arrays.copyOfRange(out, bodyStart, Math.min(bodyStart + Http.BODY_LIMIT, cut == null ? at : Math.max(bodyStart, Math.min(at, cut.at()))));
+        long total = at - bodyStart + (cut == null ? 0 : cut.dropped());
+        return result(blocks, requested, followed, body, total, elapsed, "curl time_total");
     }
 
     /**
@@ -98,11 +102,13 @@ final class ProbeOutput {
         // wget always follows redirects; without followRedirects the first response is the answer and its body unknown.
         boolean useAll = follow || blocks.size() == 1;
         List<Block> used = useAll ? blocks : blocks.subList(0, 1);
-        byte[] body = useAll ? r.stdout() : new byte[0];
-        return result(used, requested, follow, body, r.duration(), "wall time of wget over SSH");
+        ExecResult.Cut cut = r.stdoutCut();
+        byte[] body = !useAll ? new byte[0] : Arrays.copyOf(r.stdout(), Math.min(Http.BODY_LIMIT, cut == null ? r.stdout().length : cut.at()));
+        return result(used, requested, follow, body, useAll ? r.stdoutBytes() : 0, r.duration(), "wall time of wget over SSH");
     }
 
-    private static HttpResult result(List<Block> blocks, URI requested, boolean followed, byte[] body, Duration elapsed, String timing) {
+    private static HttpResult result(List<Block> blocks, URI requested, boolean followed, byte[] body, long total, Duration elapsed,
+            String timing) {
         List<HttpResult.Redirect> redirects = new ArrayList<>();
         URI at = requested;
         for (int i = 0; i < blocks.size(); i++) {
@@ -119,7 +125,7 @@ final class ProbeOutput {
             }
         }
         Block fin = blocks.get(blocks.size() - 1);
-        return new HttpResult(at, fin.status(), fin.headers(), body, body.length, elapsed, timing, redirects, null);
+        return new HttpResult(at, fin.status(), fin.headers(), body, total, elapsed, timing, redirects, null);
     }
 
     /** Parses the header blocks at the start of {@code out}; returns where the body starts. */

@@ -110,7 +110,8 @@ public sealed interface Assertion extends Serializable
     /** Not private: SpotBugs does not see the nested records' calls to a private interface method. */
     static String excerpt(HttpResult r) {
         String text = r.bodyText();
-        return r.bodyBytes() == 0 ? "empty body" : "'" + oneLine(text, 120) + "'" + (text.length() > 120 || r.truncated() ? " (" + r.bodyBytes() + " bytes)" : "");
+        return r.bodyBytes() == 0 ? "empty body" : "'" + oneLine(text, 120) + "'" + (text.length() > 120 || r.truncated() ? " (" + r.bodyBytes() + " bytes"
+                + (r.truncated() ? "; the body was cut at " + r.body().length + ", the rest read and dropped" : "") + ")" : "");
     }
 
     static String oneLine(String s, int max) {

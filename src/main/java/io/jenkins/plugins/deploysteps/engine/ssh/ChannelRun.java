@@ -79,10 +79,12 @@ final class ChannelRun {
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         int exit = channel.getExitStatus();
-        ExecResult result = new ExecResult(exit, out.toByteArray(), err.toByteArray(), took);
+        ExecResult result = new ExecResult(exit, out.toByteArray(), err.toByteArray(), took, out.cut());
         if (announce) {
-            progress.commandFinished(host, command.summary(), exit == 0 ? "ok" : exit > 0 ? "exit " + exit : "ended without an exit status (killed by a signal?)",
-                    took, exit != 0 && command.echoOutput() ? lastLine(result) : null);
+            String outcome = exit == 0 ? "ok" : exit > 0 ? "exit " + exit : "ended without an exit status (killed by a signal?)";
+            ExecResult.Cut cut = result.stdoutCut();
+            progress.commandFinished(host, command.summary(), cut == null ? outcome : outcome + "; output cut: " + cut.dropped()
+                    + " bytes after the first " + cut.at() + " left out", took, exit != 0 && command.echoOutput() ? lastLine(result) : null);
         }
         if (command.isSudo() && exit == 1) {
             checkSudo(result);

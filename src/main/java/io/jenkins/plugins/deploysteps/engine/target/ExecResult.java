@@ -3,8 +3,23 @@ package io.jenkins.plugins.deploysteps.engine.target;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** What a remote command did. Output is raw: whoever shows it to a person masks it first. */
-public record ExecResult(int exitCode, byte[] stdout, byte[] stderr, Duration duration) {
+/**
+ * What a remote command did. Output is raw: whoever shows it to a person masks it first. Output too long to keep
+ * whole has a {@link Cut}: its head and its end are kept, with what lay between left out.
+ */
+public record ExecResult(int exitCode, byte[] stdout, byte[] stderr, Duration duration, Cut stdoutCut) {
+
+    /** {@code dropped} bytes of output were left out at offset {@code at}. */
+    public record Cut(int at, long dropped) {}
+
+    public ExecResult(int exitCode, byte[] stdout, byte[] stderr, Duration duration) {
+        this(exitCode, stdout, stderr, duration, null);
+    }
+
+    /** Bytes the command printed on stdout, counting any left out. */
+    public long stdoutBytes() {
+        return stdout.length + (stdoutCut == null ? 0 : stdoutCut.dropped());
+    }
 
     public boolean succeeded() {
         return exitCode == 0;

@@ -51,6 +51,20 @@ class SshExecTest {
     }
 
     @Test
+    void outputOfHundredsOfMegabytesKeepsItsHeadAndEndAndSaysWhatWasLeftOut() throws Exception {
+        long total = 300L * 1024 * 1024;
+        ExecResult r = target.exec(RemoteCommand.of(Cmd.script("printf start; head -c " + (total - 8) + " /dev/zero | tr '\\0' x; printf end"),
+                Duration.ofSeconds(60)).quiet());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout().length).isEqualTo(OutputCapture.LIMIT + OutputCapture.TAIL);
+        assertThat(r.stdoutCut()).isEqualTo(new ExecResult.Cut(OutputCapture.LIMIT, total - OutputCapture.LIMIT - OutputCapture.TAIL));
+        assertThat(r.stdoutBytes()).isEqualTo(total);
+        String text = r.stdoutText();
+        assertThat(text).startsWith("startxxx").endsWith("xxxend");
+        assertThat(log.text()).contains("output cut");
+    }
+
+    @Test
     void exitCodeStdoutAndStderrAreKeptApartAndLoggedInVerboseMode() throws Exception {
         log.progress().verbose(true);
         ExecResult r = sh("echo out; echo err >&2; exit 3");
