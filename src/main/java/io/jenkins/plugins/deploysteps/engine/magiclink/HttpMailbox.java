@@ -49,6 +49,10 @@ abstract class HttpMailbox implements Mailbox {
         } catch (HttpFailure f) {
             throw new MailboxException(describe() + ": " + f.getMessage());
         }
+        if (r.truncated()) {
+            throw new MailboxException(describe() + ": GET " + uri.getRawPath() + " answered " + r.bodyBytes() + " bytes, too large for a mailbox answer (at most "
+                    + r.body().length + " are read); is the URL the mailbox's API?", false);
+        }
         if (r.status() != 200) {
             String body = r.bodyText().strip();
             throw new MailboxException(describe() + ": GET " + uri.getRawPath() + " answered " + r.status()

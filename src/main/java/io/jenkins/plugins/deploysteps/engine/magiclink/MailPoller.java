@@ -47,6 +47,10 @@ final class MailPoller {
                 }
             } catch (MailboxException e) {
                 lastFailure = e.getMessage();
+                if (!e.retry()) {
+                    // Reported as a mailbox that cannot be read, once, rather than as mail that never came.
+                    return new Outcome(null, polls, Duration.ofNanos(System.nanoTime() - start), null, lastFailure, false);
+                }
             }
             long now = System.nanoTime();
             if (now >= deadline) {

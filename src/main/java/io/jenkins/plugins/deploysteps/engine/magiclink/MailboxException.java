@@ -4,7 +4,19 @@ package io.jenkins.plugins.deploysteps.engine.magiclink;
 final class MailboxException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final boolean retry;
+
     MailboxException(String message) {
+        this(message, true);
+    }
+
+    /** @param retry false when asking again cannot give another answer, so waiting for mail stops at once */
+    MailboxException(String message, boolean retry) {
         super(message);
+        this.retry = retry;
+    }
+
+    boolean retry() {
+        return retry;
     }
 }

@@ -26,6 +26,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -276,5 +277,19 @@ class MailboxAdaptersTest {
         Check mail = PlanStepHarness.named(r.report(), "magic link email");
         assertThat(mail.status()).isEqualTo(Status.ERROR);
         assertThat(mail.message()).contains("GET /api/v1/search answered 401 (unauthorised); does the mailbox need credentialsId?");
+    }
+
+    @Test
+    void aMailboxAnswerTooLargeToReadIsOneErrorSayingSoNotRetriedUntilTheTimeout() throws Exception {
+        long size = 50L * 1024 * 1024;
+        fake.on("/api/v1/search", TestHttpServer.huge(size));
+        long started = System.nanoTime();
+        StepResult r = run(Map.of("type", "mailpit", "url", fake.url("/")), "mailTimeout", "20s");
+        Check mail = PlanStepHarness.named(r.report(), "magic link email");
+        assertThat(mail.status()).isEqualTo(Status.ERROR);
+        assertThat(mail.message()).contains("GET /api/v1/search answered " + size + " bytes, too large for a mailbox answer (at most 1048576 are read)")
+                .contains("(1 polls").doesNotContain("did not answer JSON");
+        assertThat(fake.hits("/api/v1/search")).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     }
 }
