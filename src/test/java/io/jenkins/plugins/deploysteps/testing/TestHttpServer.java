@@ -199,6 +199,43 @@ public final class TestHttpServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
+    /** A TCP server on 127.0.0.1 that accepts connections and never says a word: a TLS handshake with it never starts. */
+    public static final class Silent implements AutoCloseable {
+        private final ServerSocket socket;
+        private final java.util.List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        public Silent() {
+            try {
+                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread acceptor = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        accepted.add(socket.accept());
+                    } catch (IOException e) {
+                        // closed
+                    }
+                }
+            }, "test-silent-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        public URI https(String path) {
+            return URI.create("https://127.0.0.1:" + socket.getLocalPort() + path);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
     /** A TCP server on 127.0.0.1 that reads the request and resets the connection instead of answering. */
     public static final class Resetting implements AutoCloseable {
         private final ServerSocket socket;

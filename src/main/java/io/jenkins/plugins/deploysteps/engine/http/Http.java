@@ -113,8 +113,16 @@ public final class Http {
         }
     }
 
+    private RecordingTrustManager.Seen seen(HttpRequests.Hop hop) {
+        return trust.seen(hop.uri().getHost() + ":" + HttpRequests.port(hop.uri()));
+    }
+
+    private static String within(HttpRequestSpec spec) {
+        return " within the timeout of " + io.jenkins.plugins.deploysteps.engine.params.Durations.format(spec.timeout());
+    }
+
     private static HttpFailure timeout(HttpRequestSpec spec, HttpRequests.Hop hop, int headersStatus) {
-        String within = " within the timeout of " + io.jenkins.plugins.deploysteps.engine.params.Durations.format(spec.timeout());
+        String within = within(spec);
         String what = headersStatus >= 0 ? "the response to " + hop.method() + " " + hop.uri() + " started (status " + headersStatus
                 + ") but its body did not finish" + within : "no response from " + hop.uri() + within;
         return new HttpFailure(HttpFailure.Kind.TIMEOUT, what, null);
@@ -123,7 +131,7 @@ public final class Http {
     private HttpFailure failure(HttpRequestSpec spec, HttpRequests.Hop hop, Throwable cause, int headersStatus) {
         String server = HttpRequests.authority(hop.uri());
         if (cause instanceof HttpConnectTimeoutException) {
-            return new HttpFailure(HttpFailure.Kind.TIMEOUT, "connecting to " + server + " timed out", null);
+            return new HttpFailure(HttpFailure.Kind.TIMEOUT, ConnectPhase.timedOut(hop.uri(), within(spec), seen(hop)), null);
         }
         if (cause instanceof HttpTimeoutException) {
             return timeout(spec, hop, headersStatus);
@@ -137,7 +145,7 @@ public final class Http {
                     + (m.equals("ConnectException") || m.equals("ClosedChannelException") ? "Connection refused" : m), null);
         }
         if (has(cause, SSLException.class)) {
-            RecordingTrustManager.Seen seen = trust.seen(hop.uri().getHost() + ":" + HttpRequests.port(hop.uri()));
+            RecordingTrustManager.Seen seen = seen(hop);
             TlsInfo info = seen == null ? null : new TlsInfo(null, null, seen.chain(), seen.trusted(), seen.hostMatches(), seen.problem());
             String why = seen != null && seen.problem() != null ? seen.problem() : RecordingTrustManager.rootMessage(cause);
             return new HttpFailure(HttpFailure.Kind.TLS, "TLS handshake with " + server + " failed: " + why, info);

@@ -68,6 +68,19 @@ class HttpTest {
     }
 
     @Test
+    void aServerThatAcceptsButNeverSpeaksTlsIsAHandshakeTimeoutNotAConnectTimeout() throws Exception {
+        try (TestHttpServer.Silent silent = new TestHttpServer.Silent()) {
+            URI uri = silent.https("/");
+            assertThatThrownBy(() -> jvmTrust().exchange(HttpRequestSpec.get(uri, Duration.ofSeconds(1))))
+                    .isInstanceOfSatisfying(HttpFailure.class, f -> {
+                        assertThat(f.kind()).isEqualTo(HttpFailure.Kind.TIMEOUT);
+                        assertThat(f.getMessage()).isEqualTo("the TLS handshake with " + HttpRequests.authority(uri) + " did not finish within the timeout"
+                                + " of 1s: the TCP connection succeeded but the server never answered the handshake");
+                    });
+        }
+    }
+
+    @Test
     void refusedAndResetConnectionsKeepTheirRealCause() throws Exception {
         URI refused = URI.create("http://127.0.0.1:" + TestHttpServer.closedPort() + "/");
         assertThatThrownBy(() -> jvmTrust().exchange(HttpRequestSpec.get(refused, TIMEOUT)))
