@@ -199,28 +199,42 @@ public final class TestHttpServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
+    private interface Connection {
+        void accepted(Socket s) throws IOException;
+    }
+
+    private static ServerSocket loopbackSocket() {
+        try {
+            return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Accepts connections on a daemon thread until the socket is closed. */
+    private static Thread acceptLoop(ServerSocket socket, String name, Connection each) {
+        Thread acceptor = new Thread(() -> {
+            while (!socket.isClosed()) {
+                try {
+                    each.accepted(socket.accept());
+                } catch (IOException e) {
+                    // closed, or the client went away first
+                }
+            }
+        }, name);
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return acceptor;
+    }
+
     /** A TCP server on 127.0.0.1 that accepts connections and never says a word: a TLS handshake with it never starts. */
     public static final class Silent implements AutoCloseable {
         private final ServerSocket socket;
         private final java.util.List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         public Silent() {
-            try {
-                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        accepted.add(socket.accept());
-                    } catch (IOException e) {
-                        // closed
-                    }
-                }
-            }, "test-silent-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
+            socket = loopbackSocket();
+            acceptLoop(socket, "test-silent-server", s -> accepted.add(s));
         }
 
         public URI https(String path) {
@@ -242,24 +256,14 @@ public final class TestHttpServer implements AutoCloseable {
         private final Thread acceptor;
 
         public Resetting() {
-            try {
-                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket s = socket.accept()) {
-                        s.setSoTimeout(2000);
-                        s.getInputStream().read(new byte[4096]);
-                        s.setSoLinger(true, 0); // close with RST
-                    } catch (IOException e) {
-                        // closed, or the client went away first
-                    }
+            socket = loopbackSocket();
+            acceptor = acceptLoop(socket, "test-resetting-server", connection -> {
+                try (Socket s = connection) {
+                    s.setSoTimeout(2000);
+                    s.getInputStream().read(new byte[4096]);
+                    s.setSoLinger(true, 0); // close with RST
                 }
-            }, "test-resetting-server");
-            acceptor.setDaemon(true);
-            acceptor.start();
+            });
         }
 
         public URI uri(String path) {
