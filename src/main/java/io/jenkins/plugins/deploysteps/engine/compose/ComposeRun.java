@@ -11,6 +11,7 @@ import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.target.CommandFailedException;
+import io.jenkins.plugins.deploysteps.engine.target.CommandTimeoutException;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.LockTimeoutException;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
@@ -175,7 +176,12 @@ final class ComposeRun {
      */
     Check compose(String name, Cmd cmd, ComposeFlavor flavor, boolean outputTellsFailure) throws InterruptedException {
         return check(name, c -> {
-            ExecResult r = link.exec(RemoteCommand.of(cmd, timeouts.compose()).sudo(sudo()).changesHost().label(name));
+            ExecResult r;
+            try {
+                r = link.exec(RemoteCommand.of(cmd, timeouts.compose()).sudo(sudo()).changesHost().label(name));
+            } catch (CommandTimeoutException e) {
+                return c.error(e.getMessage() + "; " + leftRunning(flavor));
+            }
             if (dryRun) {
                 return c.skip("dry run: printed, not run");
             }
@@ -193,6 +199,18 @@ final class ComposeRun {
             }
             return c.pass();
         });
+    }
+
+    /**
+     * What a compose command stopped at its timeout leaves behind. Only the client's own processes are killed: docker
+     * compose hands builds, pulls and container starts to the engine's service, which goes on with them (podman's
+     * service finishes a build whose client is gone); podman-compose runs podman itself, but what it already started stays.
+     */
+    static String leftRunning(ComposeFlavor flavor) {
+        return flavor == ComposeFlavor.PODMAN_COMPOSE
+                ? "podman-compose and the podman commands it ran were stopped, but containers it had already started keep running"
+                : "only the docker compose client was stopped: a build, pull or container start it had asked the container engine for "
+                        + "may still be running on the host (see '" + flavor.engine() + " ps' and the engine's build processes)";
     }
 
     static String tail(String text, int lines) {

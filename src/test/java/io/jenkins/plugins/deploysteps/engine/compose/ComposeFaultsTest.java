@@ -106,6 +106,27 @@ class ComposeFaultsTest {
     }
 
     @Test
+    void aBuildPastComposeTimeoutSaysThatOnlyTheComposeClientWasStopped() throws Exception {
+        ComposeApp app = runningApp();
+        String before = app.http();
+        // podman's service builds on after its client is killed; 20 s is long enough to outlast the timeout, short enough to end soon after
+        app.version("v2").dockerfile(app.dockerfileText("RUN [\"/bin/busybox\", \"sleep\", \"20\"]", "CMD [\"/bin/sh\", \"-c\", "
+                + "\"trap 'exit 0' TERM; /bin/busybox httpd -f -v -p 8080 -h /www & wait\"]"));
+        StepHarness.Run run = new StepHarness(TARGET.get(), tmp.resolve("reports")).run(new ComposeDeploy(), app.params("composeTimeout", "4s"),
+                "build timeout test");
+        assertReportedAndUnlocked(run, app);
+        Check build = run.check("compose build");
+        assertThat(build.status()).isEqualTo(Status.ERROR);
+        assertThat(build.message()).contains("did not finish within its timeout of 4s")
+                .contains("only the docker compose client was stopped: a build, pull or container start it had asked the container engine for "
+                        + "may still be running on the host");
+        assertThat(app.http()).as("the old version still serves").isEqualTo(before);
+        assertThat(io.jenkins.plugins.deploysteps.testing.LocalTarget.run(List.of("pgrep", "-f", "busybox sleep 20"), java.time.Duration.ofSeconds(10)))
+                .as("the build goes on, as the message says").isNotBlank();
+        Thread.sleep(20_000); // let the abandoned build end before the app's images are removed
+    }
+
+    @Test
     void aBacktrackingLogPatternIsAnErrorNamingItAndTheDeployRollsBack() throws Exception {
         ComposeApp app = runningApp();
         // the new version logs a 33-character line that (.*a){20}$ takes minutes to reject
