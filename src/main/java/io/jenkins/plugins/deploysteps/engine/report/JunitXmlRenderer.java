@@ -35,8 +35,16 @@ public final class JunitXmlRenderer {
             property(x, "status", r.verdict().outcome().name());
             property(x, "reason", r.verdict().reason());
             property(x, "target", r.target());
-            for (Map.Entry<String, String> f : r.facts().entrySet()) {
-                property(x, f.getKey(), f.getValue());
+            for (Map.Entry<String, Object> f : r.facts().entrySet()) {
+                if (f.getValue() instanceof Map<?, ?> m) {
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        property(x, f.getKey() + "." + e.getKey(), e.getValue().toString());
+                    }
+                } else if (f.getValue() instanceof java.util.List<?> l) {
+                    property(x, f.getKey(), String.join("\n", l.stream().map(Object::toString).toList()));
+                } else {
+                    property(x, f.getKey(), f.getValue().toString());
+                }
             }
             x.writeCharacters("\n  ");
             x.writeEndElement();

@@ -109,7 +109,7 @@ class NginxRouteTest {
         assertThat(added.check("nginx commands").actual()).isEqualTo("test: " + TARGET.get().get("NGINX_TEST_CMD") + "; reload: "
                 + TARGET.get().get("NGINX_RELOAD_CMD"));
         assertThat(added.report().facts()).containsEntry("change", "added").containsKey("backup");
-        assertThat(tmp.resolve("backups").resolve(added.report().facts().get("backup")).resolve("files/1")).hasBinaryContent(original);
+        assertThat(tmp.resolve("backups").resolve(added.report().fact("backup")).resolve("files/1")).hasBinaryContent(original);
         assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
 
         String afterAdd = site.sha256();
@@ -168,7 +168,7 @@ class NginxRouteTest {
         assertThat(site.sha256()).isEqualTo(before);
         assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
         assertThat(site.awaitBody("/api/ping", "from the include\n").body()).isEqualTo("from the include\n");
-        assertThat(run.report().facts().get("restored")).isEqualTo(site.file() + " from backup " + run.report().facts().get("backup"));
+        assertThat(run.report().fact("restored")).isEqualTo(site.file() + " from backup " + run.report().fact("backup"));
     }
 
     @Test

@@ -75,7 +75,7 @@ class ReportRenderersTest {
     @Test
     void jsonCarriesEverything() throws Exception {
         JsonNode json = new ObjectMapper().readTree(new JsonReportRenderer().render(report));
-        assertThat(json.get("format").asText()).isEqualTo("deploy-steps-report/1");
+        assertThat(json.get("format").asText()).isEqualTo("deploy-steps-report/2");
         assertThat(json.get("status").asText()).isEqualTo("FAILURE");
         assertThat(json.get("summary").get("warn").asInt()).isEqualTo(1);
         assertThat(json.get("checks")).hasSize(5);
