@@ -54,16 +54,36 @@ public final class PlanLoader {
             }
         }
         Path base = file.toAbsolutePath().getParent();
-        Map<String, Map<String, Object>> rawHosts = section(file, "hosts", top.get("hosts"));
+        // Every entry is read even after one is bad, so a plan's author sees all of its problems at once.
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Object>> rawHosts = collect(problems, () -> section(file, "hosts", top.get("hosts")), Map.of());
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         for (String name : rawHosts.keySet()) {
-            host(file, base, name, rawHosts, hosts, new ArrayList<>());
+            collect(problems, () -> host(file, base, name, rawHosts, hosts, new ArrayList<>()), null);
         }
         Map<String, Credential> credentials = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Object>> e : section(file, "credentials", top.get("credentials")).entrySet()) {
-            credentials.put(e.getKey(), credential(file, base, e.getKey(), e.getValue()));
+        Map<String, Map<String, Object>> rawCredentials = collect(problems, () -> section(file, "credentials", top.get("credentials")), Map.of());
+        for (Map.Entry<String, Map<String, Object>> e : rawCredentials.entrySet()) {
+            collect(problems, () -> credentials.put(e.getKey(), credential(file, base, e.getKey(), e.getValue())), null);
         }
-        return new Plan(file, hosts, credentials, steps(file, top.get("steps")));
+        List<Plan.PlanStep> steps = collect(problems, () -> steps(file, top.get("steps")), List.of());
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
+        }
+        return new Plan(file, hosts, credentials, steps);
+    }
+
+    private interface PlanPart<T> {
+        T read() throws PlanException;
+    }
+
+    private static <T> T collect(List<String> problems, PlanPart<T> part, T otherwise) {
+        try {
+            return part.read();
+        } catch (PlanException e) {
+            problems.addAll(e.problems());
+            return otherwise;
+        }
     }
 
     private static Map<String, Map<String, Object>> section(Path file, String key, Object value) throws PlanException {
@@ -185,15 +205,26 @@ public final class PlanLoader {
         return value;
     }
 
-    private static HostKeyVerification hostKeys(Params p, Path base) {
+    private HostKeyVerification hostKeys(Params p, Path base) {
         HostKeyMode mode = p.choice("hostKeyVerification", HostKeyMode.class, HostKeyMode.STRICT);
         List<String> lines = p.stringList("knownHosts");
         String file = p.optionalString("knownHostsFile").map(f -> resolve(base, f).toString()).orElse(null);
         if (mode == HostKeyMode.STRICT && lines.isEmpty() && file == null) {
-            throw new SpecException("knownHosts", "strict host key verification needs knownHosts (known_hosts lines) or "
-                    + "knownHostsFile; to trust the first key seen, set hostKeyVerification: acceptFirst");
+            // As ssh does: with no keys in the plan, the user's own known_hosts decides.
+            Path own = userKnownHosts();
+            if (!Files.isReadable(own)) {
+                throw new SpecException("knownHosts", "strict host key verification needs knownHosts (known_hosts lines), "
+                        + "knownHostsFile, or " + own + "; to trust the first key seen, set hostKeyVerification: acceptFirst");
+            }
+            file = own.toString();
         }
         return new HostKeyVerification(mode, lines, file);
+    }
+
+    /** {@code ~/.ssh/known_hosts}, with {@code ~} from {@code HOME} as the shell expands it. */
+    private Path userKnownHosts() {
+        String home = env.apply("HOME");
+        return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home, ".ssh", "known_hosts");
     }
 
     private static Map<String, String> defaults(Params p) {

@@ -4,6 +4,7 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.deploysteps.engine.Steps;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
+import io.jenkins.plugins.deploysteps.engine.run.ReportNames;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
@@ -38,8 +39,12 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
     private final List<String> sensitiveValues;
     private final String holder;
     private final OutputStream log;
+    private final String reportName;
 
-    public AgentStepRun(String step, StepSpec spec, Map<String, HostSpec> hosts, List<String> sensitiveValues, String holder, OutputStream log) {
+    /** {@code reportName}: the name claimed for this step's report in the build, distinct from every other step's. */
+    public AgentStepRun(String step, StepSpec spec, Map<String, HostSpec> hosts, List<String> sensitiveValues, String holder, OutputStream log,
+            String reportName) {
+        this.reportName = reportName;
         this.step = step;
         this.spec = spec;
         this.hosts = Map.copyOf(hosts);
@@ -66,7 +71,7 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
             }
             return h;
         }, progress);
-        try (RunContext context = new RunContext(masker, progress, targets, Clock.systemUTC(), holder)) {
+        try (RunContext context = new RunContext(masker, progress, targets, Clock.systemUTC(), holder, ReportNames.decided(reportName))) {
             StepResult result = run(definition(), context, workspace.toPath().resolve(REPORT_DIR));
             Path base = workspace.toPath();
             return new AgentResult(result.report(), List.of(relative(base, result.files().xml()), relative(base, result.files().json()),

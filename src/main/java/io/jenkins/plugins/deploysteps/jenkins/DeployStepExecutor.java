@@ -62,7 +62,7 @@ public final class DeployStepExecutor {
         }
 
         AgentResult result = workspace.act(new AgentStepRun(step.name(), spec, resolved, sensitive, "jenkins: " + run.getFullDisplayName(),
-                new RemoteOutputStream(listener.getLogger())));
+                new RemoteOutputStream(listener.getLogger()), DeploymentVerificationAction.claimReportName(run, step.name(), spec.common().reportName())));
 
         result.learnedHostKeys().forEach((host, line) -> {
             if (DeployHostsConfiguration.get().rememberHostKey(host, line)) {

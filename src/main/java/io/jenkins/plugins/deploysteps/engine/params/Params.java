@@ -276,7 +276,7 @@ public final class Params {
                 .min(Comparator.comparingInt(k -> editDistance(k, key)));
     }
 
-    static int editDistance(String a, String b) {
+    public static int editDistance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

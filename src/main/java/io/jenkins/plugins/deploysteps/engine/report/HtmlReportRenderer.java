@@ -18,7 +18,7 @@ public final class HtmlReportRenderer {
      * every cell and block breaks anywhere when it has to. A failed check's evidence sits in a column-reverse
      * scroll box, which browsers open scrolled to its end, where the error is, without a script.
      */
-    private static final String CSS = """
+    static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2125;background:#f6f7f9}
             main{max-width:1400px;margin:0 auto;padding:24px;box-sizing:border-box}
             header{display:flex;align-items:center;gap:16px;flex-wrap:wrap}
@@ -156,7 +156,7 @@ public final class HtmlReportRenderer {
         h.append("</td><td class=\"num\">").append(text(Durations.human(c.duration()))).append("</td></tr>\n");
     }
 
-    private static String badge(String status) {
+    static String badge(String status) {
         return "<span class=\"badge " + Encode.forHtmlAttribute(status) + "\">" + text(status.toLowerCase(Locale.ROOT)) + "</span>";
     }
 
@@ -164,7 +164,7 @@ public final class HtmlReportRenderer {
         return s == null ? "" : "<code>" + text(s) + "</code>";
     }
 
-    private static String text(String s) {
+    static String text(String s) {
         return s == null ? "" : Encode.forHtml(s);
     }
 }

@@ -15,8 +15,15 @@ public final class RunContext implements AutoCloseable {
     private final Targets targets;
     private final Clock clock;
     private final String holder;
+    private final ReportNames reportNames;
 
     public RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder) {
+        this(masker, progress, targets, clock, holder, new ReportNames());
+    }
+
+    /** With the report names the rest of the build has used, so this step's default report name does not collide. */
+    public RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder, ReportNames reportNames) {
+        this.reportNames = reportNames;
         this.masker = masker;
         this.progress = progress;
         this.targets = targets;
@@ -46,7 +53,7 @@ public final class RunContext implements AutoCloseable {
     }
 
     public ReportBuilder newReport(String step, String name, String target) {
-        return new ReportBuilder(step, name, target, masker, clock);
+        return new ReportBuilder(step, reportNames.claim(step, name), target, masker, clock);
     }
 
     @Override
