@@ -26,13 +26,31 @@ import org.yaml.snakeyaml.error.YAMLException;
  * tokens from environment variables named in the plan.
  */
 public final class PlanLoader {
+    private static final List<String> HOST_KEYS = List.of("hostname", "port", "user", "identityFile", "passphraseEnv", "passwordEnv",
+            "knownHosts", "knownHostsFile", "hostKeyVerification", "jumpHost", "sudo", "connectTimeout", "keepAlive", "connectRetries",
+            "composeCommand", "nginxTestCommand", "nginxReloadCommand");
+
     private final Function<String, String> env;
+    private PlanMarks marks = PlanMarks.none();
 
     public PlanLoader(Function<String, String> env) {
         this.env = env;
     }
 
     public Plan load(Path file) throws PlanException {
+        List<String> problems = new ArrayList<>();
+        Plan plan = load(file, problems);
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
+        }
+        return plan;
+    }
+
+    /**
+     * Reads every entry even after one is bad, adding each problem to {@code problems}, so a plan's author sees them all at
+     * once; the plan returned holds the good entries. Throws only when the file cannot be read as a plan at all.
+     */
+    public Plan load(Path file, List<String> problems) throws PlanException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -42,6 +60,7 @@ public final class PlanLoader {
         Object root;
         try {
             root = StrictYaml.create().load(text);
+            marks = PlanMarks.of(StrictYaml.create().compose(new java.io.StringReader(text)));
         } catch (YAMLException e) {
             throw new PlanException(file + ": not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
         }
@@ -50,12 +69,11 @@ public final class PlanLoader {
         }
         for (Object key : top.keySet()) {
             if (!"hosts".equals(key) && !"steps".equals(key) && !"credentials".equals(key)) {
-                throw new PlanException(file + ": unknown top-level key '" + key + "' (a plan has 'hosts:', 'credentials:' and 'steps:')");
+                throw new PlanException(marks.at(file, String.valueOf(key)) + ": unknown top-level key '" + key + "'"
+                        + Suggestions.hint(String.valueOf(key), List.of("hosts", "credentials", "steps")) + " (a plan has 'hosts:', 'credentials:' and 'steps:')");
             }
         }
         Path base = file.toAbsolutePath().getParent();
-        // Every entry is read even after one is bad, so a plan's author sees all of its problems at once.
-        List<String> problems = new ArrayList<>();
         Map<String, Map<String, Object>> rawHosts = collect(problems, () -> section(file, "hosts", top.get("hosts")), Map.of());
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         for (String name : rawHosts.keySet()) {
@@ -67,10 +85,9 @@ public final class PlanLoader {
             collect(problems, () -> credentials.put(e.getKey(), credential(file, base, e.getKey(), e.getValue())), null);
         }
         List<Plan.PlanStep> steps = collect(problems, () -> steps(file, top.get("steps")), List.of());
-        if (!problems.isEmpty()) {
-            throw new PlanException(problems);
-        }
-        return new Plan(file, hosts, credentials, steps);
+        java.util.Set<String> unusable = new java.util.HashSet<>(rawHosts.keySet());
+        unusable.removeAll(hosts.keySet());
+        return new Plan(file, hosts, credentials, steps, marks, unusable);
     }
 
     private interface PlanPart<T> {
@@ -109,10 +126,11 @@ public final class PlanLoader {
         if (done.containsKey(name)) {
             return done.get(name);
         }
-        String where = file + ": hosts." + name;
+        String where = "hosts." + name;
         if (visiting.contains(name)) {
-            throw new PlanException(where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
+            throw new PlanException(marks.at(file, where + ".jumpHost") + ": " + where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
         }
+        requireKnownKeys(file, where, raw.get(name).keySet());
         visiting.add(name);
         try {
             HostSpec.requireName(name);
@@ -134,9 +152,26 @@ public final class PlanLoader {
             done.put(name, spec);
             return spec;
         } catch (SpecException e) {
-            throw new PlanException(where + ": " + e.getMessage());
+            throw new PlanException(marks.at(file, where + "." + e.field()) + ": " + where + ": " + e.getMessage());
         } finally {
             visiting.remove(name);
+        }
+    }
+
+    /**
+     * Unknown keys first, each with its place and the key it probably meant: a typo in {@code hostname} must say so,
+     * not that {@code hostname} is missing.
+     */
+    private void requireKnownKeys(Path file, String where, java.util.Set<String> keys) throws PlanException {
+        List<String> problems = new ArrayList<>();
+        for (String key : keys) {
+            if (!HOST_KEYS.contains(key)) {
+                problems.add(marks.at(file, where + "." + key) + ": " + where + ": unknown key '" + key + "'" + Suggestions.hint(key, HOST_KEYS)
+                        + "; known keys: " + String.join(", ", HOST_KEYS));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
         }
     }
 
@@ -192,7 +227,7 @@ public final class PlanLoader {
             p.done();
             return c;
         } catch (SpecException e) {
-            throw new PlanException(file + ": credentials." + id + ": " + e.getMessage());
+            throw new PlanException(marks.at(file, "credentials." + id + "." + e.field()) + ": credentials." + id + ": " + e.getMessage());
         }
     }
 

@@ -38,7 +38,7 @@ final class PlanRun {
 
     int validate(Path file) {
         try {
-            List<Bound<?>> steps = bindAll(new PlanLoader(env).load(file));
+            List<Bound<?>> steps = load(file).steps();
             if (verbosity != ConsoleProgress.Verbosity.QUIET) {
                 out.println(file + ": valid (" + steps.size() + " step(s); nothing was connected to)");
             }
@@ -51,8 +51,8 @@ final class PlanRun {
 
     int run(Path file, Path reportDir) {
         try {
-            Plan plan = new PlanLoader(env).load(file);
-            return runPlan(plan, bindAll(plan), reportDir);
+            Loaded loaded = load(file);
+            return runPlan(loaded.plan(), loaded.steps(), reportDir);
         } catch (PlanException e) {
             e.problems().forEach(p -> err.println("deploy-steps: " + p));
             return Cli.USAGE;
@@ -63,26 +63,34 @@ final class PlanRun {
         }
     }
 
-    /** Binds every step, collecting each bad step's problem, so a bad plan changes nothing anywhere and is fixed in one go. */
-    private static List<Bound<?>> bindAll(Plan plan) throws PlanException {
-        List<Bound<?>> bound = new ArrayList<>();
+    private record Loaded(Plan plan, List<Bound<?>> steps) {}
+
+    /** Reads the plan and binds every step, collecting every problem, so a bad plan changes nothing anywhere and is fixed in one go. */
+    private Loaded load(Path file) throws PlanException {
         List<String> problems = new ArrayList<>();
+        Plan plan = new PlanLoader(env).load(file, problems);
+        List<Bound<?>> steps = bindAll(plan, problems);
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
+        }
+        return new Loaded(plan, steps);
+    }
+
+    private static List<Bound<?>> bindAll(Plan plan, List<String> problems) {
+        List<Bound<?>> bound = new ArrayList<>();
         List<String> names = Steps.all().stream().map(StepDefinition::name).toList();
         for (Plan.PlanStep step : plan.steps()) {
             var def = Steps.byName(step.name());
             if (def.isEmpty()) {
-                problems.add(plan.file() + ": " + step.where() + ": unknown step" + Suggestions.hint(step.name(), names)
+                problems.add(plan.marks().at(plan.file(), step.path(null)) + ": " + step.where() + ": unknown step" + Suggestions.hint(step.name(), names)
                         + "; known steps: " + String.join(", ", names));
                 continue;
             }
             try {
                 bound.add(bind(plan, step, def.get()));
             } catch (SpecException e) {
-                problems.add(plan.file() + ": " + step.where() + ": " + e.getMessage());
+                problems.add(plan.marks().at(plan.file(), step.path(e.field())) + ": " + step.where() + ": " + e.getMessage());
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new PlanException(problems);
         }
         return bound;
     }
