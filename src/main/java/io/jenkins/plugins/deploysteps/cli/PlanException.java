@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.cli;
 
+import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
 import java.util.List;
 
 /**
@@ -15,9 +16,14 @@ public class PlanException extends Exception {
         this(List.of(message));
     }
 
+    /** Each problem on one line and bounded, like every message printed: a key with a line break must not forge output. */
     public PlanException(List<String> problems) {
-        super(String.join("\n", problems));
-        this.problems = List.copyOf(problems);
+        super(String.join("\n", printable(problems)));
+        this.problems = printable(problems);
+    }
+
+    private static List<String> printable(List<String> problems) {
+        return problems.stream().map(p -> PrintableText.bounded(p, PrintableText.MESSAGE_LIMIT)).toList();
     }
 
     public List<String> problems() {

@@ -132,9 +132,9 @@ public final class PlanLoader {
         }
         requireKnownKeys(file, where, raw.get(name).keySet());
         visiting.add(name);
+        Params p = Params.of(raw.get(name));
         try {
             HostSpec.requireName(name);
-            Params p = Params.of(raw.get(name));
             HostSpec jump = null;
             if (p.has("jumpHost")) {
                 String jumpName = p.requiredString("jumpHost");
@@ -152,7 +152,8 @@ public final class PlanLoader {
             done.put(name, spec);
             return spec;
         } catch (SpecException e) {
-            throw new PlanException(marks.at(file, where + "." + e.field()) + ": " + where + ": " + e.getMessage());
+            SpecException cause = p.typoBehind(e);
+            throw new PlanException(marks.at(file, where + "." + cause.field()) + ": " + where + ": " + cause.getMessage());
         } finally {
             visiting.remove(name);
         }
@@ -201,8 +202,8 @@ public final class PlanLoader {
      * or {@code usernameEnv} (user name and password), or {@code file} (a secret file, such as a CA bundle).
      */
     private Credential credential(Path file, Path base, String id, Map<String, Object> settings) throws PlanException {
+        Params p = Params.of(settings);
         try {
-            Params p = Params.of(settings);
             boolean token = p.has("tokenEnv");
             boolean password = p.has("passwordEnv");
             boolean secretFile = p.has("file");
@@ -219,7 +220,7 @@ public final class PlanLoader {
             } else {
                 Path path = resolve(base, p.requiredString("file"));
                 try {
-                    c = new Credential.SecretFile(path.getFileName().toString(), Files.readAllBytes(path));
+                    c = new Credential.SecretFile(String.valueOf(path.getFileName()), Files.readAllBytes(path));
                 } catch (IOException e) {
                     throw new SpecException("file", "cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
                 }
@@ -227,7 +228,8 @@ public final class PlanLoader {
             p.done();
             return c;
         } catch (SpecException e) {
-            throw new PlanException(marks.at(file, "credentials." + id + "." + e.field()) + ": credentials." + id + ": " + e.getMessage());
+            SpecException cause = p.typoBehind(e);
+            throw new PlanException(marks.at(file, "credentials." + id + "." + cause.field()) + ": credentials." + id + ": " + cause.getMessage());
         }
     }
 

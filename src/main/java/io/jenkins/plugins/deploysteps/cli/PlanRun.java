@@ -110,7 +110,7 @@ final class PlanRun {
             progress.info("=== " + step.where + " ===");
             Outcome outcome;
             try (RunContext ctx = new RunContext(masker, progress, Targets.overSsh(plan.resolver(), progress), Clock.systemUTC(), holder(), names)) {
-                StepResult result = step.run(ctx, reportDir);
+                StepResult result = step.run(ctx.withBaseDir(plan.file().toAbsolutePath().getParent()), reportDir);
                 index.add(result.report());
                 progress.info("all reports of this run: " + index.write(reportDir));
                 outcome = result.report().verdict().outcome();

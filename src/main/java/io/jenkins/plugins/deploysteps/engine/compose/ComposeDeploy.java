@@ -25,7 +25,8 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     public static final String NAME = "composeDeploy";
     static final int DEFAULT_KEEP_BACKUPS = 5;
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._/+-]{1,200}");
+    /** A commit id or tag: what expectRevision (and syncFiles' revision) may be. */
+    public static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._/+-]{1,200}");
 
     @Override
     public String name() {
@@ -52,6 +53,7 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
                 new ParamDoc("noCache", "boolean", "true", "build --no-cache."),
                 new ParamDoc("pull", "boolean", "false", "Pull images before building."),
                 new ParamDoc("rollback", "boolean", "true", "Roll back when anything fails after the deploy began.")));
+        docs.addAll(StrategyParams.DOCS);
         docs.addAll(ComposeParams.VERIFY_DOCS);
         docs.addAll(CommonParams.DOCS);
         return docs;
@@ -75,7 +77,9 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
                 p.optionalSize("minFreeDisk").orElse(null), p.optionalSize("minFreeMemory").orElse(null));
         DeploySettings deploy = new DeploySettings(ComposeParams.paths(p, "backup"), p.integer("keepBackups", DEFAULT_KEEP_BACKUPS, 1, 100),
                 p.bool("removeOrphans", true), p.bool("noCache", true), p.bool("pull", false), p.bool("rollback", true));
-        ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, ComposeParams.verify(p), ComposeParams.timeouts(p),
+        VerifySettings verify = ComposeParams.verify(p);
+        ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project(), verify.waitTimeout()), verify,
+                ComposeParams.timeouts(p),
                 p.bool("dryRun", false), CommonParams.read(p, NAME));
         p.done();
         return spec;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * here, against {@link RouteRules}, before anything touches a host; every refusal names its parameter and says which
  * character or rule it broke.
  */
-final class NginxRouteBinding {
+public final class NginxRouteBinding {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
     static final Duration DEFAULT_VERIFY_TIMEOUT = Duration.ofSeconds(10);
@@ -164,7 +164,8 @@ final class NginxRouteBinding {
         return v;
     }
 
-    private static String filePath(Params p, String field, String v) {
+    /** An absolute path to a file, without '.' or '..' segments (a site file, a backup folder). */
+    public static String filePath(Params p, String field, String v) {
         checkChars(p, field, v, PATH_CHAR, RouteRules.MAX_PATH, "letters, digits and ._/+@,=-");
         if (!RouteRules.FILE_PATH.matcher(v).matches() || v.endsWith("/")) {
             throw new SpecException(p.path(field), shown(v) + " must be an absolute path to a file");
@@ -177,7 +178,8 @@ final class NginxRouteBinding {
         return v;
     }
 
-    private static RouteVerify verify(Params p) {
+    /** {@code verifyUrl}, {@code expectStatus}, {@code verifyTimeout}: the probe after a reload, or null without verifyUrl. */
+    public static RouteVerify verify(Params p) {
         Optional<String> url = p.optionalString("verifyUrl");
         List<String> status = p.stringList("expectStatus");
         Optional<Duration> timeout = p.optionalDuration("verifyTimeout");
@@ -231,7 +233,7 @@ final class NginxRouteBinding {
      * The words of a test or reload command ({@code nginx -t}, {@code sudo systemctl reload nginx}): no shell syntax at
      * all, so they run as an argument vector and nothing in them is interpreted by a shell.
      */
-    static List<String> commandWords(String field, String v) {
+    public static List<String> commandWords(String field, String v) {
         checkChars(field, v, COMMAND_CHAR, RouteRules.MAX_COMMAND, "letters, digits, blanks and _./:=@%+,- (no shell syntax)");
         List<String> words = new ArrayList<>();
         for (String w : v.trim().split(" +")) {
