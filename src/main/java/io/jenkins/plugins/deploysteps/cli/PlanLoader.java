@@ -179,9 +179,14 @@ public final class PlanLoader {
     private SshCredentials credentials(Params p, Path base) {
         boolean key = p.has("identityFile");
         boolean password = p.has("passwordEnv");
+        String agent = env.apply("SSH_AUTH_SOCK");
+        if (!key && !password && agent != null && !agent.isEmpty()) {
+            // As ssh does: with no key named, the keys of the running ssh-agent.
+            return new SshCredentials.Agent(agent);
+        }
         if (key == password) {
             throw new SpecException("identityFile", "give exactly one of identityFile (a private key file) or passwordEnv "
-                    + "(an environment variable holding the password)");
+                    + "(an environment variable holding the password), or run an ssh-agent (SSH_AUTH_SOCK) holding the key");
         }
         if (password) {
             return new SshCredentials.Password(fromEnv(p, "passwordEnv"));

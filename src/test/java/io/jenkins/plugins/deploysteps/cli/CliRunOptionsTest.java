@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The run command's options against the local sshd: both --report-dir spellings, distinct report names, the index page, -q and -v, ~/.ssh/known_hosts. */
+/** The run command's options against the local sshd: both --report-dir spellings, distinct report names, the index page, -q and -v, ~/.ssh/known_hosts, ssh-agent. */
 class CliRunOptionsTest {
     @RegisterExtension
     static final SharedTarget TARGET = SharedTarget.sshd();
@@ -101,5 +101,36 @@ class CliRunOptionsTest {
 
         Files.write(home.resolve(".ssh/known_hosts"), t.knownHosts());
         assertThat(cli("run", plan.toString(), "--report-dir", dir.resolve("right").toString())).isZero();
+    }
+
+    @Test
+    void aHostWithoutAKeyFileUsesTheKeysOfTheRunningSshAgent() throws Exception {
+        LocalTarget t = TARGET.get();
+        StringBuilder known = new StringBuilder();
+        t.knownHosts().forEach(line -> known.append("      - \"").append(line).append("\"\n"));
+        Path plan = plan("hosts:\n  local:\n    hostname: 127.0.0.1\n    port: " + t.sshPort() + "\n    user: " + t.sshUser()
+                + "\n    knownHosts:\n" + known, "  - hostCheck: {host: local, minFreeDisk: 1MB}\n");
+        Path socket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile()).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(20);
+            }
+            env = Map.of("SSH_AUTH_SOCK", socket.toString());
+            assertThat(cli("run", plan.toString(), "--report-dir", dir.resolve("empty").toString())).as("an agent without the key").isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8) + out.toString(StandardCharsets.UTF_8)).contains("ssh-agent");
+
+            ProcessBuilder add = new ProcessBuilder("ssh-add", t.sshKey().toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process adding = add.start();
+            assertThat(adding.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && adding.exitValue() == 0).as("ssh-add").isTrue();
+            assertThat(cli("run", plan.toString(), "--report-dir", dir.resolve("agent").toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("[PASS] connect to local");
+        } finally {
+            agent.destroy();
+            agent.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            Files.deleteIfExists(socket);
+        }
     }
 }
