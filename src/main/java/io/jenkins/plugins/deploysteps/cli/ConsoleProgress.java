@@ -4,7 +4,7 @@ import io.jenkins.plugins.deploysteps.engine.progress.ProgressSink;
 import java.io.PrintStream;
 
 /**
- * Progress lines on the terminal; warnings go to stderr so they survive {@code > log}. Remote output streams only in
+ * Progress lines on the terminal; warnings and checks that need a look go to stderr so they survive {@code > log}. Remote output streams only in
  * verbose mode (it is in the reports' evidence anyway); quiet mode prints warnings and problems only.
  */
 final class ConsoleProgress implements ProgressSink {
@@ -22,7 +22,7 @@ final class ConsoleProgress implements ProgressSink {
 
     @Override
     public synchronized void line(Level level, String text) {
-        if (level == Level.WARNING) {
+        if (level == Level.WARNING || level == Level.PROBLEM) {
             err.println(text);
         } else if (level == Level.INFO && verbosity != Verbosity.QUIET || level == Level.OUTPUT && verbosity == Verbosity.VERBOSE) {
             out.println(text);

@@ -103,6 +103,7 @@ final class PlanRun {
         SecretMasker masker = new SecretMasker();
         plan.secrets().forEach(masker::register);
         Progress progress = new Progress(new ConsoleProgress(out, err, verbosity), masker);
+        progress.verbose(verbosity == ConsoleProgress.Verbosity.VERBOSE);
         ReportNames names = new ReportNames();
         ReportIndex index = new ReportIndex("deploy-steps: " + plan.file().getFileName());
         Outcome overall = Outcome.SUCCESS;
