@@ -26,10 +26,6 @@ import org.yaml.snakeyaml.error.YAMLException;
  * tokens from environment variables named in the plan.
  */
 public final class PlanLoader {
-    private static final List<String> HOST_KEYS = List.of("hostname", "port", "user", "identityFile", "passphraseEnv", "passwordEnv",
-            "knownHosts", "knownHostsFile", "hostKeyVerification", "jumpHost", "sudo", "connectTimeout", "keepAlive", "connectRetries",
-            "composeCommand", "nginxTestCommand", "nginxReloadCommand");
-
     private final Function<String, String> env;
     private PlanMarks marks = PlanMarks.none();
 
@@ -130,7 +126,7 @@ public final class PlanLoader {
         if (visiting.contains(name)) {
             throw new PlanException(marks.at(file, where + ".jumpHost") + ": " + where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
         }
-        requireKnownKeys(file, where, raw.get(name).keySet());
+        PlanHostKeys.requireKnown(marks, file, where, raw.get(name).keySet());
         visiting.add(name);
         Params p = Params.of(raw.get(name));
         try {
@@ -156,23 +152,6 @@ public final class PlanLoader {
             throw new PlanException(marks.at(file, where + "." + cause.field()) + ": " + where + ": " + cause.getMessage());
         } finally {
             visiting.remove(name);
-        }
-    }
-
-    /**
-     * Unknown keys first, each with its place and the key it probably meant: a typo in {@code hostname} must say so,
-     * not that {@code hostname} is missing.
-     */
-    private void requireKnownKeys(Path file, String where, java.util.Set<String> keys) throws PlanException {
-        List<String> problems = new ArrayList<>();
-        for (String key : keys) {
-            if (!HOST_KEYS.contains(key)) {
-                problems.add(marks.at(file, where + "." + key) + ": " + where + ": unknown key '" + key + "'" + Suggestions.hint(key, HOST_KEYS)
-                        + "; known keys: " + String.join(", ", HOST_KEYS));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new PlanException(problems);
         }
     }
 
