@@ -231,7 +231,7 @@ final class BlueGreen {
         if (!up.succeeded()) {
             return c.actual("exit " + up.exitCode()).fail("compose up of the new copy failed (exit " + up.exitCode() + "): " + up.tail(1));
         }
-        run.report.fact("new copy", where);
+        run.report.fact("newCopy", where);
         return c.actual(where).pass();
     }
 

@@ -104,8 +104,8 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
             Deployment.planned(spec, spec.verify().services()).forEach(n -> run.skip(n, "preflight failed: nothing was changed"));
             return report.finish(spec.common().onFailure());
         }
-        report.fact("compose command", project.flavor().label());
-        report.fact("compose files", String.join(", ", project.files()));
+        report.fact("composeCommand", project.flavor().label());
+        report.fact("composeFiles", project.files());
         new Deployment(run, spec, project).run();
         return report.finish(spec.common().onFailure());
     }

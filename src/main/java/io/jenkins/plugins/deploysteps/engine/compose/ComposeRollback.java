@@ -118,7 +118,7 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
             RemoteBackups backups = new RemoteBackups(run.link, spec.target().backupDir(), spec.timeouts().command(), run.sudo());
             List<Backup> all = backups.list();
             List<String> ids = all.stream().map(Backup::id).toList();
-            run.report.fact("backups", String.join(", ", ids));
+            run.report.fact("backups", ids);
             c.expected(spec.backup().equals(LATEST) ? "the newest backup in " + spec.target().backupDir() : spec.backup() + " in " + spec.target().backupDir());
             Optional<Backup> b = spec.backup().equals(LATEST) ? all.stream().reduce((a, x) -> x)
                     : all.stream().filter(x -> x.id().equals(spec.backup())).findFirst();

@@ -99,7 +99,7 @@ final class Switch {
             }
             after[0] = changed.getBytes(StandardCharsets.ISO_8859_1);
             backup[0] = sw[0].backup("blue-green switch of " + String.join(", ", routes.stream().map(RoutedService::service).toList())).orElse(null);
-            run.report.fact("nginx backup " + site, backup[0] == null ? "none" : backup[0].id());
+            run.report.fact("nginxBackups", site, backup[0] == null ? "none" : backup[0].id());
             return c.actual("sha256 " + SiteSwitch.sha256(text.getBytes(StandardCharsets.ISO_8859_1)).substring(0, 12) + ", backup "
                     + (backup[0] == null ? "none" : backup[0].id())).pass();
         });

@@ -147,7 +147,7 @@ class BlueGreenDeployTest {
                 Switch.TO_NEW, "compose up", "service web is up", Switch.BACK, BlueGreen.REMOVE, "downtime " + site.url("/api/"));
         assertThat(o.requests()).isGreaterThan(20);
         assertThat(o.failed()).as("requests through nginx that failed during the deploy").isZero();
-        assertThat(run.report().facts().get(DowntimeProbe.FAILED)).isEqualTo("0");
+        assertThat(run.report().fact(DowntimeProbe.FAILED)).isEqualTo("0");
         assertThat(app.http()).isEqualTo(v);
         assertThat(site.get("/api/").body().strip()).isEqualTo(v);
         assertThat(site.sha256()).as("the site is back as it was, byte for byte").isEqualTo(site0);
