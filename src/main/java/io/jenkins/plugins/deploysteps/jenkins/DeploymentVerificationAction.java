@@ -111,11 +111,16 @@ public class DeploymentVerificationAction implements RunAction2 {
     static String claimReportName(Run<?, ?> run, String step, String requested) {
         synchronized (run) {
             DeploymentVerificationAction action = of(run);
-            if (action.reportNames == null) {
-                action.reportNames = new ReportNames();
-                action.getEntries().forEach(e -> action.reportNames.claim(e.getStep(), e.getName()));
+            ReportNames names = action.reportNames;
+            if (names == null) {
+                // transient: rebuilt from the build's entries after Jenkins reads the build back
+                names = new ReportNames();
+                for (Entry e : action.getEntries()) {
+                    names.claim(e.getStep(), e.getName());
+                }
+                action.reportNames = names;
             }
-            return action.reportNames.claim(step, requested);
+            return names.claim(step, requested);
         }
     }
 

@@ -18,7 +18,7 @@ public final class HtmlReportRenderer {
      * every cell and block breaks anywhere when it has to. A failed check's evidence sits in a column-reverse
      * scroll box, which browsers open scrolled to its end, where the error is, without a script.
      */
-    static final String CSS = """
+    private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2125;background:#f6f7f9}
             main{max-width:1400px;margin:0 auto;padding:24px;box-sizing:border-box}
             header{display:flex;align-items:center;gap:16px;flex-wrap:wrap}
@@ -47,13 +47,18 @@ public final class HtmlReportRenderer {
             .summary span{margin-right:14px}
             """;
 
+    /** The page style the step reports and the report index share (one stylesheet, not a copy per page kind). */
+    static String stylesheet() {
+        return CSS;
+    }
+
     public String render(Report r) {
         StringBuilder h = new StringBuilder(8192);
         String outcome = r.verdict().outcome().name();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(text(r.step() + " " + r.name() + ": " + outcome)).append("</title>")
-                .append("<style>").append(CSS).append("</style></head><body><main>\n");
+                .append("<style>").append(stylesheet()).append("</style></head><body><main>\n");
         h.append("<header><h1>").append(text(r.step())).append(" &middot; ").append(text(r.name())).append("</h1>")
                 .append(badge(outcome)).append("</header>\n");
         h.append("<div class=\"meta\">").append(text(r.target())).append(" &middot; started ")

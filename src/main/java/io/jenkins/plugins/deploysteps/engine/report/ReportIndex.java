@@ -34,7 +34,7 @@ public final class ReportIndex {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(HtmlReportRenderer.text(title)).append("</title>")
-                .append("<style>").append(HtmlReportRenderer.CSS).append("</style></head><body><main>\n")
+                .append("<style>").append(HtmlReportRenderer.stylesheet()).append("</style></head><body><main>\n")
                 .append("<header><h1>").append(HtmlReportRenderer.text(title)).append("</h1></header>\n")
                 .append("<table class=\"steps\"><colgroup><col class=\"status\"><col class=\"check\"><col class=\"check\"><col><col class=\"time\">")
                 .append("</colgroup><thead><tr><th>Status</th><th>Step</th><th>Report</th><th>Target and reason</th><th>Time</th></tr></thead><tbody>\n");
