@@ -254,6 +254,25 @@ class BlueGreenDeployTest {
         return deploy.get(4, java.util.concurrent.TimeUnit.MINUTES);
     }
 
+    @Test
+    void aComposeCommandThatCannotPrintTheProjectIsRefusedBeforeAnythingChanges() throws Exception {
+        List<String> containers = app.containerIds();
+        Map<String, String> files = app.fileChecksums();
+        String site0 = site.sha256();
+
+        StepHarness.Run run = deploy(params("composeCommand", "podman-compose")).run();
+
+        Check refused = run.check("strategy blue-green");
+        assertThat(refused.status()).isEqualTo(Status.FAIL);
+        assertThat(refused.message()).startsWith("podman-compose cannot print the resolved project (it has no config command)");
+        assertThat(run.check("backup").status()).isEqualTo(Status.SKIP);
+        assertThat(run.check(Switch.TO_NEW).status()).isEqualTo(Status.SKIP);
+        assertThat(run.log().text()).doesNotContain("$ cd " + app.dir() + " && podman-compose");
+        assertThat(app.containerIds()).isEqualTo(containers);
+        assertThat(app.fileChecksums()).isEqualTo(files);
+        assertThat(site.sha256()).isEqualTo(site0);
+    }
+
     private static void delete(Path p) {
         try {
             Files.deleteIfExists(p);
