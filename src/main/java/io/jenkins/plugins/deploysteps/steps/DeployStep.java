@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
@@ -7,6 +8,7 @@ import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
 import java.util.Set;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -69,6 +71,8 @@ public abstract class DeployStep extends Step {
         return new Execution(context, definition(), toParams());
     }
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "Read only by run(), which never runs on a deserialized execution: SynchronousNonBlockingStepExecution.onResume fails the step")
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
@@ -88,8 +92,16 @@ public abstract class DeployStep extends Step {
         }
     }
 
-    /** What every deploy step's descriptor shares: the context it runs in, and the choices of its onFailure field. */
-    public abstract static class DeployDescriptor extends StepDescriptor {
+    /**
+     * What every deploy step's descriptor shares: the context it runs in, status fields that take numbers in a
+     * Jenkinsfile, and the choices of its onFailure field.
+     */
+    public abstract static class DeployDescriptor extends StepDescriptor implements CustomDescribableModel {
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return StepForms.statusAsText(arguments);
+        }
+
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return DeployStepExecutor.REQUIRED_CONTEXT;

@@ -25,7 +25,8 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     public static final String NAME = "composeDeploy";
     static final int DEFAULT_KEEP_BACKUPS = 5;
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._/+-]{1,200}");
+    /** A commit id or tag: what expectRevision (and syncFiles' revision) may be. */
+    public static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._/+-]{1,200}");
 
     @Override
     public String name() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.run;
 import io.jenkins.plugins.deploysteps.engine.gate.FailurePolicy;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
 import java.io.Serializable;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record CommonParams(String reportName, FailurePolicy onFailure, boolean a
     public static CommonParams read(Params p, String stepName) {
         String name = p.string("reportName", stepName);
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-            throw new SpecException(p.path("reportName"), "'" + name + "' is not usable as a file name: use at most 100 letters, digits, '.', '-' and '_'");
+            throw new SpecException(p.path("reportName"), PrintableText.quote(name) + " is not usable as a file name: use at most 100 letters, digits, '.', '-' and '_'");
         }
         return new CommonParams(name, p.choice("onFailure", FailurePolicy.class, FailurePolicy.FAILURE), p.bool("archive", true));
     }
