@@ -41,7 +41,7 @@ final class StrategyParams {
             new ParamDoc("drainTime", "duration", "'2s'", "How long old containers keep finishing requests after nginx moved away from them."),
             new ParamDoc("nginxTestCommand", "string", "the host's nginxTestCommand, else 'nginx -t'", "Tests nginx's configuration (plain words)."),
             new ParamDoc("nginxReloadCommand", "string", "the host's nginxReloadCommand, else 'nginx -s reload'", "Reloads nginx (plain words)."),
-            new ParamDoc("nginxBackupDir", "string", "'/var/backups/deploy-steps/nginx/<project>'", "Where the site files are backed up before a switch."),
+            new ParamDoc("nginxBackupDir", "string", "'~/.deploy-steps/backups/nginx/<project>'", "Where the site files are backed up before a switch."),
             new ParamDoc("downtimeProbe", "map", "(no probe)",
                     "[url: 'http://127.0.0.1/api/health', interval: '100ms', maxDowntime: '2s', severity: 'warning', expectStatus: '200-399', "
                             + "timeout: '2s']: requests url from the host during the deploy and reports the longest outage."));
@@ -98,8 +98,8 @@ final class StrategyParams {
         List<String> test = p.optionalString("nginxTestCommand").map(v -> NginxRouteBinding.commandWords(p.path("nginxTestCommand"), v)).orElse(null);
         List<String> reload = p.optionalString("nginxReloadCommand").map(v -> NginxRouteBinding.commandWords(p.path("nginxReloadCommand"), v))
                 .orElse(null);
-        String backupDir = p.optionalString("nginxBackupDir").map(v -> NginxRouteBinding.filePath(p, "nginxBackupDir", v))
-                .orElse("/var/backups/deploy-steps/nginx/" + project);
+        String backupDir = p.optionalString("nginxBackupDir").map(v -> NginxRouteBinding.backupFolder(p, "nginxBackupDir", v))
+                .orElse(NginxRouteBinding.DEFAULT_BACKUP_ROOT + "/" + project);
         return new BlueGreenSettings(routes, checks, drain, test, reload, backupDir);
     }
 

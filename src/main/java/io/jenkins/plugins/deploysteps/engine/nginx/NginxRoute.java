@@ -50,7 +50,7 @@ public final class NginxRoute implements StepDefinition<NginxRouteSpec> {
                 new ParamDoc("verifyTimeout", "duration", "'10s'", "How long verifyUrl gets to answer as expected after the reload."),
                 new ParamDoc("testCommand", "string", "the host's nginxTestCommand, else 'nginx -t'", "Tests the whole configuration (plain words, no shell syntax)."),
                 new ParamDoc("reloadCommand", "string", "the host's nginxReloadCommand, else 'nginx -s reload'", "Reloads nginx (plain words)."),
-                new ParamDoc("backupDir", "string", "'/var/backups/deploy-steps/nginx/<site>'",
+                new ParamDoc("backupDir", "string", "'~/.deploy-steps/backups/nginx/<site>'",
                         "Where backups of the site file are kept on the host; never inside the site's directory."),
                 new ParamDoc("keepBackups", "number", "5", "How many backups of the site file stay on the host."),
                 new ParamDoc("lockTimeout", "duration", "'2m'", "How long to wait for another run on the same site file."),

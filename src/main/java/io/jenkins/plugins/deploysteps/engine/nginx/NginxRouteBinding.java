@@ -27,7 +27,8 @@ public final class NginxRouteBinding {
     static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
     static final Duration DEFAULT_VERIFY_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_KEEP_BACKUPS = 5;
-    static final String DEFAULT_BACKUP_ROOT = "/var/backups/deploy-steps/nginx";
+    /** In the SSH user's home, as composeDeploy's backups are: a non-root deploy user cannot create folders under /var/backups. */
+    public static final String DEFAULT_BACKUP_ROOT = "~/.deploy-steps/backups/nginx";
     static final StatusExpectation DEFAULT_EXPECT = new StatusExpectation(List.of(new StatusExpectation.Range(200, 399)));
 
     private static final Pattern LOCATION_CHAR = Pattern.compile("[A-Za-z0-9._~/+,=:@!*%-]");
@@ -164,6 +165,19 @@ public final class NginxRouteBinding {
         return v;
     }
 
+    /** An absolute path, or one in the SSH user's home ({@code ~/...}) as composeDeploy accepts it. */
+    public static String backupFolder(Params p, String field, String v) {
+        if (!v.startsWith("~/")) {
+            return filePath(p, field, v);
+        }
+        try {
+            return "~" + filePath(p, field, v.substring(1));
+        } catch (SpecException e) {
+            throw new SpecException(p.path(field), shown(v) + " is not a folder in the SSH user's home: use ~/ and then letters, digits "
+                    + "and ._/+@,=-, with no '.' or '..' segments");
+        }
+    }
+
     /** An absolute path to a file, without '.' or '..' segments (a site file, a backup folder). */
     public static String filePath(Params p, String field, String v) {
         checkChars(p, field, v, PATH_CHAR, RouteRules.MAX_PATH, "letters, digits and ._/+@,=-");
@@ -218,7 +232,7 @@ public final class NginxRouteBinding {
     private static RouteSettings settings(Params p, RouteTarget target) {
         List<String> test = p.optionalString("testCommand").map(v -> commandWords(p.path("testCommand"), v)).orElse(null);
         List<String> reload = p.optionalString("reloadCommand").map(v -> commandWords(p.path("reloadCommand"), v)).orElse(null);
-        String backupDir = p.optionalString("backupDir").map(v -> filePath(p, "backupDir", v)).orElse(DEFAULT_BACKUP_ROOT + "/" + target.siteKey());
+        String backupDir = p.optionalString("backupDir").map(v -> backupFolder(p, "backupDir", v)).orElse(DEFAULT_BACKUP_ROOT + "/" + target.siteKey());
         String siteDir = target.site().substring(0, target.site().lastIndexOf('/') + 1);
         if (!siteDir.equals("/") && (backupDir + "/").startsWith(siteDir)) {
             throw new SpecException(p.path("backupDir"), shown(backupDir) + " is inside the site's directory " + siteDir

@@ -86,7 +86,7 @@ class ComposeBindTest {
                 + "requiredEnv, expectRevision, minFreeDisk, minFreeMemory, backup, keepBackups, removeOrphans, noCache, pull, rollback, services, "
                 + "stableFor, waitTimeout, logsTail, failOnLogPattern, warnOnLogPattern, strategy, routes, verify, drainTime, nginxTestCommand, "
                 + "nginxReloadCommand, nginxBackupDir, downtimeProbe, timeout, composeTimeout, lockTimeout, dryRun, reportName, "
-                + "onFailure, archive", "rollbak", false);
+                + "onFailure, archive, verbose", "rollbak", false);
     }
 
     @Test
