@@ -160,6 +160,10 @@ public final class ComposeDeployStep extends ComposeStep {
     @Extension
     @Symbol(ComposeDeploy.NAME)
     public static final class DescriptorImpl extends ComposeDescriptor {
+        public DescriptorImpl() {
+            super(new ComposeDeploy());
+        }
+
         @Override
         public String getFunctionName() {
             return ComposeDeploy.NAME;
@@ -168,11 +172,6 @@ public final class ComposeDeployStep extends ComposeStep {
         @Override
         public String getDisplayName() {
             return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure";
-        }
-
-        @Override
-        protected StepDefinition<?> definition() {
-            return new ComposeDeploy();
         }
 
         @Override

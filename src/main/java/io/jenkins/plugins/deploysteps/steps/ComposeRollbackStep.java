@@ -45,6 +45,10 @@ public final class ComposeRollbackStep extends ComposeStep {
     @Extension
     @Symbol(ComposeRollback.NAME)
     public static final class DescriptorImpl extends ComposeDescriptor {
+        public DescriptorImpl() {
+            super(new ComposeRollback());
+        }
+
         @Override
         public String getFunctionName() {
             return ComposeRollback.NAME;
@@ -53,11 +57,6 @@ public final class ComposeRollbackStep extends ComposeStep {
         @Override
         public String getDisplayName() {
             return "Roll a compose project back to a composeDeploy backup";
-        }
-
-        @Override
-        protected StepDefinition<?> definition() {
-            return new ComposeRollback();
         }
 
         @Override

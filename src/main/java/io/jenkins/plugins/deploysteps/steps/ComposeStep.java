@@ -11,12 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.json.JSONObject;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * What {@code composeDeploy} and {@code composeRollback} share: the project (host, dir, files, compose command),
@@ -228,8 +225,9 @@ public abstract class ComposeStep extends DeployStep {
     public abstract static class ComposeDescriptor extends DeployDescriptor {
         static final Map<String, Object> MINIMAL = Map.of("host", "h", "dir", "/srv/app");
 
-        /** The engine's definition of this step. */
-        protected abstract StepDefinition<?> definition();
+        protected ComposeDescriptor(StepDefinition<?> definition) {
+            super(definition, MINIMAL);
+        }
 
         protected FormValidation check(String field, Object value) {
             return StepForms.check(definition(), MINIMAL, field, value);
@@ -244,18 +242,6 @@ public abstract class ComposeStep extends DeployStep {
                 return null;
             }
             return d instanceof String ds ? hs + " " + ds : hs;
-        }
-
-        /** The list fields of this step, edited one entry per line. */
-        protected abstract String[] listFields();
-
-        @Override
-        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            return super.newInstance(req, StepForms.listFields(formData, listFields()));
-        }
-
-        public String text(List<String> lines) {
-            return StepForms.text(lines);
         }
 
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {

@@ -146,6 +146,10 @@ public final class HealthVerifyStep extends DeployStep {
     public static final class DescriptorImpl extends DeployDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
 
+        public DescriptorImpl() {
+            super(new HealthVerify(), MINIMAL);
+        }
+
         @Override
         public String getFunctionName() {
             return HealthVerify.NAME;

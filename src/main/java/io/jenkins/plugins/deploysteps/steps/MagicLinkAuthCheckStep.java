@@ -406,6 +406,10 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         /** The smallest valid step next to which one field is checked. */
         static final Map<String, Object> MINIMAL = Map.of("baseUrl", "http://localhost/", "mailbox", Map.of("type", "maildev", "url", "http://localhost/"));
 
+        public DescriptorImpl() {
+            super(new MagicLink(), MINIMAL);
+        }
+
         @Override
         public String getFunctionName() {
             return MagicLink.NAME;

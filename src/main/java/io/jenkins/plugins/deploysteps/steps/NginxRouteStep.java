@@ -263,6 +263,10 @@ public final class NginxRouteStep extends DeployStep {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h", "site", "/etc/nginx/sites-enabled/app", "location", "/api/",
                 "proxyPass", "http://127.0.0.1:3000");
 
+        public DescriptorImpl() {
+            super(new NginxRoute(), MINIMAL);
+        }
+
         @Override
         public String getFunctionName() {
             return NginxRoute.NAME;

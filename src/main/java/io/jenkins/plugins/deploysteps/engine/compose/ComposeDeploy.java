@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
@@ -38,6 +39,11 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     }
 
     @Override
+    public ParamSet declarations() {
+        return ParamSet.documented(params());
+    }
+
+    @Override
     public List<ParamDoc> params() {
         List<ParamDoc> docs = new ArrayList<>(ComposeParams.TARGET_DOCS);
         docs.addAll(List.of(
@@ -53,7 +59,7 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
                 new ParamDoc("pull", "boolean", "false", "Pull images before building."),
                 new ParamDoc("rollback", "boolean", "true", "Roll back when anything fails after the deploy began.")));
         docs.addAll(ComposeParams.VERIFY_DOCS);
-        docs.addAll(CommonParams.DOCS);
+        docs.addAll(CommonParams.declarations(NAME).docs());
         return docs;
     }
 

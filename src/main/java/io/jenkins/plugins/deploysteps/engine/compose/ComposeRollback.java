@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
@@ -37,11 +38,16 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
     }
 
     @Override
+    public ParamSet declarations() {
+        return ParamSet.documented(params());
+    }
+
+    @Override
     public List<ParamDoc> params() {
         List<ParamDoc> docs = new ArrayList<>(ComposeParams.TARGET_DOCS);
         docs.add(new ParamDoc("backup", "string", "'latest'", "The backup to restore: 'latest' or an id from a composeDeploy report."));
         docs.addAll(ComposeParams.VERIFY_DOCS);
-        docs.addAll(CommonParams.DOCS);
+        docs.addAll(CommonParams.declarations(NAME).docs());
         return docs;
     }
 

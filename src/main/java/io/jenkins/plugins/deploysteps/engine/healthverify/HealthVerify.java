@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.healthverify;
 
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthCheckSpec.HttpProbe;
 import io.jenkins.plugins.deploysteps.engine.http.Http;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
@@ -69,6 +70,11 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
     }
 
     @Override
+    public ParamSet declarations() {
+        return ParamSet.documented(params());
+    }
+
+    @Override
     public List<ParamDoc> params() {
         List<ParamDoc> docs = new ArrayList<>(List.of(
                 new ParamDoc("checks", "list of maps", "(required unless url)", "The checks; see checks[].* below."),
@@ -80,7 +86,7 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
                 new ParamDoc("parallelism", "number", "8", "Checks running at once."),
                 new ParamDoc("timeout", "duration", "'10s'", "Default timeout of each request."),
                 new ParamDoc("tls", "map", "[warnDays: 21, failDays: 7]", "Certificate thresholds and CA bundle; see tls.* below.")));
-        docs.addAll(CommonParams.DOCS);
+        docs.addAll(CommonParams.declarations(NAME).docs());
         CHECK_PARAMS.forEach(d -> docs.add(new ParamDoc("checks[]." + d.name(), d.type(), d.defaultValue(), d.description())));
         TLS_PARAMS.forEach(d -> docs.add(new ParamDoc("tls." + d.name(), d.type(), d.defaultValue(), d.description())));
         return docs;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.nginx;
 
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
@@ -32,6 +33,11 @@ public final class NginxRoute implements StepDefinition<NginxRouteSpec> {
     }
 
     @Override
+    public ParamSet declarations() {
+        return ParamSet.documented(params());
+    }
+
+    @Override
     public List<ParamDoc> params() {
         List<ParamDoc> docs = new ArrayList<>(List.of(
                 new ParamDoc("host", "string", "(required)", "A configured host name."),
@@ -56,7 +62,7 @@ public final class NginxRoute implements StepDefinition<NginxRouteSpec> {
                 new ParamDoc("lockTimeout", "duration", "'2m'", "How long to wait for another run on the same site file."),
                 new ParamDoc("timeout", "duration", "'30s'", "Timeout of each remote command."),
                 new ParamDoc("dryRun", "boolean", "false", "Show the diff and test the configuration with it, in a private mount namespace; change nothing.")));
-        docs.addAll(CommonParams.DOCS);
+        docs.addAll(CommonParams.declarations(NAME).docs());
         return docs;
     }
 

@@ -60,6 +60,11 @@ public final class Params {
         return values.get(name);
     }
 
+    /** The value of a declared parameter, read and checked as its declaration says. */
+    public <T> T get(Param<T> param) {
+        return param.read(this);
+    }
+
     public String requiredString(String name) {
         return optionalString(name).orElseThrow(() -> new SpecException(path(name), "is required"));
     }
