@@ -4,12 +4,10 @@ import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -138,21 +136,6 @@ public final class ComposeDeployStep extends ComposeStep {
     }
 
     @Override
-    protected void addOwnParams(Map<String, Object> p) {
-        putList(p, "envFile", envFile);
-        putList(p, "requiredEnv", requiredEnv);
-        p.put("expectRevision", expectRevision);
-        p.put("minFreeDisk", minFreeDisk);
-        p.put("minFreeMemory", minFreeMemory);
-        putList(p, "backup", backup);
-        p.put("keepBackups", keepBackups);
-        p.put("removeOrphans", removeOrphans);
-        p.put("noCache", noCache);
-        p.put("pull", pull);
-        p.put("rollback", rollback);
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new ComposeDeploy();
     }
@@ -174,37 +157,8 @@ public final class ComposeDeployStep extends ComposeStep {
             return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure";
         }
 
-        @Override
-        protected String[] listFields() {
-            return Stream.concat(Stream.of(LIST_FIELDS), Stream.of("envFile", "requiredEnv", "backup")).toArray(String[]::new);
-        }
-
-        public FormValidation doCheckEnvFile(@QueryParameter String value) {
-            return check("envFile", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckRequiredEnv(@QueryParameter String value) {
-            return check("requiredEnv", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckExpectRevision(@QueryParameter String value) {
-            return check("expectRevision", value);
-        }
-
-        public FormValidation doCheckMinFreeDisk(@QueryParameter String value) {
-            return check("minFreeDisk", value);
-        }
-
-        public FormValidation doCheckMinFreeMemory(@QueryParameter String value) {
-            return check("minFreeMemory", value);
-        }
-
-        public FormValidation doCheckBackup(@QueryParameter String value) {
-            return check("backup", StepForms.lines(value));
-        }
-
         public FormValidation doCheckKeepBackups(@QueryParameter String value) {
-            return check("keepBackups", value);
+            return getField("keepBackups").doCheck(value);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -9,7 +8,6 @@ import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code composeRollback host: 'prod-1', dir: '/app/backend', backup: 'latest'}: restores a composeDeploy backup's
@@ -33,11 +31,6 @@ public final class ComposeRollbackStep extends ComposeStep {
     }
 
     @Override
-    protected void addOwnParams(Map<String, Object> p) {
-        p.put("backup", backup);
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new ComposeRollback();
     }
@@ -57,15 +50,6 @@ public final class ComposeRollbackStep extends ComposeStep {
         @Override
         public String getDisplayName() {
             return "Roll a compose project back to a composeDeploy backup";
-        }
-
-        @Override
-        protected String[] listFields() {
-            return LIST_FIELDS;
-        }
-
-        public FormValidation doCheckBackup(@QueryParameter String value) {
-            return check("backup", value);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
@@ -35,10 +37,13 @@ class StepDeclarationsTest {
     private static final List<Pattern> STATED_DEFAULT = List.of(
             Pattern.compile("<code>([^<]+)</code>,?[^<.;:]{0,20}\\(?the default\\)?"),
             Pattern.compile("(?i)\\(default:? (?:<code>)?([^<)\\s]+)(?:</code>)?\\)"),
-            Pattern.compile("(?i)default(?::| is| to)? <code>([^<]+)</code>"));
+            Pattern.compile("(?i)default(?::| is| to)? <code>([^<]+)</code>"),
+            Pattern.compile("(?i)default(?::| is| to)? (\\d[\\w.]*?)\\.?(?:\\s|$|<)"));
 
     static Stream<Arguments> steps() {
-        return Stream.of(Arguments.of(HostCheckStep.class, new HostCheck().declarations(), List.of("host")));
+        return Stream.of(Arguments.of(HostCheckStep.class, new HostCheck().declarations(), List.of("host")),
+                Arguments.of(ComposeDeployStep.class, new ComposeDeploy().declarations(), List.of("host", "dir")),
+                Arguments.of(ComposeRollbackStep.class, new ComposeRollback().declarations(), List.of("host", "dir")));
     }
 
     @ParameterizedTest
@@ -67,7 +72,7 @@ class StepDeclarationsTest {
                 continue;
             }
             Optional<String> stated = statedDefault(help);
-            if (stated.isPresent() && (!p.hasLiteralDefault() || !stated.get().equals(p.plainDefault()))) {
+            if (stated.isPresent() && !(p.hasLiteralDefault() ? stated.get().equals(p.plainDefault()) : p.defaultText().contains(unescape(stated.get())))) {
                 problems.add(p.name() + ": the help file states the default " + stated.get() + ", the declaration " + p.defaultText());
             } else if (stated.isEmpty() && mustStateDefault(p)) {
                 problems.add(p.name() + ": the help file does not state the default " + p.defaultText());
@@ -94,6 +99,10 @@ class StepDeclarationsTest {
     private static boolean mustStateDefault(Param<?> p) {
         return p.hasLiteralDefault() && p.kind() != Param.Kind.BOOLEAN && p.kind() != Param.Kind.FLAG && !p.plainDefault().isEmpty()
                 && !"[:]".equals(p.defaultText());
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     static Optional<String> statedDefault(String help) {

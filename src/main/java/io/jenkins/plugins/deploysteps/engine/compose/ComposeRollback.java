@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
@@ -8,7 +9,6 @@ import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
@@ -26,6 +26,13 @@ import java.util.Optional;
 public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec> {
     public static final String NAME = "composeRollback";
     static final String LATEST = "latest";
+    static final Param<String> BACKUP = Param.string("backup").withDefault(LATEST)
+            .doc("`'latest'` or a backup id (`20260101T120000Z`, the `backup` fact of a composeDeploy report)").rule((path, backup) -> {
+                if (!backup.equals(LATEST) && !RemoteBackups.isId(backup)) {
+                    throw new SpecException(path, "'" + backup + "' is neither 'latest' nor a backup id like 20260101T120000Z");
+                }
+            });
+    private static final ParamSet PARAMS = ComposeParams.declarations(NAME, ParamSet.of(BACKUP));
 
     @Override
     public String name() {
@@ -39,27 +46,14 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
 
     @Override
     public ParamSet declarations() {
-        return ParamSet.documented(params());
-    }
-
-    @Override
-    public List<ParamDoc> params() {
-        List<ParamDoc> docs = new ArrayList<>(ComposeParams.TARGET_DOCS);
-        docs.add(new ParamDoc("backup", "string", "'latest'", "The backup to restore: 'latest' or an id from a composeDeploy report."));
-        docs.addAll(ComposeParams.VERIFY_DOCS);
-        docs.addAll(CommonParams.declarations(NAME).docs());
-        return docs;
+        return PARAMS;
     }
 
     @Override
     public ComposeRollbackSpec bind(Params p) {
         ComposeTarget target = ComposeParams.target(p);
-        String backup = p.string("backup", LATEST);
-        if (!backup.equals(LATEST) && !RemoteBackups.isId(backup)) {
-            throw new SpecException(p.path("backup"), "'" + backup + "' is neither 'latest' nor a backup id like 20260101T120000Z");
-        }
-        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, backup, ComposeParams.verify(p), ComposeParams.timeouts(p),
-                p.bool("dryRun", false), CommonParams.read(p, NAME));
+        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, p.get(BACKUP), ComposeParams.verify(p), ComposeParams.timeouts(p),
+                p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
         p.done();
         return spec;
     }

@@ -32,6 +32,12 @@ public final class Param<T> {
         void check(String path, T value);
     }
 
+    /** Turns one entry of a list into what binding needs; throws {@link SpecException} naming {@code path}. */
+    @FunctionalInterface
+    public interface Converter<E> {
+        E convert(String path, String text);
+    }
+
     /** How the value is written: Jenkins' form fields and the step's parameter map depend on it. */
     public enum Kind {
         /** One value: a string, a number, a duration, a choice. */
@@ -100,7 +106,7 @@ public final class Param<T> {
 
     /** A whole number in {@code [min, max]}; a null {@code fallback} reads as null when not set. */
     public static Param<Integer> integer(String name, Integer fallback, int min, int max) {
-        return of(name, "whole number", Kind.VALUE, fallback, "not set",
+        return of(name, "number", Kind.VALUE, fallback, fallback == null ? "not set" : null,
                 (p, n, f) -> p.optionalLong(n, min, max).map(Long::intValue).orElse(f));
     }
 
@@ -129,6 +135,18 @@ public final class Param<T> {
         return of(name, "list of strings", Kind.LIST, List.copyOf(fallback), null, (p, n, f) -> {
             List<String> v = p.stringList(n);
             return v.isEmpty() ? f : v;
+        });
+    }
+
+    /** A list of strings, each turned into an {@code E} ({@code Pattern}s from regular expressions); not set: empty. */
+    public static <E> Param<List<E>> list(String name, String type, Converter<E> each) {
+        return of(name, type, Kind.LIST, List.of(), null, (p, n, f) -> {
+            List<String> texts = p.stringList(n);
+            List<E> out = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                out.add(each.convert(p.path(n) + "[" + i + "]", texts.get(i)));
+            }
+            return texts.isEmpty() ? f : out;
         });
     }
 
