@@ -63,7 +63,7 @@ public final class StepParams {
         }
         return switch (p.kind()) {
             case FLAG -> Boolean.TRUE.equals(value) ? Boolean.TRUE : null;
-            case LIST -> new ArrayList<>((Collection<?>) value);
+            case LIST -> value instanceof Collection<?> c ? new ArrayList<>(c) : value;
             case MAP -> new LinkedHashMap<>((Map<?, ?>) value);
             case SETTINGS -> of(value, p.nested());
             case SETTINGS_LIST -> {

@@ -7,6 +7,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
@@ -224,35 +225,6 @@ public final class NginxRouteStep extends DeployStep {
     }
 
     @Override
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", host);
-        p.put("site", site);
-        p.put("location", location);
-        p.put("state", state);
-        p.put("serverName", serverName);
-        p.put("proxyPass", proxyPass);
-        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
-        // Only when set: the engine refuses route settings on a route that is being removed.
-        p.put("websocket", websocket ? Boolean.TRUE : null);
-        p.put("proxyReadTimeout", proxyReadTimeout);
-        p.put("clientMaxBodySize", clientMaxBodySize);
-        p.put("verifyUrl", verifyUrl);
-        p.put("expectStatus", expectStatus);
-        p.put("verifyTimeout", verifyTimeout);
-        p.put("testCommand", testCommand);
-        p.put("reloadCommand", reloadCommand);
-        p.put("backupDir", backupDir);
-        p.put("keepBackups", keepBackups);
-        p.put("lockTimeout", lockTimeout);
-        p.put("timeout", timeout);
-        p.put("dryRun", dryRun);
-        putCommonParams(p);
-        p.values().removeIf(v -> v == null);
-        return p;
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new NginxRoute();
     }
@@ -261,7 +233,7 @@ public final class NginxRouteStep extends DeployStep {
     @Symbol(NginxRoute.NAME)
     public static final class DescriptorImpl extends DeployDescriptor implements CustomDescribableModel {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h", "site", "/etc/nginx/sites-enabled/app", "location", "/api/",
-                "proxyPass", "http://127.0.0.1:3000");
+                "proxyPass", "http://127.0.0.1:3000", "verifyUrl", "https://app.example.com/api/health");
 
         public DescriptorImpl() {
             super(new NginxRoute(), MINIMAL);
@@ -318,86 +290,17 @@ public final class NginxRouteStep extends DeployStep {
             return items;
         }
 
-        private static FormValidation check(String field, Object value) {
-            return StepForms.check(new NginxRoute(), MINIMAL, field, value);
-        }
-
-        public FormValidation doCheckSite(@QueryParameter String value) {
-            return check("site", value);
-        }
-
-        public FormValidation doCheckLocation(@QueryParameter String value) {
-            return check("location", value);
-        }
-
-        public FormValidation doCheckServerName(@QueryParameter String value) {
-            return check("serverName", value);
-        }
-
-        public FormValidation doCheckProxyPass(@QueryParameter String value) {
-            return check("proxyPass", value);
-        }
-
+        /** The headers textarea is a map of {@code Name: value} lines; its generic check takes the map. */
         public FormValidation doCheckHeaders(@QueryParameter String value) {
             try {
-                return check("headers", StepForms.entries(value, HEADER_SEPARATOR));
+                return FormChecks.toValidation(StepForms.problem(definition(), minimal(), "headers", StepForms.entries(value, HEADER_SEPARATOR)));
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
         }
 
-        public FormValidation doCheckProxyReadTimeout(@QueryParameter String value) {
-            return check("proxyReadTimeout", value);
-        }
-
-        public FormValidation doCheckClientMaxBodySize(@QueryParameter String value) {
-            return check("clientMaxBodySize", value);
-        }
-
-        public FormValidation doCheckVerifyUrl(@QueryParameter String value) {
-            return check("verifyUrl", value);
-        }
-
-        public FormValidation doCheckExpectStatus(@QueryParameter String value) {
-            return StepForms.check(new NginxRoute(), withVerifyUrl(), "expectStatus", value);
-        }
-
-        public FormValidation doCheckVerifyTimeout(@QueryParameter String value) {
-            return StepForms.check(new NginxRoute(), withVerifyUrl(), "verifyTimeout", value);
-        }
-
-        private static Map<String, Object> withVerifyUrl() {
-            Map<String, Object> m = new LinkedHashMap<>(MINIMAL);
-            m.put("verifyUrl", "https://app.example.com/api/health");
-            return m;
-        }
-
-        public FormValidation doCheckTestCommand(@QueryParameter String value) {
-            return check("testCommand", value);
-        }
-
-        public FormValidation doCheckReloadCommand(@QueryParameter String value) {
-            return check("reloadCommand", value);
-        }
-
-        public FormValidation doCheckBackupDir(@QueryParameter String value) {
-            return check("backupDir", value);
-        }
-
         public FormValidation doCheckKeepBackups(@QueryParameter String value) {
-            return check("keepBackups", value);
-        }
-
-        public FormValidation doCheckLockTimeout(@QueryParameter String value) {
-            return check("lockTimeout", value);
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return check("timeout", value);
-        }
-
-        public FormValidation doCheckReportName(@QueryParameter String value) {
-            return check("reportName", value);
+            return getField("keepBackups").doCheck(value);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
+import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.jenkins.StepParams;
@@ -35,7 +36,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 class StepDeclarationsTest {
     /** How help files state a default: "<code>30s</code> (the default)", "Default: <code>/</code>", "(default 5)". */
     private static final List<Pattern> STATED_DEFAULT = List.of(
-            Pattern.compile("<code>([^<]+)</code>,?[^<.;:]{0,20}\\(?the default\\)?"),
+            Pattern.compile("<code>([^<]+)</code>,?[^<.;:]{0,20}(?:\\((?:the )?default[,)]|the default)"),
             Pattern.compile("(?i)\\(default:? (?:<code>)?([^<)\\s]+)(?:</code>)?\\)"),
             Pattern.compile("(?i)default(?::| is| to)? <code>([^<]+)</code>"),
             Pattern.compile("(?i)default(?::| is| to)? (\\d[\\w.]*?)\\.?(?:\\s|$|<)"));
@@ -43,7 +44,8 @@ class StepDeclarationsTest {
     static Stream<Arguments> steps() {
         return Stream.of(Arguments.of(HostCheckStep.class, new HostCheck().declarations(), List.of("host")),
                 Arguments.of(ComposeDeployStep.class, new ComposeDeploy().declarations(), List.of("host", "dir")),
-                Arguments.of(ComposeRollbackStep.class, new ComposeRollback().declarations(), List.of("host", "dir")));
+                Arguments.of(ComposeRollbackStep.class, new ComposeRollback().declarations(), List.of("host", "dir")),
+                Arguments.of(NginxRouteStep.class, new NginxRoute().declarations(), List.of("host", "site", "location")));
     }
 
     @ParameterizedTest
