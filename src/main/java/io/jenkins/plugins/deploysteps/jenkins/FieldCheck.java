@@ -2,34 +2,46 @@ package io.jenkins.plugins.deploysteps.jenkins;
 
 import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.kohsuke.stapler.QueryParameter;
 
 /**
- * The form check of one field of a step, reached at {@code <descriptor>/field/<name>/check}: the value is bound
- * through the engine's declaration of the parameter, next to the step's smallest valid set of other parameters,
- * so the form says exactly what a build would. One path for every field instead of a method per field; a field's
- * {@code config.jelly} entry points its {@code checkUrl} here.
+ * The form check of one field, reached at {@code <descriptor>/field/<name>/check}: the field's text becomes the
+ * value its declaration reads (a list field one entry per line, a map field one {@code key<separator>value} per
+ * line) and is bound by the engine, so the form says exactly what a build would. One path for every field instead
+ * of a method per field; a field's {@code config.jelly} entry points its {@code checkUrl} here.
  */
 public final class FieldCheck {
-    private final StepDefinition<?> step;
-    private final Map<String, Object> minimal;
     private final Param<?> param;
+    private final Function<Object, Optional<String>> engine;
+    private final String mapSeparator;
 
-    public FieldCheck(StepDefinition<?> step, Map<String, Object> minimal, Param<?> param) {
-        this.step = step;
-        this.minimal = minimal;
+    /**
+     * @param engine the engine's problem with a value of this field (bound next to the smallest valid set of the
+     *     others); empty when it is fine
+     * @param mapSeparator between key and value in a map field's lines
+     */
+    public FieldCheck(Param<?> param, Function<Object, Optional<String>> engine, String mapSeparator) {
         this.param = param;
+        this.engine = engine;
+        this.mapSeparator = mapSeparator;
     }
 
     public FormValidation doCheck(@QueryParameter String value) {
         return FormChecks.toValidation(problem(value));
     }
 
-    /** What the engine says about {@code value} (a list field's text as one entry per line); empty when it is fine. */
-    public java.util.Optional<String> problem(String value) {
-        Object bound = param.kind() == Param.Kind.LIST ? StepForms.lines(value) : value;
-        return StepForms.problem(step, minimal, param.name(), bound);
+    /** What the engine says about the field's text; empty when it is fine. */
+    public Optional<String> problem(String value) {
+        try {
+            return engine.apply(switch (param.kind()) {
+                case LIST -> StepForms.lines(value);
+                case MAP -> StepForms.entries(value, mapSeparator);
+                default -> value;
+            });
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 }

@@ -1,17 +1,14 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code composeDeploy host: 'prod-1', dir: '/app/backend', ...}: preflight, lock, back up, down → build → up,
@@ -155,10 +152,6 @@ public final class ComposeDeployStep extends ComposeStep {
         @Override
         public String getDisplayName() {
             return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure";
-        }
-
-        public FormValidation doCheckKeepBackups(@QueryParameter String value) {
-            return getField("keepBackups").doCheck(value);
         }
     }
 }

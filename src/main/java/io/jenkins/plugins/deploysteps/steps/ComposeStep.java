@@ -206,13 +206,9 @@ public abstract class ComposeStep extends DeployStep {
             return StepForms.hostItems(item);
         }
 
-        /** Combo boxes and number fields are checked by name; the generic field check does the work. */
+        /** A combo box is checked by name (its check URL comes from the field); the generic field check does the work. */
         public FormValidation doCheckComposeCommand(@QueryParameter String value) {
             return getField("composeCommand").doCheck(value);
-        }
-
-        public FormValidation doCheckLogsTail(@QueryParameter String value) {
-            return getField("logsTail").doCheck(value);
         }
 
         public ComboBoxModel doFillComposeCommandItems() {

@@ -115,11 +115,17 @@ public abstract class DeployStep extends Step {
 
         /** The check of a declared field, at {@code <descriptor>/field/<name>/check}; an undeclared name is not found. */
         public FieldCheck getField(String name) {
-            return definition.declarations().get(name).map(p -> new FieldCheck(definition, minimal, p)).orElse(null);
+            return definition.declarations().get(name)
+                    .map(p -> new FieldCheck(p, v -> StepForms.problem(definition, minimal, name, v), mapSeparator(name))).orElse(null);
         }
 
         protected StepDefinition<?> definition() {
             return definition;
+        }
+
+        /** Between key and value in the lines of a map field's textarea. */
+        protected String mapSeparator(String field) {
+            return StepForms.HEADER_SEPARATOR;
         }
 
         /** List fields arrive from the form as one entry per line; they bind as lists. */

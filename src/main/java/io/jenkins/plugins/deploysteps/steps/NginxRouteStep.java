@@ -3,11 +3,9 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -28,7 +25,6 @@ import org.kohsuke.stapler.StaplerRequest2;
  * {@link NginxRoute} under the names the CLI uses.
  */
 public final class NginxRouteStep extends DeployStep {
-    static final String HEADER_SEPARATOR = ": ";
 
     private final String host;
     private final String site;
@@ -268,7 +264,7 @@ public final class NginxRouteStep extends DeployStep {
         /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, String> headers = StepForms.takeEntries(formData, f -> HEADER_SEPARATOR, "headers").get("headers");
+            Map<String, String> headers = StepForms.takeEntries(formData, f -> StepForms.HEADER_SEPARATOR, "headers").get("headers");
             NginxRouteStep step = (NginxRouteStep) super.newInstance(req, formData);
             step.setHeaders(headers);
             return step;
@@ -276,7 +272,7 @@ public final class NginxRouteStep extends DeployStep {
 
         /** The headers as the textarea shows them. */
         public String headersText(Map<String, String> headers) {
-            return StepForms.entriesText(headers, HEADER_SEPARATOR);
+            return StepForms.entriesText(headers, StepForms.HEADER_SEPARATOR);
         }
 
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
@@ -288,19 +284,6 @@ public final class NginxRouteStep extends DeployStep {
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
             return items;
-        }
-
-        /** The headers textarea is a map of {@code Name: value} lines; its generic check takes the map. */
-        public FormValidation doCheckHeaders(@QueryParameter String value) {
-            try {
-                return FormChecks.toValidation(StepForms.problem(definition(), minimal(), "headers", StepForms.entries(value, HEADER_SEPARATOR)));
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
-        }
-
-        public FormValidation doCheckKeepBackups(@QueryParameter String value) {
-            return getField("keepBackups").doCheck(value);
         }
     }
 }

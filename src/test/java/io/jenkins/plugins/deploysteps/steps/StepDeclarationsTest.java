@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
@@ -39,13 +40,17 @@ class StepDeclarationsTest {
             Pattern.compile("<code>([^<]+)</code>,?[^<.;:]{0,20}(?:\\((?:the )?default[,)]|the default)"),
             Pattern.compile("(?i)\\(default:? (?:<code>)?([^<)\\s]+)(?:</code>)?\\)"),
             Pattern.compile("(?i)default(?::| is| to)? <code>([^<]+)</code>"),
-            Pattern.compile("(?i)default(?::| is| to)? (\\d[\\w.]*?)\\.?(?:\\s|$|<)"));
+            Pattern.compile("(?i)default(?::| is| to)? (\\d\\w*)(?=[\\s;,.<)]|$)"),
+            Pattern.compile("\\b([A-Z][A-Z0-9_]+|\\d\\w*) \\(the default\\)"));
 
     static Stream<Arguments> steps() {
         return Stream.of(Arguments.of(HostCheckStep.class, new HostCheck().declarations(), List.of("host")),
                 Arguments.of(ComposeDeployStep.class, new ComposeDeploy().declarations(), List.of("host", "dir")),
                 Arguments.of(ComposeRollbackStep.class, new ComposeRollback().declarations(), List.of("host", "dir")),
-                Arguments.of(NginxRouteStep.class, new NginxRoute().declarations(), List.of("host", "site", "location")));
+                Arguments.of(NginxRouteStep.class, new NginxRoute().declarations(), List.of("host", "site", "location")),
+                Arguments.of(HealthVerifyStep.class, new HealthVerify().declarations(), List.of()),
+                Arguments.of(HealthCheck.class, HealthVerify.CHECK_PARAMS, List.of()),
+                Arguments.of(TlsSettings.class, HealthVerify.TLS_PARAMS, List.of()));
     }
 
     @ParameterizedTest
@@ -87,7 +92,8 @@ class StepDeclarationsTest {
     void oneFieldCheckServesEveryFieldThroughTheEnginesBinding() {
         HostCheck step = new HostCheck();
         java.util.function.Function<String, io.jenkins.plugins.deploysteps.jenkins.FieldCheck> field =
-                name -> new io.jenkins.plugins.deploysteps.jenkins.FieldCheck(step, java.util.Map.of("host", "h"), step.declarations().get(name).orElseThrow());
+                name -> new io.jenkins.plugins.deploysteps.jenkins.FieldCheck(step.declarations().get(name).orElseThrow(),
+                        v -> io.jenkins.plugins.deploysteps.jenkins.StepForms.problem(step, java.util.Map.of("host", "h"), name, v), ": ");
         assertThat(field.apply("timeout").problem("soon")).isPresent();
         assertThat(field.apply("timeout").problem("45s")).isEmpty();
         assertThat(field.apply("paths").problem("/\nvar/lib")).contains("'var/lib' must be an absolute path");

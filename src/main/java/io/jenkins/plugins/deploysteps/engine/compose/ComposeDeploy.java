@@ -13,7 +13,6 @@ import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 

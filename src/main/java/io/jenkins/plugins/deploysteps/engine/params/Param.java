@@ -164,6 +164,11 @@ public final class Param<T> {
         return of(name, choices, Kind.VALUE, fallback, fallback == null ? "not set" : null, (p, n, f) -> p.choice(n, type, f));
     }
 
+    /** A credential ID, resolved to the credential's values; errors name the parameter, never a secret. */
+    public static Param<Optional<io.jenkins.plugins.deploysteps.engine.secret.Credential>> credential(String name) {
+        return of(name, "string", Kind.VALUE, Optional.empty(), "not set", (p, n, f) -> p.credential(n));
+    }
+
     /** A map of strings to strings ({@code headers}). */
     public static Param<Map<String, String>> stringMap(String name) {
         return of(name, "map", Kind.MAP, Map.of(), null, (p, n, f) -> p.stringMap(n));
@@ -222,7 +227,12 @@ public final class Param<T> {
 
     /** Reads the value (or the default) and checks the declared rules. */
     public T read(Params params) {
-        T value = reader.read(params, name, fallback);
+        return read(params, fallback);
+    }
+
+    /** As {@link #read(Params)}, with a default that depends on other parameters (a check's timeout is the step's). */
+    public T read(Params params, T otherDefault) {
+        T value = reader.read(params, name, otherDefault);
         if (value != null) {
             for (Rule<T> r : rules) {
                 r.check(params.path(name), value);

@@ -65,6 +65,11 @@ public final class Params {
         return param.read(this);
     }
 
+    /** As {@link #get(Param)}, with a default that depends on other parameters. */
+    public <T> T get(Param<T> param, T otherDefault) {
+        return param.read(this, otherDefault);
+    }
+
     public String requiredString(String name) {
         return optionalString(name).orElseThrow(() -> new SpecException(path(name), "is required"));
     }

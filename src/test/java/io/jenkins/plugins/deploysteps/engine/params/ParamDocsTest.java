@@ -31,7 +31,7 @@ class ParamDocsTest {
     }
 
     static boolean declared(StepDefinition<?> step) {
-        return List.of("hostCheck", "composeDeploy", "composeRollback", "nginxRoute").contains(step.name());
+        return List.of("hostCheck", "composeDeploy", "composeRollback", "nginxRoute", "healthVerify").contains(step.name());
     }
 
     @ParameterizedTest
