@@ -4,9 +4,10 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public final class FilePath {
+public final class FilePath implements SerializableOnlyOverRemoting {
     private FilePath() {
         throw new UnsupportedOperationException();
     }

@@ -1,11 +1,14 @@
 package hudson.model;
 
 import hudson.security.AccessControlled;
+import hudson.security.Permission;
 import java.io.IOException;
 import jenkins.model.ArtifactManager;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable implements AccessControlled {
+    public static final Permission ARTIFACTS = null;
+
     private Run() {
         throw new UnsupportedOperationException();
     }

@@ -1,8 +1,11 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.PrintStream;
+import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public interface TaskListener {
+public interface TaskListener extends SerializableOnlyOverRemoting {
+    @NonNull
     PrintStream getLogger();
 }

@@ -133,7 +133,8 @@ public final class Cli {
     private record Bound<S extends StepSpec>(StepDefinition<S> def, S spec, String where) {
         Outcome run(Plan plan, SecretMasker masker, Progress progress, Path reportDir) throws InterruptedException {
             try (RunContext ctx = new RunContext(masker, progress, Targets.overSsh(plan.resolver(), progress), Clock.systemUTC(), holder())) {
-                StepResult result = StepRunner.run(def, spec, ctx, reportDir);
+                Path planDir = plan.file().toAbsolutePath().getParent();
+                StepResult result = StepRunner.run(def, spec, ctx.withBaseDir(planDir), reportDir);
                 return result.report().verdict().outcome();
             } catch (IOException e) {
                 progress.warn("cannot write the reports of " + where + ": " + e.getMessage());

@@ -94,9 +94,9 @@ public final class PlanLoader {
             throw new PlanException(where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
         }
         visiting.add(name);
+        Params p = Params.of(raw.get(name));
         try {
             HostSpec.requireName(name);
-            Params p = Params.of(raw.get(name));
             HostSpec jump = null;
             if (p.has("jumpHost")) {
                 String jumpName = p.requiredString("jumpHost");
@@ -114,7 +114,7 @@ public final class PlanLoader {
             done.put(name, spec);
             return spec;
         } catch (SpecException e) {
-            throw new PlanException(where + ": " + e.getMessage());
+            throw new PlanException(where + ": " + p.typoBehind(e).getMessage());
         } finally {
             visiting.remove(name);
         }
@@ -146,8 +146,8 @@ public final class PlanLoader {
      * or {@code usernameEnv} (user name and password), or {@code file} (a secret file, such as a CA bundle).
      */
     private Credential credential(Path file, Path base, String id, Map<String, Object> settings) throws PlanException {
+        Params p = Params.of(settings);
         try {
-            Params p = Params.of(settings);
             boolean token = p.has("tokenEnv");
             boolean password = p.has("passwordEnv");
             boolean secretFile = p.has("file");
@@ -164,7 +164,7 @@ public final class PlanLoader {
             } else {
                 Path path = resolve(base, p.requiredString("file"));
                 try {
-                    c = new Credential.SecretFile(path.getFileName().toString(), Files.readAllBytes(path));
+                    c = new Credential.SecretFile(String.valueOf(path.getFileName()), Files.readAllBytes(path));
                 } catch (IOException e) {
                     throw new SpecException("file", "cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
                 }
@@ -172,7 +172,7 @@ public final class PlanLoader {
             p.done();
             return c;
         } catch (SpecException e) {
-            throw new PlanException(file + ": credentials." + id + ": " + e.getMessage());
+            throw new PlanException(file + ": credentials." + id + ": " + p.typoBehind(e).getMessage());
         }
     }
 

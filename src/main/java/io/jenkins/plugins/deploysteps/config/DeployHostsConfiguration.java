@@ -20,7 +20,7 @@ import org.kohsuke.stapler.StaplerRequest2;
  */
 @Extension
 @Symbol("deployHosts")
-public class DeployHostsConfiguration extends GlobalConfiguration {
+public final class DeployHostsConfiguration extends GlobalConfiguration {
     private List<DeployHost> hosts = new ArrayList<>();
 
     public DeployHostsConfiguration() {
@@ -31,34 +31,42 @@ public class DeployHostsConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(DeployHostsConfiguration.class);
     }
 
-    public List<DeployHost> getHosts() {
+    public synchronized List<DeployHost> getHosts() {
         return Collections.unmodifiableList(hosts);
     }
 
-    /** Refuses a list with duplicate names, unknown jump hosts or jump-host cycles (JCasC and the form alike). */
+    /**
+     * Refuses a list with duplicate names, unknown jump hosts or jump-host cycles (JCasC and the form alike), and
+     * then keeps the hosts as they were. Keys learned on first use survive (see {@link LearnedHostKeys}).
+     */
     @DataBoundSetter
-    public void setHosts(List<DeployHost> hosts) {
+    public synchronized void setHosts(List<DeployHost> hosts) {
         List<DeployHost> copy = hosts == null ? new ArrayList<>() : new ArrayList<>(hosts);
         List<String> problems = HostChecks.hostList(copy);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Deploy hosts: " + String.join("; ", problems));
         }
+        LearnedHostKeys.carryOver(this.hosts, copy);
         this.hosts = copy;
         save();
     }
 
-    public Optional<DeployHost> find(String name) {
+    public synchronized Optional<DeployHost> find(String name) {
         return hosts.stream().filter(h -> h.getName().equals(name)).findFirst();
     }
 
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         try (BulkChange bc = new BulkChange(this)) {
-            // bindJSON leaves a list alone when the form sends none; an empty form means "no hosts".
-            hosts = new ArrayList<>();
-            req.bindJSON(this, json);
+            if (json.containsKey("hosts")) {
+                req.bindJSON(this, json);
+            } else {
+                // bindJSON leaves a list alone when the form sends none; an empty form means "no hosts".
+                setHosts(List.of());
+            }
             bc.commit();
         } catch (IllegalArgumentException e) {
+            // setHosts refused the list before changing anything: the hosts stay as they were.
             throw new FormException(e.getMessage(), "hosts");
         } catch (IOException e) {
             throw new FormException(e, "hosts");

@@ -41,10 +41,13 @@ public final class HostChecks {
     }
 
     public static Optional<String> port(String value) {
+        if (value == null) {
+            return Optional.of("required");
+        }
         try {
             int p = Integer.parseInt(value.trim());
             return p >= 1 && p <= 65535 ? Optional.empty() : Optional.of(p + " is not a TCP port (1 to 65535)");
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException e) {
             return Optional.of("'" + value + "' is not a port number");
         }
     }

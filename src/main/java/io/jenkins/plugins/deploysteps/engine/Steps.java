@@ -7,13 +7,14 @@ import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
 import java.util.List;
 import java.util.Optional;
 
 /** Every step the engine can run, by the name Jenkinsfiles and plans use. */
 public final class Steps {
     private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new ComposeDeploy(), new ComposeRollback(), new HealthVerify(),
-            new MagicLink(), new NginxRoute());
+            new MagicLink(), new NginxRoute(), new SyncFiles());
 
     private Steps() {}
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
+import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.deploysteps.engine.Steps;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
@@ -14,7 +15,6 @@ import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +24,8 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * Runs one step's engine on the agent that owns the workspace. Carries only plain values: the validated spec,
  * the resolved hosts (credentials included, as the SSH connections start here), the values of the Pipeline's secret
- * variables (to be masked like credentials), who runs it, and the build log as a stream. No Run, TaskListener or descriptor crosses the channel.
+ * variables (to be masked like credentials), who runs it, and the build's TaskListener, which remoting sends as a
+ * proxy of the build log (as Pipeline's own steps pass it). No Run or descriptor crosses the channel.
  */
 public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
     private static final long serialVersionUID = 1L;
@@ -37,15 +38,15 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
     private final Map<String, HostSpec> hosts;
     private final List<String> sensitiveValues;
     private final String holder;
-    private final OutputStream log;
+    private final TaskListener listener;
 
-    public AgentStepRun(String step, StepSpec spec, Map<String, HostSpec> hosts, List<String> sensitiveValues, String holder, OutputStream log) {
+    public AgentStepRun(String step, StepSpec spec, Map<String, HostSpec> hosts, List<String> sensitiveValues, String holder, TaskListener listener) {
         this.step = step;
         this.spec = spec;
         this.hosts = Map.copyOf(hosts);
         this.sensitiveValues = List.copyOf(sensitiveValues);
         this.holder = holder;
-        this.log = log;
+        this.listener = listener;
     }
 
     @Override
@@ -54,7 +55,7 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
         for (HostSpec h : hosts.values()) {
             h.secrets().forEach(masker::register);
         }
-        Progress progress = new Progress(new LogSink(log), masker);
+        Progress progress = new Progress(new LogSink(listener), masker);
         long unmaskable = sensitiveValues.stream().filter(v -> !masker.register(v)).count();
         if (unmaskable > 0) {
             progress.warn(step + ": " + unmaskable + " secret variable value(s) of the Pipeline are too short to be masked in logs and reports");
@@ -67,7 +68,7 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
             return h;
         }, progress);
         try (RunContext context = new RunContext(masker, progress, targets, Clock.systemUTC(), holder)) {
-            StepResult result = run(definition(), context, workspace.toPath().resolve(REPORT_DIR));
+            StepResult result = run(definition(), context.withBaseDir(workspace.toPath()), workspace.toPath().resolve(REPORT_DIR));
             Path base = workspace.toPath();
             return new AgentResult(result.report(), List.of(relative(base, result.files().xml()), relative(base, result.files().json()),
                     relative(base, result.files().html())), targets.learnedHostKeys());

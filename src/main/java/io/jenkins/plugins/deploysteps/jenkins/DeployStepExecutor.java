@@ -6,7 +6,6 @@ import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.remoting.RemoteOutputStream;
 import io.jenkins.plugins.deploysteps.config.DeployHostsConfiguration;
 import io.jenkins.plugins.deploysteps.config.HostSpecs;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
@@ -48,12 +47,10 @@ public final class DeployStepExecutor {
         HostSpecs hosts = new HostSpecs(DeployHostsConfiguration.get(), RunCredentials.of(run));
         List<String> sensitive = SensitiveValues.of(context);
         StepSpec spec;
-        Map<String, HostSpec> resolved = new LinkedHashMap<>();
+        Map<String, HostSpec> resolved;
         try {
             spec = StepRunner.bind(step, params, hosts, RunCredentials.secrets(run));
-            for (String host : spec.hosts()) {
-                resolved.put(host, hosts.resolve("host", host));
-            }
+            resolved = resolve(spec, hosts);
         } catch (SpecException e) {
             // A refused value is quoted in the message, which the stage view shows outside the masked build log.
             SecretMasker masker = new SecretMasker();
@@ -62,7 +59,7 @@ public final class DeployStepExecutor {
         }
 
         AgentResult result = workspace.act(new AgentStepRun(step.name(), spec, resolved, sensitive, "jenkins: " + run.getFullDisplayName(),
-                new RemoteOutputStream(listener.getLogger())));
+                listener));
 
         result.learnedHostKeys().forEach((host, line) -> {
             if (DeployHostsConfiguration.get().rememberHostKey(host, line)) {
@@ -79,14 +76,27 @@ public final class DeployStepExecutor {
         return new StepResult(result.report(), new ReportFiles(files.get(0), files.get(1), files.get(2))).toMap();
     }
 
+    private static Map<String, HostSpec> resolve(StepSpec spec, HostSpecs hosts) {
+        Map<String, HostSpec> resolved = new LinkedHashMap<>();
+        for (String host : spec.hosts()) {
+            resolved.put(host, hosts.resolve("host", host));
+        }
+        return resolved;
+    }
+
     /** Archives through the run's artifact manager, as archiveArtifacts does, so external artifact stores work too. */
     private static void archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener, List<String> files)
             throws IOException, InterruptedException {
+        run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), underTheirOwnNames(files));
+    }
+
+    /** Artifact paths as archiveArtifacts maps them: each file under its path in the workspace. */
+    private static Map<String, String> underTheirOwnNames(List<String> files) {
         Map<String, String> artifacts = new LinkedHashMap<>();
         for (String f : files) {
             artifacts.put(f, f);
         }
-        run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), artifacts);
+        return artifacts;
     }
 
     /** UNSTABLE marks the step's node (so the stage shows it) and the build, as the unstable step does; FAILURE aborts cleanly. */

@@ -140,11 +140,20 @@ public class DeploymentVerificationAction implements RunAction2 {
         this.run = r;
     }
 
-    /** {@code report/<html path>}: an archived HTML report of this build, under a policy that lets its styles apply. */
+    /**
+     * {@code report/<html path>}: an archived HTML report of this build, under a policy that lets its styles apply.
+     * It is an artifact, so it needs the permission core asks for artifacts.
+     */
     public void doReport(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
+        Run<?, ?> owner = run;
+        if (owner == null) {
+            rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        owner.checkPermission(Run.ARTIFACTS);
         String path = req.getRestOfPath().replaceFirst("^/", "");
         boolean known = getEntries().stream().anyMatch(e -> e.isArchived() && e.getHtml().equals(path));
-        VirtualFile file = run.getArtifactManager().root();
+        VirtualFile file = owner.getArtifactManager().root();
         for (String part : path.split("/")) {
             file = file.child(part);
         }

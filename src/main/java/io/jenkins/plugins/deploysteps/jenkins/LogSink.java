@@ -1,32 +1,27 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
+import hudson.model.TaskListener;
 import io.jenkins.plugins.deploysteps.engine.progress.ProgressSink;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Serializable;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Progress lines into the build log, from the agent: the stream is the controller's log, exported over the
- * remoting channel, so lines appear as they happen. Each line is flushed at once; remote output is slow
- * enough that batching would only delay what the user watches.
+ * Progress lines into the build log, from the agent: the listener is the build's, sent over the remoting
+ * channel, so lines appear as they happen. Each line is flushed at once; remote output is slow enough that
+ * batching would only delay what the user watches. A PrintStream never throws: when the build log is gone
+ * (aborted build, channel closed) lines are dropped and the step's outcome still reaches the controller.
  */
-final class LogSink implements ProgressSink, Serializable {
-    private static final long serialVersionUID = 1L;
+final class LogSink implements ProgressSink {
+    private final PrintStream log;
 
-    private final OutputStream log;
-
-    LogSink(OutputStream log) {
-        this.log = log;
+    LogSink(TaskListener listener) {
+        this.log = listener.getLogger();
     }
 
     @Override
     public synchronized void line(Level level, String text) {
-        try {
-            log.write(((level == Level.WARNING && !text.startsWith("WARNING") ? "WARNING: " : "") + text + "\n").getBytes(StandardCharsets.UTF_8));
-            log.flush();
-        } catch (IOException e) {
-            // The build log is gone (aborted build, channel closed): the step's outcome still reaches the controller.
-        }
+        byte[] line = ((level == Level.WARNING && !text.startsWith("WARNING") ? "WARNING: " : "") + text + "\n").getBytes(StandardCharsets.UTF_8);
+        log.write(line, 0, line.length);
+        log.flush();
     }
 }

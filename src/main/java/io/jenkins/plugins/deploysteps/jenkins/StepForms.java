@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
@@ -213,15 +214,18 @@ public final class StepForms {
         return out;
     }
 
-    /** A copy of Jenkinsfile arguments in which {@code expectStatus: 200} or {@code [200, 204]} is text, as the setters take it. */
+    /** The status fields: {@code expectStatus}, {@code expectSendStatus}, ... ; all are text in the steps' classes. */
+    private static final Pattern STATUS_FIELD = Pattern.compile("expect[A-Za-z]*Status");
+
+    /**
+     * A copy of Jenkinsfile arguments in which every status field given as {@code 200} or {@code [200, 204]} is text, as
+     * the setters take it; structs would otherwise fail on a number for a String property.
+     */
     public static Map<String, Object> statusAsText(Map<String, Object> arguments) {
         Map<String, Object> out = new LinkedHashMap<>(arguments);
-        Object status = out.get("expectStatus");
-        if (status instanceof Collection<?> list) {
-            out.put("expectStatus", list.stream().map(String::valueOf).collect(Collectors.joining(", ")));
-        } else if (status != null && !(status instanceof String)) {
-            out.put("expectStatus", String.valueOf(status));
-        }
+        out.replaceAll((field, value) -> !STATUS_FIELD.matcher(field).matches() || value == null || value instanceof String ? value
+                : value instanceof Collection<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                : String.valueOf(value));
         return out;
     }
 

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.engine.compose.DeployStrategy;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
@@ -11,8 +13,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code composeDeploy host: 'prod-1', dir: '/app/backend', ...}: preflight, lock, back up, down → build → up,
- * verify and roll back on failure. Parameters bind to the engine's {@link ComposeDeploy} under the names the
+ * {@code composeDeploy host: 'prod-1', dir: '/app/backend', ...}: preflight, lock, back up, build → down → up (or
+ * the checklist's down → build → up, or blue-green behind nginx), verify and roll back on failure. Parameters bind to the engine's {@link ComposeDeploy} under the names the
  * CLI uses.
  */
 public final class ComposeDeployStep extends ComposeStep {
@@ -27,6 +29,14 @@ public final class ComposeDeployStep extends ComposeStep {
     private boolean noCache = true;
     private boolean pull;
     private boolean rollback = true;
+    private String strategy;
+    private List<BlueGreenRoute> routes = new ArrayList<>();
+    private List<HealthCheck> verify = new ArrayList<>();
+    private String drainTime;
+    private String nginxTestCommand;
+    private String nginxReloadCommand;
+    private String nginxBackupDir;
+    private DowntimeProbeSettings downtimeProbe;
 
     @DataBoundConstructor
     public ComposeDeployStep(String host, String dir) {
@@ -132,6 +142,78 @@ public final class ComposeDeployStep extends ComposeStep {
         this.rollback = rollback;
     }
 
+    public String getStrategy() {
+        return strategy;
+    }
+
+    @DataBoundSetter
+    public void setStrategy(String strategy) {
+        this.strategy = Values.trimToNull(strategy);
+    }
+
+    public List<BlueGreenRoute> getRoutes() {
+        return routes;
+    }
+
+    @DataBoundSetter
+    public void setRoutes(List<BlueGreenRoute> routes) {
+        this.routes = routes == null ? new ArrayList<>() : new ArrayList<>(routes);
+    }
+
+    public List<HealthCheck> getVerify() {
+        return verify;
+    }
+
+    @DataBoundSetter
+    public void setVerify(List<HealthCheck> verify) {
+        this.verify = verify == null ? new ArrayList<>() : new ArrayList<>(verify);
+    }
+
+    public String getDrainTime() {
+        return drainTime;
+    }
+
+    @DataBoundSetter
+    public void setDrainTime(String drainTime) {
+        this.drainTime = Values.trimToNull(drainTime);
+    }
+
+    public String getNginxTestCommand() {
+        return nginxTestCommand;
+    }
+
+    @DataBoundSetter
+    public void setNginxTestCommand(String nginxTestCommand) {
+        this.nginxTestCommand = Values.trimToNull(nginxTestCommand);
+    }
+
+    public String getNginxReloadCommand() {
+        return nginxReloadCommand;
+    }
+
+    @DataBoundSetter
+    public void setNginxReloadCommand(String nginxReloadCommand) {
+        this.nginxReloadCommand = Values.trimToNull(nginxReloadCommand);
+    }
+
+    public String getNginxBackupDir() {
+        return nginxBackupDir;
+    }
+
+    @DataBoundSetter
+    public void setNginxBackupDir(String nginxBackupDir) {
+        this.nginxBackupDir = Values.trimToNull(nginxBackupDir);
+    }
+
+    public DowntimeProbeSettings getDowntimeProbe() {
+        return downtimeProbe;
+    }
+
+    @DataBoundSetter
+    public void setDowntimeProbe(DowntimeProbeSettings downtimeProbe) {
+        this.downtimeProbe = downtimeProbe;
+    }
+
     @Override
     protected StepDefinition<?> definition() {
         return new ComposeDeploy();
@@ -152,6 +234,12 @@ public final class ComposeDeployStep extends ComposeStep {
         @Override
         public String getDisplayName() {
             return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure";
+        }
+
+        public ListBoxModel doFillStrategyItems() {
+            ListBoxModel items = new ListBoxModel();
+            DeployStrategy.labels().forEach(items::add);
+            return items;
         }
     }
 }

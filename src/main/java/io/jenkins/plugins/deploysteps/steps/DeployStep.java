@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.steps;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.sf.json.JSONObject;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -80,6 +82,8 @@ public abstract class DeployStep extends Step {
         return new Execution(context, definition(), toParams());
     }
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "Read only by run(), which never runs on a deserialized execution: SynchronousNonBlockingStepExecution.onResume fails the step")
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
@@ -99,8 +103,11 @@ public abstract class DeployStep extends Step {
         }
     }
 
-    /** What every deploy step's descriptor shares: the context it runs in, and the choices of its onFailure field. */
-    public abstract static class DeployDescriptor extends StepDescriptor {
+    /**
+     * What every deploy step's descriptor shares: the context it runs in, its fields' checks and list fields, status
+     * fields that take numbers in a Jenkinsfile, and the choices of its onFailure field.
+     */
+    public abstract static class DeployDescriptor extends StepDescriptor implements CustomDescribableModel {
         private final StepDefinition<?> definition;
         private final Map<String, Object> minimal;
 
@@ -146,6 +153,11 @@ public abstract class DeployStep extends Step {
 
         protected Map<String, Object> minimal() {
             return minimal;
+        }
+
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return StepForms.statusAsText(arguments);
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -59,7 +60,13 @@ public final class RateLimitSettings implements Describable<RateLimitSettings> {
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<RateLimitSettings> {
+    public static final class DescriptorImpl extends Descriptor<RateLimitSettings> implements CustomDescribableModel {
+        /** {@code rateLimit: [requests: 10, expectStatus: 429]}: the number as the String setter takes it. */
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return StepForms.statusAsText(arguments);
+        }
+
         @Override
         public String getDisplayName() {
             return "Rate limiting";

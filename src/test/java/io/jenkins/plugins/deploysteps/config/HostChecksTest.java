@@ -19,6 +19,8 @@ class HostChecksTest {
         assertThat(HostChecks.hostname("")).contains("required");
         assertThat(HostChecks.port("2222")).isEmpty();
         assertThat(HostChecks.port("70000")).contains("70000 is not a TCP port (1 to 65535)");
+        assertThat(HostChecks.port(null)).contains("required");
+        assertThat(HostChecks.port("22x")).contains("'22x' is not a port number");
         assertThat(HostChecks.port("ssh")).contains("'ssh' is not a port number");
         assertThat(HostChecks.duration("10s")).isEmpty();
         assertThat(HostChecks.duration("10")).get().asString().contains("needs a unit");

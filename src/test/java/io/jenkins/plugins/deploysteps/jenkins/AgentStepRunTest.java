@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.TaskListener;
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
@@ -17,8 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.io.Serializable;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,24 +37,22 @@ class AgentStepRunTest {
     @TempDir
     Path workspace;
 
-    /** Stands in for the build log the controller exports over the channel. */
-    static final class Log extends OutputStream implements Serializable {
+    /** Stands in for the build's listener, which remoting exports to the agent as a proxy of the build log. */
+    static final class Log implements TaskListener {
         private static final long serialVersionUID = 1L;
         /** Only the callable's own fields matter for what crosses the channel; the recorded bytes stay here. */
-        final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final transient ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final transient PrintStream logger = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
         @Override
-        public synchronized void write(int b) {
-            bytes.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            bytes.write(b, off, len);
+        public PrintStream getLogger() {
+            return logger;
         }
 
         String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
+            synchronized (logger) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
         }
     }
 

@@ -34,4 +34,19 @@ class StepFormsTest {
         assertThat(StepForms.text(List.of("docker", "nginx"))).isEqualTo("docker\nnginx");
         assertThat(StepForms.lines(null)).isEmpty();
     }
+
+    @Test
+    void everyStatusFieldTakesANumberTextOrAList() {
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("expectStatus", 429);
+        args.put("expectSendStatus", "4xx");
+        args.put("expectVerifyStatus", List.of(200, "3xx"));
+        args.put("expectNoSessionStatus", 401L);
+        args.put("requests", 10);
+        args.put("url", "http://x/");
+
+        assertThat(StepForms.statusAsText(args)).containsExactly(
+                Map.entry("expectStatus", "429"), Map.entry("expectSendStatus", "4xx"), Map.entry("expectVerifyStatus", "200, 3xx"),
+                Map.entry("expectNoSessionStatus", "401"), Map.entry("requests", 10), Map.entry("url", "http://x/"));
+    }
 }

@@ -35,6 +35,12 @@ public final class SharedTarget implements BeforeAllCallback {
                 "docker-compose", "podman-compose", "setsid", "git", "busybox");
     }
 
+    /** sshd, podman (as in {@link #sshdAndPodman()}) and nginx: compose services behind the host's nginx. */
+    public static SharedTarget sshdNginxAndPodman() {
+        return new SharedTarget(new String[] {"podman", "sshd", "nginx"}, "/usr/sbin/sshd", "ssh-keygen", "ssh", "podman", "docker",
+                "docker-compose", "podman-compose", "setsid", "git", "busybox", "nginx", "curl");
+    }
+
     public static SharedTarget sshdAndNginx() {
         return new SharedTarget(new String[] {"sshd", "nginx"}, "/usr/sbin/sshd", "ssh-keygen", "ssh", "nginx", "curl");
     }

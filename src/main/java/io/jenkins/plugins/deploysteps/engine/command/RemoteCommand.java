@@ -15,8 +15,22 @@ public final class RemoteCommand {
     private final byte[] stdin;
     private final boolean echoOutput;
     private final boolean changesHost;
+    private final Input stream;
+
+    /**
+     * Input written to the command while it runs, for input too large to hold in memory (a tar stream of a tree).
+     * An exception it throws ends the input early; the command sees a truncated stream and fails.
+     */
+    @FunctionalInterface
+    public interface Input {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
 
     private RemoteCommand(Cmd cmd, Duration timeout, boolean sudo, byte[] stdin, boolean echoOutput, boolean changesHost) {
+        this(cmd, timeout, sudo, stdin, echoOutput, changesHost, null);
+    }
+
+    private RemoteCommand(Cmd cmd, Duration timeout, boolean sudo, byte[] stdin, boolean echoOutput, boolean changesHost, Input stream) {
         this.cmd = Objects.requireNonNull(cmd, "cmd");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isZero() || timeout.isNegative()) {
@@ -26,6 +40,7 @@ public final class RemoteCommand {
         this.stdin = stdin;
         this.echoOutput = echoOutput;
         this.changesHost = changesHost;
+        this.stream = stream;
     }
 
     /** A read-only command whose output streams into the log. */
@@ -34,25 +49,30 @@ public final class RemoteCommand {
     }
 
     public RemoteCommand sudo(boolean useSudo) {
-        return new RemoteCommand(cmd, timeout, useSudo, stdin, echoOutput, changesHost);
+        return new RemoteCommand(cmd, timeout, useSudo, stdin, echoOutput, changesHost, stream);
     }
 
     public RemoteCommand stdin(byte[] input) {
-        return new RemoteCommand(cmd, timeout, sudo, input == null ? null : input.clone(), echoOutput, changesHost);
+        return new RemoteCommand(cmd, timeout, sudo, input == null ? null : input.clone(), echoOutput, changesHost, null);
+    }
+
+    /** Input streamed to the command as it runs (instead of {@link #stdin(byte[]) bytes held in memory}). */
+    public RemoteCommand stdin(Input input) {
+        return new RemoteCommand(cmd, timeout, sudo, null, echoOutput, changesHost, input);
     }
 
     /** Keeps the output out of the log (it is still returned): for file contents and anything near a secret. */
     public RemoteCommand quiet() {
-        return new RemoteCommand(cmd, timeout, sudo, stdin, false, changesHost);
+        return new RemoteCommand(cmd, timeout, sudo, stdin, false, changesHost, stream);
     }
 
     /** Marks a command that changes the host; a dry run prints it instead of running it. */
     public RemoteCommand changesHost() {
-        return new RemoteCommand(cmd, timeout, sudo, stdin, echoOutput, true);
+        return new RemoteCommand(cmd, timeout, sudo, stdin, echoOutput, true, stream);
     }
 
     public RemoteCommand timeout(Duration t) {
-        return new RemoteCommand(cmd, t, sudo, stdin, echoOutput, changesHost);
+        return new RemoteCommand(cmd, t, sudo, stdin, echoOutput, changesHost, stream);
     }
 
     public Cmd cmd() {
@@ -69,6 +89,11 @@ public final class RemoteCommand {
 
     public byte[] stdin() {
         return stdin == null ? null : stdin.clone();
+    }
+
+    /** The streamed input, or null. */
+    public Input stdinStream() {
+        return stream;
     }
 
     public boolean echoOutput() {

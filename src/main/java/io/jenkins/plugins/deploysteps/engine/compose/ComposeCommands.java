@@ -22,6 +22,10 @@ public final class ComposeCommands {
         this.files = List.copyOf(files);
     }
 
+    public List<String> files() {
+        return files;
+    }
+
     public ComposeFlavor flavor() {
         return flavor;
     }
@@ -67,6 +71,19 @@ public final class ComposeCommands {
     /** Starts detached from the images as they are: building is {@link #build}'s job, so up never builds behind our back. */
     public Cmd up(List<String> services) {
         return compose(with(List.of("up", "-d", "--no-build"), services));
+    }
+
+    /** Recreates just these services from the images as they are, leaving what they depend on running. */
+    public Cmd recreate(List<String> services) {
+        return compose(with(List.of("up", "-d", "--no-build", "--no-deps", "--force-recreate"), services));
+    }
+
+    /** Prints the project as compose resolved it (env values included: read it quietly). */
+    public Cmd config() {
+        if (!flavor.canValidateConfig()) {
+            throw new IllegalStateException(flavor + " cannot print the resolved project");
+        }
+        return compose(List.of("config"));
     }
 
     public Cmd logs(String service, int tail) {

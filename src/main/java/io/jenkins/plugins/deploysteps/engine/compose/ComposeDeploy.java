@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     public static final String NAME = "composeDeploy";
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._/+-]{1,200}");
+    /** A commit id or tag: what expectRevision (and syncFiles' revision) may be. */
+    public static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._/+-]{1,200}");
 
     static final Param<List<String>> ENV_FILE = ComposeParams.paths("envFile").withDefault(List.of(".env"))
             .doc("env files `requiredEnv` is checked in (also backed up by default)");
@@ -50,8 +51,11 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     static final Param<Boolean> NO_CACHE = Param.bool("noCache", true).doc("`build --no-cache`");
     static final Param<Boolean> PULL = Param.bool("pull", false).doc("`compose pull` before building");
     static final Param<Boolean> ROLLBACK = Param.bool("rollback", true).doc("roll back on a failure after `down` began");
+    /** A route of blue-green's {@code routes}, and the {@code downtimeProbe} map, as the Jenkins forms name them. */
+    public static final ParamSet ROUTE_PARAMS = StrategyParams.Route.ALL;
+    public static final ParamSet DOWNTIME_PARAMS = StrategyParams.Downtime.ALL;
     private static final ParamSet PARAMS = ComposeParams.declarations(NAME, ParamSet.of(ENV_FILE, REQUIRED_ENV, EXPECT_REVISION, MIN_FREE_DISK,
-            MIN_FREE_MEMORY, BACKUP, KEEP_BACKUPS, REMOVE_ORPHANS, NO_CACHE, PULL, ROLLBACK));
+            MIN_FREE_MEMORY, BACKUP, KEEP_BACKUPS, REMOVE_ORPHANS, NO_CACHE, PULL, ROLLBACK).plus(StrategyParams.ALL));
 
     @Override
     public String name() {
@@ -75,8 +79,9 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
                 p.get(MIN_FREE_MEMORY));
         DeploySettings deploy = new DeploySettings(p.get(BACKUP), p.get(KEEP_BACKUPS), p.get(REMOVE_ORPHANS), p.get(NO_CACHE), p.get(PULL),
                 p.get(ROLLBACK));
-        ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, ComposeParams.verify(p), ComposeParams.timeouts(p),
-                p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
+        VerifySettings verify = ComposeParams.verify(p);
+        ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project(), verify.waitTimeout()), verify,
+                ComposeParams.timeouts(p), p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
         p.done();
         return spec;
     }

@@ -9,6 +9,7 @@ public record ComposeDeploySpec(
         ComposeTarget target,
         PreflightSettings preflight,
         DeploySettings deploy,
+        StrategySettings strategy,
         VerifySettings verify,
         ComposeTimeouts timeouts,
         boolean dryRun,

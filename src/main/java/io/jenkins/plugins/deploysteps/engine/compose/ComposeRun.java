@@ -5,6 +5,7 @@ import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
+import io.jenkins.plugins.deploysteps.engine.report.Severity;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
@@ -38,9 +39,15 @@ final class ComposeRun {
     final ComposeTarget target;
     final ComposeTimeouts timeouts;
     final boolean dryRun;
-    private final List<Check> recorded = new ArrayList<>();
+    private final List<Check> recorded;
 
     ComposeRun(RunContext ctx, ReportBuilder report, HostLink link, ComposeTarget target, ComposeTimeouts timeouts, boolean dryRun) {
+        this(ctx, report, link, target, timeouts, dryRun, new ArrayList<>());
+    }
+
+    private ComposeRun(RunContext ctx, ReportBuilder report, HostLink link, ComposeTarget target, ComposeTimeouts timeouts, boolean dryRun,
+            List<Check> recorded) {
+        this.recorded = recorded;
         this.ctx = ctx;
         this.report = report;
         this.checks = new CheckRunner(ctx, report);
@@ -48,6 +55,20 @@ final class ComposeRun {
         this.target = target;
         this.timeouts = timeouts;
         this.dryRun = dryRun;
+    }
+
+    /** The same run working on another project (a blue-green deploy's temporary copy); checks are kept together. */
+    ComposeRun on(ComposeTarget other) {
+        return new ComposeRun(ctx, report, link, other, timeouts, dryRun, recorded);
+    }
+
+    /** Records a check made elsewhere (a healthVerify check of the new copy). */
+    Check record(Check c) {
+        Check recordedCheck = checks.record(c);
+        synchronized (recorded) {
+            recorded.add(recordedCheck);
+        }
+        return recordedCheck;
     }
 
     boolean sudo() {
@@ -64,7 +85,11 @@ final class ComposeRun {
     }
 
     Check warning(String name, CheckRunner.Body body) throws InterruptedException {
-        Check c = checks.run(name, io.jenkins.plugins.deploysteps.engine.report.Severity.WARNING, body);
+        return check(name, Severity.WARNING, body);
+    }
+
+    Check check(String name, Severity severity, CheckRunner.Body body) throws InterruptedException {
+        Check c = checks.run(name, severity, body);
         synchronized (recorded) {
             recorded.add(c);
         }

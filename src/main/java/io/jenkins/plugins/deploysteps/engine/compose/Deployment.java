@@ -23,10 +23,14 @@ import java.util.Set;
  */
 final class Deployment {
     static final String BACKUP = "backup";
+    static final String DOWN = "compose down";
+    static final String BUILD = "compose build";
+    static final String UP = "compose up";
 
     private final ComposeRun run;
     private final ComposeDeploySpec spec;
     private final ComposeProject project;
+    private DowntimeProbe probe;
 
     Deployment(ComposeRun run, ComposeDeploySpec spec, ComposeProject project) {
         this.run = run;
@@ -36,16 +40,30 @@ final class Deployment {
 
     /** The checks a deploy records after preflight, for skipping them when preflight failed. */
     static List<String> planned(ComposeDeploySpec spec, List<String> services) {
-        List<String> names = new ArrayList<>(List.of(ComposeRun.lockCheck(spec.target()), Preflight.PORTS_CHECK, BACKUP, "compose down"));
-        if (spec.deploy().pull()) {
-            names.add("compose pull");
-        }
-        names.add("compose build");
-        names.add("compose up");
-        if (services.isEmpty()) {
-            names.add("services are up");
+        List<String> names = new ArrayList<>(List.of(ComposeRun.lockCheck(spec.target()), Preflight.PORTS_CHECK, BACKUP));
+        DeployStrategy strategy = spec.strategy().strategy();
+        if (strategy == DeployStrategy.BLUE_GREEN) {
+            names.addAll(BlueGreen.planned(spec));
         } else {
-            services.forEach(s -> names.add(Verification.upCheck(s)));
+            if (strategy == DeployStrategy.RECREATE) {
+                names.add(DOWN);
+            }
+            if (spec.deploy().pull()) {
+                names.add("compose pull");
+            }
+            names.add(BUILD);
+            if (strategy == DeployStrategy.BUILD_FIRST) {
+                names.add(DOWN);
+            }
+            names.add(UP);
+            if (services.isEmpty()) {
+                names.add("services are up");
+            } else {
+                services.forEach(s -> names.add(Verification.upCheck(s)));
+            }
+        }
+        if (spec.strategy().downtime() != null) {
+            names.add(DowntimeProbe.checkName(spec.strategy().downtime()));
         }
         return names;
     }
@@ -72,23 +90,69 @@ final class Deployment {
     }
 
     private void deploy() throws InterruptedException {
+        startProbe();
+        try {
+            backUpAndReplace();
+        } finally {
+            if (probe != null) {
+                probe.finish();
+            } else if (spec.strategy().downtime() != null) {
+                run.skip(DowntimeProbe.checkName(spec.strategy().downtime()), "dry run: nothing was measured");
+            }
+        }
+    }
+
+    /** The probe runs from before the first change; in a dry run nothing changes, so nothing is measured. */
+    private void startProbe() throws InterruptedException {
+        if (spec.strategy().downtime() != null && !run.dryRun) {
+            probe = new DowntimeProbe(run, spec.strategy().downtime());
+            probe.start(spec.timeouts().lease(spec.verify()));
+        }
+    }
+
+    private void backUpAndReplace() throws InterruptedException {
         EngineCommands engine = new EngineCommands(project.flavor(), spec.target().project());
         RemoteBackups backups = new RemoteBackups(run.link, spec.target().backupDir(), spec.timeouts().command(), run.sudo());
         ContainerState.Snapshot[] before = new ContainerState.Snapshot[1];
         Backup[] made = new Backup[1];
+        List<String> afterBackup = planned(spec, project.services()).stream().skip(3)
+                .filter(n -> spec.strategy().downtime() == null || !n.equals(DowntimeProbe.checkName(spec.strategy().downtime()))).toList();
+        String refused = spec.strategy().strategy() == DeployStrategy.BLUE_GREEN ? BlueGreen.refusal(spec, project) : null;
+        if (refused != null) {
+            run.check("strategy blue-green", c -> c.fail(refused));
+            run.skip(BACKUP, "blue-green cannot deploy this project: nothing was changed");
+            afterBackup.forEach(n -> run.skip(n, "blue-green cannot deploy this project: nothing was changed"));
+            return;
+        }
         Check backup = run.check(BACKUP, c -> backUp(engine, backups, before, made, c));
         if (backup.status() != Status.PASS && !run.dryRun) {
-            planned(spec, project.services()).stream().skip(3).forEach(n -> run.skip(n, "no backup: nothing was changed"));
+            afterBackup.forEach(n -> run.skip(n, "no backup: nothing was changed"));
+            return;
+        }
+        if (spec.strategy().strategy() == DeployStrategy.BLUE_GREEN) {
+            new BlueGreen(run, spec, project, probe).run(made[0], before[0]);
             return;
         }
         Instant since = before[0] == null ? Instant.EPOCH : before[0].now();
         int mark = run.mark();
         ComposeCommands commands = project.commands();
         List<String> selected = spec.verify().services();
-        boolean upRan = step("compose down", commands.down(selected, spec.deploy().removeOrphans()), false)
+        boolean recreate = spec.strategy().strategy() == DeployStrategy.RECREATE;
+        boolean down = recreate && step(DOWN, commands.down(selected, spec.deploy().removeOrphans()), false);
+        boolean built = (down || !recreate)
                 && (!spec.deploy().pull() || step("compose pull", commands.pull(selected), true))
-                && (project.builtServices().isEmpty() || step("compose build", commands.build(project.builtServices(), spec.deploy().noCache()), true));
-        boolean ok = upRan && step("compose up", commands.up(selected), false);
+                && (project.builtServices().isEmpty() || step(BUILD, commands.build(project.builtServices(), spec.deploy().noCache()), true));
+        if (!recreate && !built && !run.dryRun) {
+            String why = "the build failed while the old containers kept serving: nothing that runs was changed";
+            {
+                String failedAt = run.failedSince(mark).get(0).name();
+                afterBackup.subList(afterBackup.indexOf(failedAt) + 1, afterBackup.size()).forEach(n -> run.skip(n, why));
+            }
+            run.report.fact("rollback", "not needed: " + why);
+            return;
+        }
+        boolean upRan = built && (recreate || step(DOWN, commands.down(selected, spec.deploy().removeOrphans()), false));
+        boolean ok = upRan && step(UP, commands.up(selected), false);
         if (run.dryRun) {
             project.services().forEach(s -> run.skip(Verification.upCheck(s), "dry run"));
             return;
@@ -120,6 +184,9 @@ final class Deployment {
     /** Runs one deploy command as a check; true when the next one may run (it passed, or this is a dry run). */
     private boolean step(String name, io.jenkins.plugins.deploysteps.engine.command.Cmd cmd, boolean outputTellsFailure)
             throws InterruptedException {
+        if (probe != null) {
+            probe.phase(name);
+        }
         Status s = run.compose(name, cmd, project.flavor(), outputTellsFailure).status();
         return s == Status.PASS || s == Status.SKIP && run.dryRun;
     }
@@ -197,7 +264,7 @@ final class Deployment {
         }
     }
 
-    private void rollBack(Backup backup) throws InterruptedException {
+    void rollBack(Backup backup) throws InterruptedException {
         String prefix = "rollback: ";
         if (backup == null) {
             Restore.planned(prefix).forEach(n -> run.skip(n, "no backup to roll back to"));

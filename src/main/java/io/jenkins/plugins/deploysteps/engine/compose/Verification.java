@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
+import io.jenkins.plugins.deploysteps.engine.params.BoundedMatch;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +81,7 @@ final class Verification {
             return false;
         }
         Duration waited = ComposeRun.since(started);
+        ContainerState.Snapshot judged = last;
         String failed = health.entrySet().stream().filter(e -> e.getValue().kind() == ServiceHealth.Kind.FAILED).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
         boolean allUp = true;
@@ -86,7 +89,7 @@ final class Verification {
             ServiceHealth h = health.get(s);
             allUp &= h.kind() == ServiceHealth.Kind.UP;
             run.check(prefix + upCheck(s), c -> {
-                c.expected(expected()).duration(waited).actual(h.detail()).evidence("containers", describe(last.of(s)));
+                c.expected(expected()).duration(waited).actual(h.detail()).evidence("containers", describe(judged.of(s)));
                 return switch (h.kind()) {
                     case UP -> c.pass();
                     case FAILED -> c.fail(h.detail());
@@ -150,15 +153,15 @@ final class Verification {
                 long lines = text.isEmpty() ? 0 : text.split("\n").length;
                 c.actual(lines + " lines");
                 for (Pattern p : verify.failOnLogPattern()) {
-                    String hit = firstMatch(p, text);
-                    if (hit != null) {
-                        return c.expected("no line matching " + p.pattern()).fail("log line matches failOnLogPattern '" + p.pattern() + "': " + hit);
+                    Optional<String> hit = firstMatch(p, text, "failOnLogPattern");
+                    if (hit.isPresent()) {
+                        return c.expected("no line matching " + p.pattern()).fail("log line matches failOnLogPattern '" + p.pattern() + "': " + hit.get());
                     }
                 }
                 for (Pattern p : verify.warnOnLogPattern()) {
-                    String hit = firstMatch(p, text);
-                    if (hit != null) {
-                        return c.expected("no line matching " + p.pattern()).warn("log line matches warnOnLogPattern '" + p.pattern() + "': " + hit);
+                    Optional<String> hit = firstMatch(p, text, "warnOnLogPattern");
+                    if (hit.isPresent()) {
+                        return c.expected("no line matching " + p.pattern()).warn("log line matches warnOnLogPattern '" + p.pattern() + "': " + hit.get());
                     }
                 }
                 return c.pass();
@@ -166,13 +169,12 @@ final class Verification {
         }
     }
 
-    private static String firstMatch(Pattern p, String text) {
-        for (String line : text.split("\n")) {
-            Matcher m = p.matcher(line);
-            if (m.find()) {
-                return line.strip();
-            }
+    /** @throws BoundedMatch.TooCostly naming the parameter, so the check is an ERROR that says which pattern to fix */
+    private static Optional<String> firstMatch(Pattern p, String text, String parameter) {
+        try {
+            return BoundedMatch.firstLine(p, text);
+        } catch (BoundedMatch.TooCostly e) {
+            throw new BoundedMatch.TooCostly(parameter, e);
         }
-        return null;
     }
 }

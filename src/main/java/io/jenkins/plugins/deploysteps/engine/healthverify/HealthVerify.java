@@ -47,6 +47,14 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
         return HealthVerifyParams.ALL;
     }
 
+    /**
+     * Binds a list of healthVerify checks given in another step's parameter ({@code composeDeploy}'s {@code verify}), and
+     * makes them a healthVerify that waits up to {@code waitTimeout} for them; errors name {@code verify[0].url}.
+     */
+    public static HealthVerifySpec bindChecks(Params p, String field, Duration waitTimeout) {
+        return HealthVerifyBinding.bindChecks(p, field, waitTimeout);
+    }
+
     @Override
     public HealthVerifySpec bind(Params params) {
         return HealthVerifyBinding.bind(params);
@@ -62,12 +70,32 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
                 unreachable.add(host);
             }
         }
+        runChecks(spec, ctx, unreachable, checks::record, checks::skip);
+        return report.finish(spec.common().onFailure());
+    }
+
+    /** Where the checks of {@link #runChecks} go. */
+    public interface Recorder {
+        void record(Check check);
+    }
+
+    /** Where the checks {@link #runChecks} cannot run are noted as skipped. */
+    public interface Skipper {
+        void skip(String name, String why);
+    }
+
+    /**
+     * Runs a healthVerify's checks (waiting and polling as it says) and hands each resulting check to {@code record}:
+     * the step itself, and composeDeploy's checks of a new copy before users reach it.
+     */
+    public static void runChecks(HealthVerifySpec spec, RunContext ctx, Set<String> unreachable, Recorder record, Skipper skip)
+            throws InterruptedException {
         Http http;
         try {
             http = new Http(spec.tls().trust());
         } catch (GeneralSecurityException e) {
-            spec.checks().forEach(c -> checks.record(Check.named(c.name()).error("cannot set up TLS: " + e.getMessage())));
-            return report.finish(spec.common().onFailure());
+            spec.checks().forEach(c -> record.record(Check.named(c.name()).error("cannot set up TLS: " + e.getMessage())));
+            return;
         }
         List<HealthCheckSpec> runnable = spec.checks().stream().filter(c -> !unreachable.contains(c.origin().host())).toList();
         Probes probes = new Probes(ctx, http, spec.tls());
@@ -76,7 +104,7 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
         for (HealthCheckSpec c : spec.checks()) {
             Poller.Outcome o = outcomes.get(c);
             if (o == null) {
-                checks.skip(c.name(), "not connected to " + c.origin().host());
+                skip.skip(c.name(), "not connected to " + c.origin().host());
                 continue;
             }
             List<Check> last = o.last().checks();
@@ -85,10 +113,9 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
                 if (i == 0 && o.last().healthy() && o.streak() < spec.polling().consecutive()) {
                     k = notConsecutive(k, c, o.streak(), spec.polling().consecutive());
                 }
-                checks.record(k);
+                record.record(k);
             }
         }
-        return report.finish(spec.common().onFailure());
     }
 
     /** A check whose last attempt passed, but not {@code needed} times in a row before the wait ran out, did not pass. */

@@ -70,6 +70,18 @@ final class HealthVerifyBinding {
         return new HealthVerifySpec(checks, polling, parallelism, tls, common);
     }
 
+    static HealthVerifySpec bindChecks(Params p, String field, Duration waitTimeout) {
+        List<Params> given = p.maps(field);
+        List<HealthCheckSpec> checks = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            checks.add(check(given.get(i), p, i, HealthVerifyParams.TIMEOUT.defaultValue()));
+        }
+        uniqueNames(p, field, checks);
+        return new HealthVerifySpec(checks, new Polling(waitTimeout, Duration.ofSeconds(1), Duration.ofSeconds(5), 1),
+                HealthVerifyParams.PARALLELISM.defaultValue(), new TlsPolicy(HealthVerifyParams.Tls.WARN_DAYS.defaultValue(),
+                HealthVerifyParams.Tls.FAIL_DAYS.defaultValue(), TrustSource.JVM), CommonParams.read(Params.of(Map.of()), HealthVerify.NAME));
+    }
+
     private static Polling polling(Params p) {
         Duration wait = p.get(HealthVerifyParams.WAIT_TIMEOUT);
         if (wait != null && (wait.isZero() || wait.isNegative())) {
@@ -238,11 +250,15 @@ final class HealthVerifyBinding {
     }
 
     private static void uniqueNames(Params p, List<HealthCheckSpec> checks) {
+        uniqueNames(p, "checks", checks);
+    }
+
+    private static void uniqueNames(Params p, String field, List<HealthCheckSpec> checks) {
         Map<String, Integer> seen = new HashMap<>();
         for (HealthCheckSpec c : checks) {
             Integer before = seen.putIfAbsent(c.name(), c.index());
             if (before != null) {
-                throw new SpecException(p.path("checks") + "[" + c.index() + "].name", "'" + c.name() + "' is already the name of checks["
+                throw new SpecException(p.path(field) + "[" + c.index() + "].name", "'" + c.name() + "' is already the name of " + field + "["
                         + before + "]; names must be unique");
             }
         }

@@ -60,6 +60,10 @@ public record HttpRequestSpec(
         return new HttpRequestSpec(method, uri, headers, text, auth, timeout, followRedirects);
     }
 
+    public HttpRequestSpec withUri(URI other) {
+        return new HttpRequestSpec(method, other, headers, body, auth, timeout, followRedirects);
+    }
+
     public HttpRequestSpec following(boolean follow) {
         return new HttpRequestSpec(method, uri, headers, body, auth, timeout, follow);
     }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -179,6 +180,8 @@ final class MagicLinkFlow {
      */
     private Check readMail(Check.Builder c, Instant since, long requestedAt, java.util.function.Predicate<LinkExtractor.Found> wanted,
             AtomicReference<Optional<LinkExtractor.Found>> extracted) throws InterruptedException {
+        // Only called once the mailbox is open (run() checks it); a null here is a bug, not a reader's failure.
+        Mailbox mailbox = Objects.requireNonNull(this.mailbox, "the mailbox is not open");
         c.expected("an email to " + email + " in " + mailbox.describe() + " within " + Durations.format(spec.mailWait().timeout()));
         MailPoller.Outcome o = poller.poll(mailbox, email, since, m -> {
             Optional<LinkExtractor.Found> f = extractor.find(m);

@@ -15,6 +15,26 @@ final class NginxCommands {
 
     private NginxCommands() {}
 
+    private static final int EVIDENCE_LINES = 40;
+
+    /** The last lines of a command's output, for evidence. */
+    static String output(io.jenkins.plugins.deploysteps.engine.target.ExecResult r) {
+        String all = (r.stdoutText() + r.stderrText()).strip();
+        String[] lines = all.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - EVIDENCE_LINES), lines.length));
+    }
+
+    /** nginx's own reason ({@code [emerg] ...}) when it gave one, else the last line. */
+    static String lastLine(String output) {
+        for (String line : output.split("\n")) {
+            if (line.contains("[emerg]")) {
+                return line.strip();
+            }
+        }
+        String[] lines = output.strip().split("\n");
+        return lines.length == 0 || lines[lines.length - 1].isBlank() ? "(no output)" : lines[lines.length - 1].strip();
+    }
+
     static Cmd run(List<String> words) {
         return Cmd.argv(words);
     }

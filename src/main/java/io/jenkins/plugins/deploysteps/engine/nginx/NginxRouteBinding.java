@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * here, against {@link RouteRules}, before anything touches a host; every refusal names its parameter and says which
  * character or rule it broke.
  */
-final class NginxRouteBinding {
+public final class NginxRouteBinding {
     static final StatusExpectation DEFAULT_EXPECT = new StatusExpectation(List.of(new StatusExpectation.Range(200, 399)));
 
     private static final Pattern LOCATION_CHAR = Pattern.compile("[A-Za-z0-9._~/+,=:@!*%-]");
@@ -157,7 +157,8 @@ final class NginxRouteBinding {
         return v;
     }
 
-    private static String filePath(Params p, String field, String v) {
+    /** An absolute path to a file, without '.' or '..' segments (a site file, a backup folder). */
+    public static String filePath(Params p, String field, String v) {
         checkChars(p, field, v, PATH_CHAR, RouteRules.MAX_PATH, "letters, digits and ._/+@,=-");
         if (!RouteRules.FILE_PATH.matcher(v).matches() || v.endsWith("/")) {
             throw new SpecException(p.path(field), shown(v) + " must be an absolute path to a file");
@@ -170,7 +171,8 @@ final class NginxRouteBinding {
         return v;
     }
 
-    private static RouteVerify verify(Params p) {
+    /** {@code verifyUrl}, {@code expectStatus}, {@code verifyTimeout}: the probe after a reload, or null without verifyUrl. */
+    public static RouteVerify verify(Params p) {
         Optional<String> url = Optional.ofNullable(p.get(NginxRouteParams.VERIFY_URL));
         List<String> status = p.get(NginxRouteParams.EXPECT_STATUS);
         Duration t = p.get(NginxRouteParams.VERIFY_TIMEOUT);
@@ -224,7 +226,7 @@ final class NginxRouteBinding {
      * The words of a test or reload command ({@code nginx -t}, {@code sudo systemctl reload nginx}): no shell syntax at
      * all, so they run as an argument vector and nothing in them is interpreted by a shell.
      */
-    static List<String> commandWords(String field, String v) {
+    public static List<String> commandWords(String field, String v) {
         checkChars(field, v, COMMAND_CHAR, RouteRules.MAX_COMMAND, "letters, digits, blanks and _./:=@%+,- (no shell syntax)");
         List<String> words = new ArrayList<>();
         for (String w : v.trim().split(" +")) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** nginxRoute's parameters, declared once; {@link NginxRouteBinding} reads them and checks what goes into the site file. */
-final class NginxRouteParams {
+public final class NginxRouteParams {
     static final Param<String> HOST = Param.requiredString("host").doc("A configured host.");
     static final Param<String> SITE = Param.requiredString("site")
             .doc("The site file, absolute, e.g. `/etc/nginx/sites-enabled/app` (letters, digits and `._/+@,=-`).");
@@ -34,16 +34,16 @@ final class NginxRouteParams {
             .doc("`proxy_read_timeout`, at most 24h.");
     static final Param<ByteSize> CLIENT_MAX_BODY_SIZE = Param.size("clientMaxBodySize").shownDefault("nginx's (1MB)")
             .doc("`client_max_body_size` (`0` turns nginx's check off).");
-    static final Param<String> VERIFY_URL = Param.string("verifyUrl").shownDefault("(no probe)").doc("http(s) URL requested from the agent after the reload.");
-    static final Param<List<String>> EXPECT_STATUS = Param.statuses("expectStatus").shownDefault("`'200-399'`")
+    public static final Param<String> VERIFY_URL = Param.string("verifyUrl").shownDefault("(no probe)").doc("http(s) URL requested from the agent after the reload.");
+    public static final Param<List<String>> EXPECT_STATUS = Param.statuses("expectStatus").shownDefault("`'200-399'`")
             .doc("`200`, `'2xx'`, `'200-399'`, `[200, 204]`. With `state: 'absent'`, `404` checks the route is gone.");
-    static final Param<Duration> VERIFY_TIMEOUT = Param.optionalDuration("verifyTimeout").withDefault(Duration.ofSeconds(10))
+    public static final Param<Duration> VERIFY_TIMEOUT = Param.optionalDuration("verifyTimeout").withDefault(Duration.ofSeconds(10))
             .doc("How long the probe may take to see an expected status.");
     static final Param<String> TEST_COMMAND = Param.string("testCommand").shownDefault("host's `nginxTestCommand`, else `nginx -t`")
             .doc("Plain words, no shell syntax.");
     static final Param<String> RELOAD_COMMAND = Param.string("reloadCommand").shownDefault("host's `nginxReloadCommand`, else `nginx -s reload`")
             .doc("Plain words, e.g. `systemctl reload nginx`.");
-    static final String BACKUP_ROOT = "/var/backups/deploy-steps/nginx";
+    public static final String BACKUP_ROOT = "/var/backups/deploy-steps/nginx";
     static final Param<String> BACKUP_DIR = Param.string("backupDir").shownDefault("`" + BACKUP_ROOT + "/<site>`")
             .doc("Where the site's backups live; refused inside the site's own directory.");
     static final Param<Integer> KEEP_BACKUPS = Param.integer("keepBackups", 5, 1, 100).doc("Backups kept (1 to 100).");

@@ -25,6 +25,37 @@ final class RouteProbe {
         this.http = http;
     }
 
+    /**
+     * Like {@link #probe}, and then every answer for {@code settle} after the first good one must be good too: the
+     * first good answer after a reload may still come from a worker with the old configuration (the reload signals
+     * nginx and returns at once), which would let a broken switch pass.
+     */
+    Check probeSettled(RouteVerify verify, Duration settle, Check.Builder c) throws InterruptedException {
+        Check first = probe(verify, c);
+        if (first.status() != io.jenkins.plugins.deploysteps.engine.report.Status.PASS) {
+            return first;
+        }
+        Check.Builder b = Check.named(first.name()).attempts(first.attempts()).expected(first.expected() + ", and for "
+                + Durations.format(settle) + " after it");
+        first.evidence().forEach(e -> b.evidence(e.label(), e.text()));
+        long end = System.nanoTime() + settle.toNanos();
+        int more = 0;
+        while (System.nanoTime() < end) {
+            Thread.sleep(FIRST_PAUSE.toMillis());
+            more++;
+            try {
+                HttpResult r = http.exchange(HttpRequestSpec.get(verify.url(), LONGEST_REQUEST));
+                if (!verify.expect().accepts(r.status())) {
+                    return b.actual("status " + r.status()).evidence("response after the reload settled", r.describe(EVIDENCE_BODY))
+                            .fail(verify.url() + " answered " + r.status() + ", not " + verify.expect() + ", once the reload had settled");
+                }
+            } catch (HttpFailure e) {
+                return b.actual(e.getMessage()).fail(verify.url() + " stopped answering once the reload had settled: " + e.getMessage());
+            }
+        }
+        return b.actual(first.actual() + ", then " + more + " more").pass();
+    }
+
     Check probe(RouteVerify verify, Check.Builder c) throws InterruptedException {
         c.expected("status " + verify.expect() + " within " + Durations.format(verify.timeout()));
         long deadline = System.nanoTime() + verify.timeout().toNanos();

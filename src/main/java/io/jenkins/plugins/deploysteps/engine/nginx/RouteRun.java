@@ -4,7 +4,6 @@ import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.http.Http;
 import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
-import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
@@ -42,7 +41,6 @@ final class RouteRun {
     static final String TEST = "nginx -t";
     static final String RELOAD = "reload";
     static final String RESTORE_PREFIX = "restore: ";
-    private static final int EVIDENCE_LINES = 40;
 
     private final RunContext ctx;
     private final ReportBuilder report;
@@ -133,20 +131,8 @@ final class RouteRun {
         return out[0];
     }
 
-    /** The step's own command, else the host's default (checked by the same rules), else nginx's own. */
     private List<String> words(List<String> given, String hostKey, List<String> fallback) throws TargetException {
-        if (given != null) {
-            return given;
-        }
-        String fromHost = link.defaultFor(hostKey);
-        if (fromHost == null || fromHost.isBlank()) {
-            return fallback;
-        }
-        try {
-            return NginxRouteBinding.commandWords(hostKey, fromHost);
-        } catch (SpecException e) {
-            throw new TargetException("the " + hostKey + " of host '" + link.name() + "' cannot be used: " + e.problem());
-        }
+        return SiteSwitch.words(link, given, hostKey, fallback);
     }
 
     private RemoteLock.Held lock() throws InterruptedException {
@@ -373,20 +359,11 @@ final class RouteRun {
     }
 
     private static String output(ExecResult r) {
-        String all = (r.stdoutText() + r.stderrText()).strip();
-        String[] lines = all.split("\n");
-        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - EVIDENCE_LINES), lines.length));
+        return NginxCommands.output(r);
     }
 
-    /** nginx's own reason ({@code [emerg] ...}) when it gave one, else the last line. */
     private static String lastLine(String output) {
-        for (String line : output.split("\n")) {
-            if (line.contains("[emerg]")) {
-                return line.strip();
-            }
-        }
-        String[] lines = output.strip().split("\n");
-        return lines.length == 0 || lines[lines.length - 1].isBlank() ? "(no output)" : lines[lines.length - 1].strip();
+        return NginxCommands.lastLine(output);
     }
 
     static String sha256(byte[] bytes) {

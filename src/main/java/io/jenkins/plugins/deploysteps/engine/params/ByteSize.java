@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.params;
 
+import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -12,10 +13,14 @@ import java.util.regex.Pattern;
 public record ByteSize(long bytes) implements java.io.Serializable {
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMGT]?)(?:I?B)?", Pattern.CASE_INSENSITIVE);
 
+    /** The largest size any parameter takes (1024 TB): beyond it a value is a typo, and byte arithmetic could overflow. */
+    public static final ByteSize MAX = new ByteSize(1L << 50);
+
     public static ByteSize parse(String field, String text) {
-        Matcher m = FORM.matcher(text == null ? "" : text.trim());
-        if (!m.matches()) {
-            throw new SpecException(field, "'" + text + "' is not a size (use B, KB, MB, GB or TB, e.g. '512MB', '2GB')");
+        String value = text == null ? "" : text.trim();
+        Matcher m = FORM.matcher(value);
+        if (value.length() > 40 || !m.matches()) {
+            throw new SpecException(field, PrintableText.quote(text) + " is not a size (use B, KB, MB, GB or TB, e.g. '512MB', '2GB')");
         }
         int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
             case "K" -> 10;
@@ -25,6 +30,9 @@ public record ByteSize(long bytes) implements java.io.Serializable {
             default -> 0;
         };
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << shift));
+        if (bytes.compareTo(BigDecimal.valueOf(MAX.bytes)) > 0) {
+            throw new SpecException(field, PrintableText.quote(text) + " is larger than the limit of " + MAX);
+        }
         return new ByteSize(bytes.longValue());
     }
 

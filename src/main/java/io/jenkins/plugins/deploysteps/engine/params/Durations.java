@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.params;
 
+import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,25 +9,35 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h))+");
+    /**
+     * The longest duration any parameter takes. A week covers the slowest build or wait anyone means; beyond it a
+     * value is a typo, and deadlines computed from it ({@code nanoTime() + timeout}) could overflow.
+     */
+    public static final Duration MAX = Duration.ofDays(7);
 
     private Durations() {}
 
     public static Duration parse(String field, String text) {
         String value = text == null ? "" : text.trim();
-        if (!WHOLE.matcher(value).matches()) {
+        if (value.length() > 40 || !WHOLE.matcher(value).matches()) {
             String hint = value.matches("\\d+") ? " needs a unit" : " is not a duration";
-            throw new SpecException(field, "'" + text + "'" + hint + " (use ms, s, m or h, e.g. '90s', '2m', '1m30s')");
+            throw new SpecException(field, PrintableText.quote(text) + hint + " (use ms, s, m or h, e.g. '90s', '2m', '1m30s')");
         }
         Duration total = Duration.ZERO;
         Matcher m = PART.matcher(value);
         while (m.find()) {
-            long amount = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            });
+            // digits beyond what any bound allows are refused before they can overflow a long
+            long amount = m.group(1).length() > 12 ? Long.MAX_VALUE : Long.parseLong(m.group(1));
+            Duration unit = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(1);
+                case "s" -> Duration.ofSeconds(1);
+                case "m" -> Duration.ofMinutes(1);
+                default -> Duration.ofHours(1);
+            };
+            if (amount > MAX.dividedBy(unit) || total.plus(unit.multipliedBy(amount)).compareTo(MAX) > 0) {
+                throw new SpecException(field, PrintableText.quote(text) + " is longer than the limit of " + format(MAX));
+            }
+            total = total.plus(unit.multipliedBy(amount));
         }
         return total;
     }

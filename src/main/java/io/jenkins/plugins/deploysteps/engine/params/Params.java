@@ -2,6 +2,9 @@ package io.jenkins.plugins.deploysteps.engine.params;
 
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
+import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Step parameters as a name → value map, the one shape both front ends produce: a Jenkins step turns its
@@ -24,6 +28,9 @@ public final class Params {
     private final Map<String, Object> values;
     private final CredentialResolver credentials;
     private final Set<String> read = new LinkedHashSet<>();
+    /** Names a binding asked for and did not find: what a typo most likely meant. */
+    private final Set<String> missing = new LinkedHashSet<>();
+    private final List<Params> nested = new ArrayList<>();
 
     private Params(String prefix, Map<String, ?> values, CredentialResolver credentials) {
         this.prefix = prefix;
@@ -43,7 +50,39 @@ public final class Params {
 
     /** Nested parameters ({@code checks[0]}, {@code tls}); their errors name the full path. */
     public Params nested(String name, Map<String, ?> values) {
-        return new Params(path(name) + ".", values, credentials);
+        Params child = new Params(path(name) + ".", values, credentials);
+        nested.add(child);
+        return child;
+    }
+
+    /**
+     * Runs a binding over these parameters. When it refuses something (most often a required name that is missing),
+     * a key that is a typo of a name the binding looked for is the real fault and is reported instead: {@code hots}
+     * rather than "host: is required". Bindings need not know every name up front for this.
+     */
+    public <T> T bind(Function<Params, T> binding) {
+        try {
+            return binding.apply(this);
+        } catch (SpecException e) {
+            throw typoBehind(e);
+        }
+    }
+
+    /** The refusal to report for {@code e}, thrown while reading these parameters: a typo's if one explains it, else {@code e}. */
+    public SpecException typoBehind(SpecException e) {
+        return typo().orElse(e);
+    }
+
+    private Optional<SpecException> typo() {
+        for (String key : values.keySet()) {
+            if (!read.contains(key)) {
+                Optional<String> meant = closest(key, missing);
+                if (meant.isPresent()) {
+                    return Optional.of(new SpecException(path(key), "unknown parameter (did you mean '" + meant.get() + "'?)"));
+                }
+            }
+        }
+        return nested.stream().map(Params::typo).flatMap(Optional::stream).findFirst();
     }
 
     public String path(String name) {
@@ -51,13 +90,16 @@ public final class Params {
     }
 
     public boolean has(String name) {
-        read.add(name);
-        return values.get(name) != null;
+        return raw(name) != null;
     }
 
     private Object raw(String name) {
         read.add(name);
-        return values.get(name);
+        Object v = values.get(name);
+        if (v == null) {
+            missing.add(name);
+        }
+        return v;
     }
 
     /** The value of a declared parameter, read and checked as its declaration says. */
@@ -101,7 +143,7 @@ public final class Params {
         return switch (v.toString().trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes" -> true;
             case "false", "no" -> false;
-            default -> throw new SpecException(path(name), "'" + v + "' is not true or false");
+            default -> throw new SpecException(path(name), PrintableText.quote(v) + " is not true or false");
         };
     }
 
@@ -110,16 +152,18 @@ public final class Params {
         if (v == null || v.toString().isBlank()) {
             return Optional.empty();
         }
-        long n;
+        // through BigInteger, so a number beyond a long is refused as out of range instead of wrapping around
+        BigInteger n;
         try {
-            n = v instanceof Number num && !(v instanceof Double || v instanceof Float) ? num.longValue() : Long.parseLong(v.toString().trim());
+            n = v instanceof Number && !(v instanceof Double || v instanceof Float || v instanceof BigDecimal)
+                    ? new BigInteger(v.toString()) : new BigInteger(v.toString().trim());
         } catch (NumberFormatException e) {
-            throw new SpecException(path(name), "'" + v + "' is not a whole number");
+            throw new SpecException(path(name), PrintableText.quote(v) + " is not a whole number");
         }
-        if (n < min || n > max) {
-            throw new SpecException(path(name), n + " is out of range (" + min + " to " + max + ")");
+        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new SpecException(path(name), (n.bitLength() < 64 ? n.toString() : PrintableText.quote(n)) + " is out of range (" + min + " to " + max + ")");
         }
-        return Optional.of(n);
+        return Optional.of(n.longValue());
     }
 
     public int integer(String name, int fallback, int min, int max) {
@@ -135,7 +179,7 @@ public final class Params {
         try {
             d = v instanceof Number num ? num.doubleValue() : Double.parseDouble(v.toString().trim());
         } catch (NumberFormatException e) {
-            throw new SpecException(path(name), "'" + v + "' is not a number");
+            throw new SpecException(path(name), PrintableText.quote(v) + " is not a number");
         }
         if (Double.isNaN(d) || d < min) {
             throw new SpecException(path(name), v + " must be at least " + min);
@@ -267,7 +311,7 @@ public final class Params {
         for (E e : type.getEnumConstants()) {
             allowed.add("'" + e + "'");
         }
-        throw new SpecException(path(name), "'" + v.get() + "' is not one of " + String.join(", ", allowed));
+        throw new SpecException(path(name), PrintableText.quote(v.get()) + " is not one of " + String.join(", ", allowed));
     }
 
     /** Call after reading every known parameter: names nobody asked for are typos, and typos must not pass. */
@@ -306,6 +350,6 @@ public final class Params {
     }
 
     private static String describe(Object v) {
-        return v instanceof Map ? "a map" : v instanceof Collection ? "a list" : "'" + v + "'";
+        return v instanceof Map ? "a map" : v instanceof Collection ? "a list" : PrintableText.quote(v);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.progress;
 
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
 import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import java.time.Duration;
 
@@ -15,7 +16,9 @@ public final class Progress {
     private final SecretMasker masker;
 
     public Progress(ProgressSink sink, SecretMasker masker) {
-        this.sink = sink;
+        // every line is put on one line here, the one place all progress passes: a check name or host output with a
+        // line break or a terminal escape must not forge a line of its own
+        this.sink = (level, text) -> sink.line(level, PrintableText.oneLine(text));
         this.masker = masker;
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.run;
 
+import io.jenkins.plugins.deploysteps.engine.params.BoundedMatch;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.report.Severity;
@@ -36,8 +37,11 @@ public final class CheckRunner {
         Check result;
         try {
             result = body.evaluate(Check.named(name).severity(severity));
-        } catch (TargetException e) {
+        } catch (TargetException | BoundedMatch.TooCostly e) {
             result = Check.named(name).severity(severity).error(e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug or an input nobody foresaw: the check could not run, and the step goes on to report (and roll back)
+            result = Check.named(name).severity(severity).error("unexpected error: " + Unexpected.describe(e));
         }
         if (result.duration().isZero()) {
             result = result.withDuration(Duration.ofNanos(System.nanoTime() - started));

@@ -5,6 +5,7 @@ import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
 import java.io.Serializable;
 
 /**
@@ -25,7 +26,7 @@ public record CommonParams(String reportName, FailurePolicy onFailure, boolean a
         return Param.string("reportName").withDefault(stepName).doc("report files `deploy-reports/<reportName>.{xml,json,html}`")
                 .rule((path, name) -> {
                     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-                        throw new SpecException(path, "'" + name + "' is not usable as a file name: use at most 100 letters, digits, '.', '-' and '_'");
+                        throw new SpecException(path, PrintableText.quote(name) + " is not usable as a file name: use at most 100 letters, digits, '.', '-' and '_'");
                     }
                 });
     }

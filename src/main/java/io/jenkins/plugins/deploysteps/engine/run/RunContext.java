@@ -15,8 +15,14 @@ public final class RunContext implements AutoCloseable {
     private final Targets targets;
     private final Clock clock;
     private final String holder;
+    private final java.nio.file.Path baseDir;
 
     public RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder) {
+        this(masker, progress, targets, clock, holder, java.nio.file.Path.of("").toAbsolutePath());
+    }
+
+    private RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder, java.nio.file.Path baseDir) {
+        this.baseDir = baseDir;
         this.masker = masker;
         this.progress = progress;
         this.targets = targets;
@@ -43,6 +49,16 @@ public final class RunContext implements AutoCloseable {
     /** Who runs this step, as lock owners record it: {@code jenkins: deploy/main #42} or {@code cli: alice@laptop}. */
     public String holder() {
         return holder;
+    }
+
+    /** The folder local paths of a step resolve against: the workspace in Jenkins, the plan's folder in the CLI. */
+    public java.nio.file.Path baseDir() {
+        return baseDir;
+    }
+
+    /** The same context with local paths resolving against {@code dir}. */
+    public RunContext withBaseDir(java.nio.file.Path dir) {
+        return new RunContext(masker, progress, targets, clock, holder, dir.toAbsolutePath().normalize());
     }
 
     public ReportBuilder newReport(String step, String name, String target) {

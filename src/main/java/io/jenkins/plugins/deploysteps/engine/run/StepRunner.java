@@ -23,7 +23,7 @@ public final class StepRunner {
 
     /** As {@link #bind(StepDefinition, Map, HostResolver)}, with credential IDs resolved to plain values in the spec. */
     public static <S extends StepSpec> S bind(StepDefinition<S> step, Map<String, ?> params, HostResolver hosts, CredentialResolver credentials) {
-        S spec = step.bind(Params.of(params, credentials));
+        S spec = Params.of(params, credentials).bind(step::bind);
         for (String host : spec.hosts()) {
             hosts.resolve("host", host);
         }

@@ -62,7 +62,7 @@ final class ChannelRun {
             } catch (JSchException e) {
                 throw lost("could not start the command", e);
             }
-            Thread feeder = feedStdin(channel, command.stdin());
+            Thread feeder = feedStdin(channel, command);
             waitForEnd(channel, out, errSniffer, deadline, command, started);
             if (feeder != null) {
                 feeder.join(TimeUnit.SECONDS.toMillis(1));
@@ -100,20 +100,29 @@ final class ChannelRun {
      * Sends stdin and then EOF. Without EOF a command that reads stdin would wait forever. Input is written from
      * its own thread so a command that stops reading cannot block us past our deadline.
      */
-    private static Thread feedStdin(ChannelExec channel, byte[] stdin) throws TargetException {
+    private static Thread feedStdin(ChannelExec channel, RemoteCommand command) throws TargetException {
+        byte[] stdin = command.stdin();
+        RemoteCommand.Input stream = command.stdinStream();
         OutputStream in;
         try {
             in = channel.getOutputStream();
         } catch (IOException e) {
             throw new TargetException("cannot write to the command's input", e);
         }
-        if (stdin == null || stdin.length == 0) {
+        if (stream == null && (stdin == null || stdin.length == 0)) {
             closeQuietly(in);
             return null;
         }
         Thread t = new Thread(() -> {
             try {
-                in.write(stdin);
+                if (stream != null) {
+                    // JSch sends a packet per write; a buffer keeps many small tar records to few packets.
+                    OutputStream buffered = new java.io.BufferedOutputStream(in, 64 * 1024);
+                    stream.writeTo(buffered);
+                    buffered.flush();
+                } else {
+                    in.write(stdin);
+                }
                 in.flush();
             } catch (IOException e) {
                 // The command ended or was killed before reading all its input; its exit status tells the story.

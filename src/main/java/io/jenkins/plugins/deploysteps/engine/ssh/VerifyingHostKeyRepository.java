@@ -15,7 +15,8 @@ import java.util.List;
 final class VerifyingHostKeyRepository implements HostKeyRepository {
     private final HostKeyRepository known;
     private final HostKeyMode mode;
-    private volatile byte[] offered;
+    /** Guarded by this; never changed in place (copied in and out). */
+    private byte[] offered;
     private volatile boolean learned;
 
     VerifyingHostKeyRepository(HostKeyRepository known, HostKeyMode mode) {
@@ -25,7 +26,9 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
 
     @Override
     public int check(String host, byte[] key) {
-        offered = key.clone();
+        synchronized (this) {
+            offered = key.clone();
+        }
         int result = known.check(host, key);
         return switch (mode) {
             case STRICT -> result;
@@ -41,7 +44,7 @@ final class VerifyingHostKeyRepository implements HostKeyRepository {
     }
 
     /** The key the host offered in the last handshake, or null before one. */
-    byte[] offered() {
+    synchronized byte[] offered() {
         return offered == null ? null : offered.clone();
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every bad input is refused while binding, naming the parameter, before anything touches a host. */
 class ComposeBindTest {
-    private static ComposeDeploySpec deploy(Object... kv) {
+    static ComposeDeploySpec deploy(Object... kv) {
         Map<String, Object> p = new LinkedHashMap<>(Map.of("host", "prod-1", "dir", "/app/backend"));
         for (int i = 0; i < kv.length; i += 2) {
             p.put((String) kv[i], kv[i + 1]);
@@ -21,7 +21,7 @@ class ComposeBindTest {
         return new ComposeDeploy().bind(Params.of(p));
     }
 
-    private static void refused(String field, String problem, Object... kv) {
+    static void refused(String field, String problem, Object... kv) {
         assertThatThrownBy(() -> deploy(kv)).isInstanceOf(SpecException.class).hasMessage(field + ": " + problem);
     }
 
@@ -84,7 +84,8 @@ class ComposeBindTest {
         refused("noCache", "'maybe' is not true or false", "noCache", "maybe");
         refused("rollbak", "unknown parameter (did you mean 'rollback'?); known: host, dir, project, files, composeCommand, backupDir, envFile, "
                 + "requiredEnv, expectRevision, minFreeDisk, minFreeMemory, backup, keepBackups, removeOrphans, noCache, pull, rollback, services, "
-                + "stableFor, waitTimeout, logsTail, failOnLogPattern, warnOnLogPattern, timeout, composeTimeout, lockTimeout, dryRun, reportName, "
+                + "stableFor, waitTimeout, logsTail, failOnLogPattern, warnOnLogPattern, strategy, routes, verify, drainTime, nginxTestCommand, "
+                + "nginxReloadCommand, nginxBackupDir, downtimeProbe, timeout, composeTimeout, lockTimeout, dryRun, reportName, "
                 + "onFailure, archive", "rollbak", false);
     }
 
@@ -108,7 +109,7 @@ class ComposeBindTest {
     void everyDocumentedParameterIsReadAndNoOther() {
         for (var step : List.of(new ComposeDeploy(), new ComposeRollback())) {
             Map<String, Object> all = new LinkedHashMap<>();
-            step.params().forEach(d -> all.put(d.name(), null));
+            step.declarations().names().forEach(name -> all.put(name, null));
             all.put("host", "h");
             all.put("dir", "/d");
             step.bind(Params.of(all));

@@ -75,7 +75,7 @@ class ComposeDeployTest {
         assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.report().checks()).extracting(Check::name).containsExactly("connect to local", "compose files in " + app.dir(),
                 "compose command", "compose config", "free disk on " + app.dir(), "available memory", "required env keys", "revision",
-                "lock " + app.dir(), "published ports are free", "backup", "compose down", "compose build", "compose up", "service web is up",
+                "lock " + app.dir(), "published ports are free", "backup", "compose build", "compose down", "compose up", "service web is up",
                 "image of web rebuilt", "logs of web");
         assertThat(run.check("compose command").actual()).as("no docker compose v2 here: auto falls back").startsWith("docker-compose (");
         assertThat(run.check("compose command").message()).startsWith("docker-compose (").endsWith("), detected");
@@ -115,7 +115,7 @@ class ComposeDeployTest {
         assertThat(app.http()).isEqualTo("v1");
 
         app.version("v2").dockerfile(app.dockerfileText(RUN_FAILS));
-        StepHarness.Run broken = deploy(app.params("composeCommand", "podman-compose"));
+        StepHarness.Run broken = deploy(app.params("composeCommand", "podman-compose", "strategy", "recreate"));
         assertThat(broken.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(broken.check("compose build").status()).isEqualTo(Status.FAIL);
         assertThat(broken.check("compose build").message()).startsWith("compose build failed (exit 1)");
@@ -131,7 +131,7 @@ class ComposeDeployTest {
         String compose = Files.readString(app.dir().resolve("docker-compose.yml"));
         String env = Files.readString(app.dir().resolve(".env"));
 
-        StepHarness.Run run = deploy(app.params());
+        StepHarness.Run run = deploy(app.params("strategy", "recreate"));
 
         assertThat(run.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(run.report().verdict().reason()).startsWith("1 check failed: compose build");

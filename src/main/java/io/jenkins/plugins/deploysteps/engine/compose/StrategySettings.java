@@ -1,0 +1,13 @@
+package io.jenkins.plugins.deploysteps.engine.compose;
+
+import java.io.Serializable;
+
+/**
+ * How composeDeploy replaces the running version and what it measures while it does.
+ *
+ * @param blueGreen null unless the strategy is blue-green
+ * @param downtime null: no downtime probe
+ */
+public record StrategySettings(DeployStrategy strategy, BlueGreenSettings blueGreen, DowntimeSettings downtime) implements Serializable {
+    public static final StrategySettings DEFAULT = new StrategySettings(DeployStrategy.BUILD_FIRST, null, null);
+}

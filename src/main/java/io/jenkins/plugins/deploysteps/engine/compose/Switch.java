@@ -1,0 +1,140 @@
+package io.jenkins.plugins.deploysteps.engine.compose;
+
+import io.jenkins.plugins.deploysteps.engine.nginx.RouteVerify;
+import io.jenkins.plugins.deploysteps.engine.nginx.SiteSwitch;
+import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.target.Backup;
+import io.jenkins.plugins.deploysteps.engine.target.LockTimeoutException;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Points the nginx sites of a blue-green deploy at the new copy and back, with nginxRoute's machinery
+ * ({@link SiteSwitch}): each site file locked (the lock nginxRoute takes) from the first switch until after the
+ * switch back, backed up, rewritten in its {@code proxy_pass} lines only, tested, reloaded and probed; the switch
+ * back puts the backup in place byte for byte.
+ */
+final class Switch {
+    static final String TO_NEW = "switch nginx to the new copy";
+    static final String BACK = "switch nginx back";
+
+    private record Site(String path, SiteSwitch sw, RemoteLock.Held lock, Backup backup, List<RouteVerify> probes) {}
+
+    private final ComposeRun run;
+    private final BlueGreenSettings settings;
+    private final List<Site> switched = new ArrayList<>();
+    private final List<RemoteLock.Held> locks = new ArrayList<>();
+    private boolean dryRunBackRecorded;
+
+    Switch(ComposeRun run, BlueGreenSettings settings) {
+        this.run = run;
+        this.settings = settings;
+    }
+
+    private Map<String, List<RoutedService>> bySite() {
+        Map<String, List<RoutedService>> out = new LinkedHashMap<>();
+        settings.routes().forEach(r -> out.computeIfAbsent(r.site(), k -> new ArrayList<>()).add(r));
+        return out;
+    }
+
+    private String name(String base, String site) {
+        return bySite().size() == 1 ? base : base + " (" + site + ")";
+    }
+
+    /**
+     * Switches every site; when one cannot be switched, those already switched go back. True when all point at the copy.
+     *
+     * @param ports per routed service: its published port and the copy's temporary port
+     */
+    boolean toNew(Map<String, int[]> ports) throws InterruptedException {
+        for (Map.Entry<String, List<RoutedService>> e : bySite().entrySet()) {
+            String site = e.getKey();
+            if (run.dryRun) {
+                run.skip(name(TO_NEW, site), "dry run: would point " + site + " at " + describe(e.getValue(), ports) + ", test, reload and probe");
+                continue;
+            }
+            Site s = switchOne(site, e.getValue(), ports);
+            if (s == null) {
+                back();
+                return false;
+            }
+            switched.add(s);
+        }
+        return true;
+    }
+
+    private Site switchOne(String site, List<RoutedService> routes, Map<String, int[]> ports) throws InterruptedException {
+        SiteSwitch[] sw = new SiteSwitch[1];
+        Backup[] backup = new Backup[1];
+        byte[][] after = new byte[1][];
+        RemoteLock.Held[] lock = new RemoteLock.Held[1];
+        Check prepared = run.check("prepare " + site, c -> {
+            c.expected("locked, backed up, proxy_pass to " + describe(routes, ports));
+            sw[0] = new SiteSwitch(run.link, run::check, site, settings.nginxTest(), settings.nginxReload(), settings.nginxBackupDir(),
+                    run.timeouts.command());
+            try {
+                lock[0] = new RemoteLock(run.link, run.ctx.progress()).acquire(SiteSwitch.lockPath(site), run.ctx.holder(), run.timeouts.lockWait(),
+                        run.timeouts.lease(new VerifySettings(List.of(), settings.drainTime().multipliedBy(4), settings.drainTime(), 0, List.of(), List.of())),
+                        run.sudo());
+            } catch (LockTimeoutException ex) {
+                return c.fail(ex.getMessage());
+            }
+            locks.add(lock[0]);
+            String text = new String(sw[0].read(), StandardCharsets.ISO_8859_1);
+            String changed = text;
+            for (RoutedService r : routes) {
+                int[] p = ports.get(r.service());
+                String next = SiteSwitch.replaceUpstream(changed, r.location(), p[0], p[1]);
+                if (next.equals(changed)) {
+                    return c.fail(site + " has no proxy_pass to port " + p[0] + (r.location() == null ? "" : " in location " + r.location())
+                            + " (" + r.service() + "'s published port): nothing to switch");
+                }
+                changed = next;
+            }
+            after[0] = changed.getBytes(StandardCharsets.ISO_8859_1);
+            backup[0] = sw[0].backup("blue-green switch of " + String.join(", ", routes.stream().map(RoutedService::service).toList())).orElse(null);
+            run.report.fact("nginx backup " + site, backup[0] == null ? "none" : backup[0].id());
+            return c.actual("sha256 " + SiteSwitch.sha256(text.getBytes(StandardCharsets.ISO_8859_1)).substring(0, 12) + ", backup "
+                    + (backup[0] == null ? "none" : backup[0].id())).pass();
+        });
+        if (prepared.status() != Status.PASS) {
+            return null;
+        }
+        List<RouteVerify> probes = routes.stream().map(RoutedService::verify).filter(v -> v != null).toList();
+        if (!sw[0].apply(name(TO_NEW, site), after[0], backup[0], probes)) {
+            return null;
+        }
+        return new Site(site, sw[0], lock[0], backup[0], probes);
+    }
+
+    /** Every switched site back to its backup, byte for byte; true when all are back and answer. */
+    boolean back() throws InterruptedException {
+        boolean all = true;
+        if (run.dryRun && switched.isEmpty() && !dryRunBackRecorded) {
+            dryRunBackRecorded = true;
+            bySite().keySet().forEach(site -> run.skip(name(BACK, site), "dry run: nginx was not switched"));
+            return true;
+        }
+        for (Site s : switched) {
+            all &= s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
+        }
+        switched.clear();
+        return all;
+    }
+
+    void release() {
+        locks.forEach(RemoteLock.Held::close);
+        locks.clear();
+    }
+
+    private static String describe(List<RoutedService> routes, Map<String, int[]> ports) {
+        return String.join(", ", routes.stream().map(r -> r.service() + " (port " + ports.get(r.service())[0] + " → " + ports.get(r.service())[1]
+                + ")").toList());
+    }
+}

@@ -1,0 +1,192 @@
+package io.jenkins.plugins.deploysteps.engine.nginx;
+
+import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
+import io.jenkins.plugins.deploysteps.engine.http.Http;
+import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
+import io.jenkins.plugins.deploysteps.engine.run.HostLink;
+import io.jenkins.plugins.deploysteps.engine.target.Backup;
+import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteFiles;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * nginxRoute's way of changing a live site file, for other steps (composeDeploy's blue-green switch): back up, write
+ * atomically, {@code nginx -t}, reload, probe; and put the backup back byte for byte, test and reload when any of
+ * them fails. The caller holds the site's lock ({@link RouteTarget#lockPath()}) around it.
+ */
+public final class SiteSwitch {
+    /** Records a check (the caller keeps track of what failed). */
+    public interface Checks {
+        Check run(String name, CheckRunner.Body body) throws InterruptedException;
+    }
+
+    /** How long a probe after a switch must keep answering as expected (see {@link RouteProbe#probeSettled}). */
+    static final Duration SETTLE = Duration.ofSeconds(1);
+
+    private final HostLink link;
+    private final Checks checks;
+    private final String site;
+    private final List<String> test;
+    private final List<String> reload;
+    private final Duration timeout;
+    private final RemoteBackups backups;
+
+    /**
+     * @param test the words of the test command; null: the host's nginxTestCommand, else {@code nginx -t}
+     * @param reload likewise, from nginxReloadCommand
+     */
+    public SiteSwitch(HostLink link, Checks checks, String site, List<String> test, List<String> reload, String backupDir, Duration timeout)
+            throws TargetException {
+        this.link = link;
+        this.checks = checks;
+        this.site = site;
+        this.test = words(link, test, "nginxTestCommand", NginxCommands.DEFAULT_TEST);
+        this.reload = words(link, reload, "nginxReloadCommand", NginxCommands.DEFAULT_RELOAD);
+        this.timeout = timeout;
+        this.backups = new RemoteBackups(link, backupDir, timeout, link.usesSudo());
+    }
+
+    /** The lock nginxRoute takes on the same file, so the two never change it at once. */
+    public static String lockPath(String site) {
+        return new RouteTarget("", site, null, "/", true).lockPath();
+    }
+
+    /** The step's own command, else the host's default (checked by the same rules), else nginx's own. */
+    static List<String> words(HostLink link, List<String> given, String hostKey, List<String> fallback) throws TargetException {
+        if (given != null) {
+            return given;
+        }
+        String fromHost = link.defaultFor(hostKey);
+        if (fromHost == null || fromHost.isBlank()) {
+            return fallback;
+        }
+        try {
+            return NginxRouteBinding.commandWords(hostKey, fromHost);
+        } catch (SpecException e) {
+            throw new TargetException("the " + hostKey + " of host '" + link.name() + "' cannot be used: " + e.problem());
+        }
+    }
+
+    public byte[] read() throws TargetException, InterruptedException {
+        return new RemoteFiles(link, timeout).read(site, link.usesSudo());
+    }
+
+    /** Backs the site file up; empty in a dry run. */
+    public java.util.Optional<Backup> backup(String why) throws TargetException, InterruptedException {
+        return backups.create(List.of(site), Map.of("change", why));
+    }
+
+    public static String sha256(byte[] bytes) {
+        return RouteRun.sha256(bytes);
+    }
+
+    /**
+     * Records {@code name}: writes {@code content}, tests and reloads, then probes each of {@code probes}. When one of
+     * them fails the backup goes back (tested, and reloaded when nginx had loaded the new file). True when the new
+     * content is live and answered.
+     */
+    public boolean apply(String name, byte[] content, Backup backup, List<RouteVerify> probes) throws InterruptedException {
+        boolean[] loaded = new boolean[1];
+        Check c = checks.run(name, b -> {
+            b.expected("written, nginx -t passes, reloaded" + (probes.isEmpty() ? "" : ", probes answer"));
+            new RemoteFiles(link, timeout).write(site, content, link.usesSudo(), "644");
+            ExecResult t = exec(test, false);
+            b.evidence("nginx -t output", NginxCommands.output(t));
+            if (!t.succeeded()) {
+                return b.fail(String.join(" ", test) + " failed (exit " + t.exitCode() + "): " + NginxCommands.lastLine(NginxCommands.output(t)));
+            }
+            ExecResult r = exec(reload, true);
+            loaded[0] = true;
+            if (!r.succeeded()) {
+                return b.fail(String.join(" ", reload) + " failed (exit " + r.exitCode() + "): " + NginxCommands.lastLine(NginxCommands.output(r)));
+            }
+            return b.actual("sha256 " + sha256(content).substring(0, 12) + " live").pass();
+        });
+        boolean ok = c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS && probe(probes);
+        if (!ok && backup != null) {
+            restore("put " + site + " back", backup, loaded[0] || c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS, List.of());
+        }
+        return ok;
+    }
+
+    /** Records {@code name}: the backed-up file back byte for byte, tested, reloaded when asked, then the probes. */
+    public boolean restore(String name, Backup backup, boolean reloadAfter, List<RouteVerify> probes) throws InterruptedException {
+        if (!link.ensureConnected()) {
+            checks.run(name, b -> b.error("the connection is lost and reconnecting failed: put " + backup.folder() + "/files/1 back as " + site
+                    + " by hand"));
+            return false;
+        }
+        Check c = checks.run(name, b -> {
+            b.expected("byte for byte as in backup " + backup.id());
+            backups.restore(backup);
+            ExecResult t = exec(test, false);
+            b.evidence("nginx -t output", NginxCommands.output(t));
+            if (!t.succeeded()) {
+                return b.fail("the restored file fails nginx -t too: " + NginxCommands.lastLine(NginxCommands.output(t)));
+            }
+            if (reloadAfter) {
+                ExecResult r = exec(reload, true);
+                if (!r.succeeded()) {
+                    return b.fail(String.join(" ", reload) + " failed (exit " + r.exitCode() + ")");
+                }
+            }
+            return b.actual("restored from " + backup.folder()).pass();
+        });
+        return c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS && probe(probes);
+    }
+
+    private boolean probe(List<RouteVerify> probes) throws InterruptedException {
+        boolean all = true;
+        for (RouteVerify v : probes) {
+            Check c = checks.run(RouteRun.probeCheck(v) + " (" + site + ")", b -> {
+                try {
+                    return new RouteProbe(new Http(TrustSource.JVM)).probeSettled(v, SETTLE, b);
+                } catch (GeneralSecurityException e) {
+                    return b.error("cannot set up TLS: " + e.getMessage());
+                }
+            });
+            all &= c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS;
+        }
+        return all;
+    }
+
+    private ExecResult exec(List<String> words, boolean changesHost) throws TargetException, InterruptedException {
+        RemoteCommand cmd = RemoteCommand.of(NginxCommands.run(words), timeout).sudo(link.usesSudo());
+        return link.exec(changesHost ? cmd.changesHost() : cmd);
+    }
+
+    /**
+     * The site with every {@code proxy_pass} to a loopback address on port {@code from} pointed at port {@code to}
+     * instead (in {@code location}'s block only, when given); every other byte stays as it is.
+     */
+    public static String replaceUpstream(String text, String location, int from, int to) {
+        java.util.regex.Pattern upstream = java.util.regex.Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1]):" + from + "(?=[/;\\s])");
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int inside = -1;
+        for (String line : SiteEditor.splitLines(text)) {
+            String code = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+            if (location != null && inside < 0 && code.strip().matches("location\\s+(\\^~\\s+|=\\s+)?" + java.util.regex.Pattern.quote(location) + "\\s*\\{.*")) {
+                inside = depth;
+            }
+            boolean applies = location == null || inside >= 0;
+            out.add(applies && code.strip().startsWith("proxy_pass ") ? upstream.matcher(line).replaceAll("$1:" + to) : line);
+            for (char ch : code.toCharArray()) {
+                depth += ch == '{' ? 1 : ch == '}' ? -1 : 0;
+            }
+            if (inside >= 0 && depth <= inside) {
+                inside = -1;
+            }
+        }
+        return String.join("", out);
+    }
+}

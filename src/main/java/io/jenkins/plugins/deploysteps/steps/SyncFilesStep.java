@@ -1,0 +1,265 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ComboBoxModel;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/**
+ * {@code syncFiles host: 'prod-1', from: 'app/', to: '/srv/app'}: the release's files from the workspace to the host
+ * over the step's SSH connection. Parameters bind to the engine's {@link SyncFiles} under the same names the CLI uses.
+ */
+public final class SyncFilesStep extends DeployStep {
+    private final String host;
+    private final String from;
+    private final String to;
+    private List<String> excludes = new ArrayList<>();
+    /** Null: the engine's default (the host's env files). */
+    private List<String> preserve;
+    private boolean delete = true;
+    private String revision;
+    private String layout;
+    private Integer keepReleases;
+    private boolean rollback;
+    private boolean dryRun;
+    private String timeout;
+    private String lockTimeout;
+
+    @DataBoundConstructor
+    public SyncFilesStep(String host, String from, String to) {
+        this.host = Values.trimToNull(host);
+        this.from = Values.trimToNull(from);
+        this.to = Values.trimToNull(to);
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public List<String> getExcludes() {
+        return excludes;
+    }
+
+    @DataBoundSetter
+    public void setExcludes(List<String> excludes) {
+        this.excludes = excludes == null ? new ArrayList<>() : new ArrayList<>(excludes);
+    }
+
+    public List<String> getPreserve() {
+        return preserve == null ? SyncFiles.DEFAULT_PRESERVE : preserve;
+    }
+
+    @DataBoundSetter
+    public void setPreserve(List<String> preserve) {
+        this.preserve = preserve == null ? null : new ArrayList<>(preserve);
+    }
+
+    public boolean isDelete() {
+        return delete;
+    }
+
+    @DataBoundSetter
+    public void setDelete(boolean delete) {
+        this.delete = delete;
+    }
+
+    public String getRevision() {
+        return revision;
+    }
+
+    @DataBoundSetter
+    public void setRevision(String revision) {
+        this.revision = Values.trimToNull(revision);
+    }
+
+    public String getLayout() {
+        return layout;
+    }
+
+    @DataBoundSetter
+    public void setLayout(String layout) {
+        this.layout = Values.trimToNull(layout);
+    }
+
+    public Integer getKeepReleases() {
+        return keepReleases;
+    }
+
+    @DataBoundSetter
+    public void setKeepReleases(Integer keepReleases) {
+        this.keepReleases = keepReleases;
+    }
+
+    public boolean isRollback() {
+        return rollback;
+    }
+
+    @DataBoundSetter
+    public void setRollback(boolean rollback) {
+        this.rollback = rollback;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Values.trimToNull(timeout);
+    }
+
+    public String getLockTimeout() {
+        return lockTimeout;
+    }
+
+    @DataBoundSetter
+    public void setLockTimeout(String lockTimeout) {
+        this.lockTimeout = Values.trimToNull(lockTimeout);
+    }
+
+    @Override
+    public Map<String, Object> toParams() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("host", host);
+        p.put("from", from);
+        p.put("to", to);
+        if (!excludes.isEmpty()) {
+            p.put("excludes", excludes);
+        }
+        p.put("preserve", preserve);
+        p.put("delete", delete);
+        p.put("revision", revision);
+        p.put("layout", layout);
+        p.put("keepReleases", keepReleases);
+        p.put("rollback", rollback);
+        p.put("dryRun", dryRun);
+        p.put("timeout", timeout);
+        p.put("lockTimeout", lockTimeout);
+        putCommonParams(p);
+        p.values().removeIf(v -> v == null);
+        return p;
+    }
+
+    @Override
+    protected StepDefinition<?> definition() {
+        return new SyncFiles();
+    }
+
+    @Extension
+    @Symbol(SyncFiles.NAME)
+    public static final class DescriptorImpl extends DeployDescriptor {
+        private static final Map<String, Object> MINIMAL = Map.of("host", "h", "from", "app", "to", "/srv/app");
+
+        public DescriptorImpl() {
+            super(new SyncFiles(), MINIMAL);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return SyncFiles.NAME;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Sync workspace files to a deploy host: changes only, env files preserved, REVISION written";
+        }
+
+        /** Where the files go is what a person scanning the pipeline graph wants to see. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            Object h = namedArgs.get("host");
+            Object t = namedArgs.get("to");
+            return h instanceof String hs && t instanceof String ts ? hs + ":" + ts : null;
+        }
+
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return super.newInstance(req, StepForms.listFields(formData, "excludes", "preserve"));
+        }
+
+        public String text(List<String> lines) {
+            return StepForms.text(lines);
+        }
+
+        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
+            return StepForms.hostItems(item);
+        }
+
+        public ListBoxModel doFillLayoutItems() {
+            ListBoxModel m = new ListBoxModel();
+            m.add("plain: into the folder itself", "plain");
+            m.add("releases: releases/<id>/ and a current link", "releases");
+            return m;
+        }
+
+        public FormValidation doCheckFrom(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "from", value);
+        }
+
+        public FormValidation doCheckTo(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "to", value);
+        }
+
+        public FormValidation doCheckExcludes(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "excludes", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckPreserve(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "preserve", StepForms.lines(value));
+        }
+
+        public FormValidation doCheckRevision(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "revision", value);
+        }
+
+        public FormValidation doCheckKeepReleases(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "keepReleases", value);
+        }
+
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "timeout", value);
+        }
+
+        public FormValidation doCheckLockTimeout(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "lockTimeout", value);
+        }
+
+        public FormValidation doCheckReportName(@QueryParameter String value) {
+            return StepForms.check(new SyncFiles(), MINIMAL, "reportName", value);
+        }
+    }
+}
