@@ -3,7 +3,6 @@ package io.jenkins.plugins.deploysteps.engine.params;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -277,7 +276,7 @@ public final class Param<T> {
 
     /** The default as help and docs show it: {@code '30s'}, {@code true}, {@code ['/']}, or words such as {@code required}. */
     public String defaultText() {
-        return hasLiteralDefault() ? literal(fallback) : shownDefault;
+        return hasLiteralDefault() ? ParamText.literal(fallback) : shownDefault;
     }
 
     /** The default as a Jenkins field holds it, without quotes: {@code 30s}, {@code true}, {@code /}. */
@@ -286,22 +285,6 @@ public final class Param<T> {
             return list.stream().map(String::valueOf).collect(Collectors.joining("\n"));
         }
         return fallback instanceof Duration d ? Durations.format(d) : String.valueOf(fallback);
-    }
-
-    private static String literal(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(Param::literal).collect(Collectors.joining(", ", "[", "]"));
-        }
-        if (value instanceof Map<?, ?> map) {
-            return map.isEmpty() ? "[:]" : map.toString();
-        }
-        if (value instanceof Duration d) {
-            return "'" + Durations.format(d) + "'";
-        }
-        if (value instanceof String || value instanceof Enum<?>) {
-            return "'" + value + "'";
-        }
-        return String.valueOf(value).toLowerCase(Locale.ROOT);
     }
 
     @Override
