@@ -58,8 +58,10 @@ public final class Cli {
     private int runCommand(String[] args) {
         Path plan = null;
         Path reportDir = Path.of("deploy-reports");
+        boolean verbose = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
+                case "-v", "--verbose" -> verbose = true;
                 case "-h", "--help" -> {
                     usage(out);
                     return 0;
@@ -82,7 +84,7 @@ public final class Cli {
             return badUsage("run needs a plan file");
         }
         try {
-            return runPlan(new PlanLoader(env).load(plan), reportDir);
+            return runPlan(new PlanLoader(env).load(plan), reportDir, verbose);
         } catch (PlanException e) {
             err.println("deploy-steps: " + e.getMessage());
             return USAGE;
@@ -94,10 +96,11 @@ public final class Cli {
     }
 
     /** Binds every step before running the first, so a bad plan changes nothing anywhere. */
-    private int runPlan(Plan plan, Path reportDir) throws PlanException, InterruptedException {
+    private int runPlan(Plan plan, Path reportDir, boolean verbose) throws PlanException, InterruptedException {
         SecretMasker masker = new SecretMasker();
         plan.secrets().forEach(masker::register);
         Progress progress = new Progress(new ConsoleProgress(out, err), masker);
+        progress.verbose(verbose);
         List<Bound<?>> bound = new ArrayList<>();
         for (Plan.PlanStep step : plan.steps()) {
             StepDefinition<?> def = Steps.byName(step.name()).orElseThrow(() -> new PlanException(plan.file() + ": " + step.where()
@@ -183,6 +186,7 @@ public final class Cli {
     private static void usage(PrintStream s) {
         s.println("""
                 usage: deploy-steps run PLAN.yaml [--report-dir DIR]   run the plan's steps in order (reports: DIR, default deploy-reports)
+                         -v, --verbose                                 every remote command in full, with its output
                        deploy-steps steps                              list the steps
                        deploy-steps help STEP                          a step's parameters (also: deploy-steps STEP --help)
                        deploy-steps --version

@@ -3,7 +3,7 @@ package io.jenkins.plugins.deploysteps.cli;
 import io.jenkins.plugins.deploysteps.engine.progress.ProgressSink;
 import java.io.PrintStream;
 
-/** Progress lines on the terminal; warnings go to stderr so they survive {@code > log}. */
+/** Progress lines on the terminal; warnings and checks that need a look go to stderr so they survive {@code > log}. */
 final class ConsoleProgress implements ProgressSink {
     private final PrintStream out;
     private final PrintStream err;
@@ -15,6 +15,6 @@ final class ConsoleProgress implements ProgressSink {
 
     @Override
     public synchronized void line(Level level, String text) {
-        (level == Level.WARNING ? err : out).println(text);
+        (level == Level.WARNING || level == Level.PROBLEM ? err : out).println(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.config;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
@@ -335,7 +336,10 @@ public class DeployHost implements Describable<DeployHost> {
             return items;
         }
 
-        /** The credentials recipe for a global configuration: only administrators may list credentials. */
+        /**
+         * The credentials recipe for a global configuration: only administrators may list credentials, and only
+         * those a build can use (not SYSTEM-scoped ones).
+         */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
             if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
@@ -343,7 +347,8 @@ public class DeployHost implements Describable<DeployHost> {
             }
             return new StandardListBoxModel().includeEmptyValue()
                     .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardUsernameCredentials.class,
-                            URIRequirementBuilder.fromUri("ssh://").build(), HostSpecs.sshCredentials())
+                            URIRequirementBuilder.fromUri("ssh://").build(),
+                            CredentialsMatchers.allOf(HostSpecs.sshCredentials(), HostSpecs.buildsCanUse()))
                     .includeCurrentValue(credentialsId);
         }
 
@@ -356,7 +361,8 @@ public class DeployHost implements Describable<DeployHost> {
                 return FormValidation.error("choose an SSH credential (SSH user name with private key, or user name and password)");
             }
             return HostSpecs.systemCredentials().find(value) == null
-                    ? FormValidation.error("no SSH user name with private key or user name and password credential with ID '" + value + "'")
+                    ? FormValidation.error("no SSH user name with private key or user name and password credential with ID '" + value
+                            + "' that builds can use (a System-scoped credential is for Jenkins itself: give it Global scope)")
                     : FormValidation.ok();
         }
 

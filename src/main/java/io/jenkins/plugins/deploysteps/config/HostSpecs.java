@@ -4,6 +4,7 @@ import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
@@ -93,8 +94,19 @@ public final class HostSpecs implements HostResolver {
 
     /** Credentials as the system sees them, for global configuration forms. */
     public static CredentialSource systemCredentials() {
-        return id -> login(CredentialsProvider.findCredentialByIdInItemGroup(id, StandardUsernameCredentials.class, Jenkins.get(),
-                ACL.SYSTEM2, URIRequirementBuilder.fromUri("ssh://").build()));
+        return id -> {
+            StandardUsernameCredentials c = CredentialsProvider.findCredentialByIdInItemGroup(id, StandardUsernameCredentials.class, Jenkins.get(),
+                    ACL.SYSTEM2, URIRequirementBuilder.fromUri("ssh://").build());
+            return c == null || !buildsCanUse().matches(c) ? null : login(c);
+        };
+    }
+
+    /**
+     * A build finds a host's credential in its job's context, where SYSTEM-scoped credentials (meant for Jenkins
+     * itself) are not visible: only those a global host may name.
+     */
+    public static CredentialsMatcher buildsCanUse() {
+        return CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM));
     }
 
     /** The engine's view of a Jenkins SSH credential; null for credential types SSH cannot use. */

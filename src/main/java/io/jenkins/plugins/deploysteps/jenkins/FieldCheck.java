@@ -5,6 +5,7 @@ import io.jenkins.plugins.deploysteps.engine.params.Param;
 import java.util.Optional;
 import java.util.function.Function;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The form check of one field, reached at {@code <descriptor>/field/<name>/check}: the field's text becomes the
@@ -28,6 +29,7 @@ public final class FieldCheck {
         this.mapSeparator = mapSeparator;
     }
 
+    @POST
     public FormValidation doCheck(@QueryParameter String value) {
         return FormChecks.toValidation(problem(value));
     }

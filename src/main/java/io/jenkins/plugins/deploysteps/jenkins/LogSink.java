@@ -20,7 +20,8 @@ final class LogSink implements ProgressSink {
 
     @Override
     public synchronized void line(Level level, String text) {
-        byte[] line = ((level == Level.WARNING && !text.startsWith("WARNING") ? "WARNING: " : "") + text + "\n").getBytes(StandardCharsets.UTF_8);
+        // Each kind of line carries its own marker ([FAIL], [ERROR], WARNING: ...): nothing is added here.
+        byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
         log.write(line, 0, line.length);
         log.flush();
     }

@@ -176,7 +176,7 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
         }
 
         public ListBoxModel doFillMethodItems() {
-            ListBoxModel items = new ListBoxModel();
+            ListBoxModel items = StepForms.withDefault("GET");
             for (String m : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
                 items.add(m, m);
             }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * What {@code composeDeploy} and {@code composeRollback} share: the project (host, dir, files, compose command),
@@ -202,6 +203,7 @@ public abstract class ComposeStep extends DeployStep {
             return d instanceof String ds ? hs + " " + ds : hs;
         }
 
+        @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
         }

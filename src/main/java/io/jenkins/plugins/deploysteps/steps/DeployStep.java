@@ -1,6 +1,8 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.model.Item;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
@@ -19,18 +21,22 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * What every deploy step shares: the parameters the engine's {@code CommonParams} reads ({@code reportName},
- * {@code onFailure} and {@code archive}), and how it runs: its parameters under the engine's names, handed to the
+ * {@code onFailure}, {@code archive} and {@code verbose}), and how it runs: its parameters under the engine's names, handed to the
  * engine's definition of the step on a thread of its own.
  */
 public abstract class DeployStep extends Step {
     private String reportName;
     private String onFailure;
     private boolean archive = true;
+    private boolean verbose;
 
     public String getReportName() {
         return reportName;
@@ -59,11 +65,23 @@ public abstract class DeployStep extends Step {
         this.archive = archive;
     }
 
+    public boolean isVerbose() {
+        return verbose;
+    }
+
+    @DataBoundSetter
+    public void setVerbose(boolean verbose) {
+        this.verbose = verbose;
+    }
+
     /** Adds the shared parameters under the engine's names (unset ones stay out, so the engine's defaults apply). */
     protected void putCommonParams(Map<String, Object> params) {
         params.put("reportName", reportName);
         params.put("onFailure", onFailure);
         params.put("archive", archive);
+        if (verbose) {
+            params.put("verbose", true);
+        }
     }
 
     /** The engine's definition of this step. */
@@ -163,6 +181,12 @@ public abstract class DeployStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return DeployStepExecutor.REQUIRED_CONTEXT;
+        }
+
+        /** Every step's host field (the steps that have one); see {@link StepForms#hostCheck}. */
+        @POST
+        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.hostCheck(item, value);
         }
 
         public ListBoxModel doFillOnFailureItems() {

@@ -17,6 +17,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** magicLinkAuthCheck's opt-in {@code expiredToken: [credentialsId: 'expired-token']} or {@code [ttl: '2m']}. */
 public final class ExpiredTokenSettings implements Describable<ExpiredTokenSettings> {
@@ -60,6 +61,7 @@ public final class ExpiredTokenSettings implements Describable<ExpiredTokenSetti
         }
 
         /** Secret text: a token known to have expired. */
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
         }

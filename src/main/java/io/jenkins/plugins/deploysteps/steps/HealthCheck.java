@@ -23,6 +23,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -303,12 +304,18 @@ public final class HealthCheck implements Describable<HealthCheck> {
             return StepForms.entriesText(map, separator(field));
         }
 
+        @POST
+        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.hostCheck(item, value);
+        }
+
+        @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
         }
 
         public ListBoxModel doFillMethodItems() {
-            ListBoxModel items = new ListBoxModel();
+            ListBoxModel items = StepForms.withDefault("GET");
             for (String m : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
                 items.add(m, m);
             }
@@ -316,13 +323,14 @@ public final class HealthCheck implements Describable<HealthCheck> {
         }
 
         public ListBoxModel doFillSeverityItems() {
-            ListBoxModel items = new ListBoxModel();
+            ListBoxModel items = StepForms.withDefault("failure");
             items.add("Failure: the step's onFailure applies", "failure");
             items.add("Warning: the build becomes UNSTABLE", "warning");
             return items;
         }
 
         /** Secret text (a bearer token) and user name with password (basic) credentials the job may use. */
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(StringCredentials.class),
                     CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));

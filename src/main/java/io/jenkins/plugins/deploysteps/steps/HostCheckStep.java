@@ -14,6 +14,7 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code hostCheck host: 'prod-1', minFreeDisk: '2GB', ...}: is the host reachable, trusted, and does it have
@@ -120,6 +121,7 @@ public final class HostCheckStep extends DeployStep {
             return h instanceof String s ? s : null;
         }
 
+        @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
         }

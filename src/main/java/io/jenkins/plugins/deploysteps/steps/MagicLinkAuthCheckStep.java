@@ -20,6 +20,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -440,10 +441,17 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
             return StepForms.entriesText(map, AuthenticatedCheck.HEADER_SEPARATOR);
         }
 
+        @POST
+        public FormValidation doCheckUserRecordHost(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.hostCheck(item, value);
+        }
+
+        @POST
         public ComboBoxModel doFillUserRecordHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
         }
 
+        @POST
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
             return StepForms.caBundleItems(item, caCredentialsId);
         }

@@ -18,6 +18,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** magicLinkAuthCheck's {@code mailbox: [type: 'mailpit', url: 'http://mail.internal:8025']}: where the email is read. */
 public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
@@ -175,15 +176,23 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
             return items;
         }
 
+        @POST
+        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepForms.hostCheck(item, value);
+        }
+
+        @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
         }
 
         /** User name with password: the web API's basic authentication, or the IMAP login. */
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
         }
 
+        @POST
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
             return StepForms.caBundleItems(item, caCredentialsId);
         }

@@ -12,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -227,7 +227,7 @@ public final class NginxRouteStep extends DeployStep {
 
     @Extension
     @Symbol(NginxRoute.NAME)
-    public static final class DescriptorImpl extends DeployDescriptor implements CustomDescribableModel {
+    public static final class DescriptorImpl extends DeployDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h", "site", "/etc/nginx/sites-enabled/app", "location", "/api/",
                 "proxyPass", "http://127.0.0.1:3000", "verifyUrl", "https://app.example.com/api/health");
 
@@ -256,11 +256,6 @@ public final class NginxRouteStep extends DeployStep {
             return l instanceof String ls ? hs + " " + ls : hs;
         }
 
-        @Override
-        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-            return StepForms.statusAsText(arguments);
-        }
-
         /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
@@ -275,12 +270,13 @@ public final class NginxRouteStep extends DeployStep {
             return StepForms.entriesText(headers, StepForms.HEADER_SEPARATOR);
         }
 
+        @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
         }
 
         public ListBoxModel doFillStateItems() {
-            ListBoxModel items = new ListBoxModel();
+            ListBoxModel items = StepForms.withDefault("present");
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
             return items;

@@ -16,6 +16,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** healthVerify's {@code tls: [warnDays: 21, failDays: 7, caCredentialsId: 'internal-ca']}. */
 public final class TlsSettings implements Describable<TlsSettings> {
@@ -84,6 +85,7 @@ public final class TlsSettings implements Describable<TlsSettings> {
         }
 
         /** Secret files and secret text holding PEM certificates. */
+        @POST
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
             return StepForms.caBundleItems(item, caCredentialsId);
         }

@@ -65,7 +65,7 @@ class CliTest {
         assertThat(cli("run", plan.toString(), "--report-dir", dir.resolve("r").toString())).isZero();
         assertThat(dir.resolve("r/hostCheck.html")).exists();
         assertThat(dir.resolve("r/hostCheck.xml")).exists();
-        assertThat(stdout()).contains("[PASS] connect to local").contains("hostCheck 'hostCheck' on local: SUCCESS").contains("plan " + plan + ": SUCCESS");
+        assertThat(stdout()).contains("[PASS] connect to local").contains("hostCheck on local: SUCCESS").contains("plan " + plan + ": SUCCESS");
     }
 
     @Test

@@ -107,4 +107,13 @@ class PlanRefusalsTest {
         refused(steps("  - hostCheck: {host: watched, reportName: \"ok\\n[PASS] all 42 checks passed, deploy approved\"}\n"),
                 "reportName: 'ok\\n[PASS] all 42 checks passed, deploy approved' is not usable");
     }
+
+    @Test
+    void controlCharactersThatWouldReachTheSiteFileAreRefused() throws IOException {
+        String route = "  - nginxRoute: {host: watched, site: /etc/nginx/sites-enabled/app, proxyPass: 'http://127.0.0.1:3000', location: ";
+        refused(steps(route + "\"/api/\\r\"}\n"), "location: '/api/\\r' contains \\r: control characters are not allowed");
+        refused(steps(route + "\"\\t/api/\"}\n"), "location: '\\t/api/' starts or ends with a tab or carriage return");
+        refused(steps(route + "\"/api/\\0x\"}\n"), "location: '/api/\\u0000x' contains \\u0000: control characters are not allowed");
+        refused(steps(route + "\"/api/\\r\\nlocation / {\"}\n"), "location: '/api/\\u000d\\u000alocation / {' contains a carriage return");
+    }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.casc.ConfigurationAsCode;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
@@ -26,5 +27,16 @@ class DeployHostsCascJenkinsTest {
         assertThat(prod.isSudo()).isTrue();
         assertThat(prod.getNginxReloadCommand()).isEqualTo("systemctl reload nginx");
         assertThat(config.find("bastion").orElseThrow().getHostKeyVerification()).isEqualTo("acceptFirst");
+    }
+
+    @Test
+    @ConfiguredWithCode("deploy-hosts.yml")
+    void aKeyLearnedOnFirstUseSurvivesApplyingTheYamlAgain(JenkinsConfiguredWithCodeRule r) throws Exception {
+        String learned = "203.0.113.1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+        assertThat(DeployHostsConfiguration.get().rememberHostKey("bastion", learned)).isTrue();
+
+        ConfigurationAsCode.get().configure(getClass().getResource("deploy-hosts.yml").toExternalForm());
+
+        assertThat(DeployHostsConfiguration.get().find("bastion").orElseThrow().getLearnedHostKey()).isEqualTo(learned);
     }
 }

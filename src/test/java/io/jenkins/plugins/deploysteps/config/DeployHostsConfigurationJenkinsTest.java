@@ -6,17 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.Descriptor;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ListBoxModel;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
+import org.htmlunit.html.HtmlForm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.Stapler;
 
 /** Deploy hosts in a running Jenkins: the form round trip, the credentials permission gate, the list rules. */
 @WithJenkins
@@ -93,5 +98,35 @@ class DeployHostsConfigurationJenkinsTest {
         assertThat(DeployHostsConfiguration.get().rememberHostKey("tofu", "10.0.0.9 ssh-ed25519 KEY2")).isFalse();
         assertThat(DeployHostsConfiguration.get().rememberHostKey("strict", "10.0.0.8 ssh-ed25519 KEY3")).isFalse();
         assertThat(DeployHostsConfiguration.get().find("tofu").orElseThrow().getLearnedHostKey()).isEqualTo("10.0.0.9 ssh-ed25519 KEY1");
+    }
+
+    @Test
+    void aRefusedFormKeepsTheHostsItHad() throws Throwable {
+        DeployHostsConfiguration.get().setHosts(List.of(new DeployHost("web", "10.0.0.5", "deploy-key")));
+        JSONObject form = JSONObject.fromObject(Map.of("hosts", List.of(
+                Map.of("name", "a", "hostname", "x", "credentialsId", "deploy-key"),
+                Map.of("name", "a", "hostname", "y", "credentialsId", "deploy-key"))));
+
+        r.executeOnServer(() -> {
+            assertThatThrownBy(() -> DeployHostsConfiguration.get().configure(Stapler.getCurrentRequest2(), form))
+                    .isInstanceOf(Descriptor.FormException.class).hasMessageContaining("host name 'a' is used more than once");
+            return null;
+        });
+
+        assertThat(DeployHostsConfiguration.get().getHosts()).extracting(DeployHost::getName).containsExactly("web");
+    }
+
+    @Test
+    void aKeyLearnedWhileTheFormWasOpenSurvivesSavingIt() throws Exception {
+        DeployHost tofu = new DeployHost("tofu", "10.0.0.9", "deploy-key");
+        tofu.setHostKeyVerification("acceptFirst");
+        DeployHostsConfiguration.get().setHosts(List.of(tofu));
+        HtmlForm form = r.createWebClient().goTo("manage/configure").getFormByName("config");
+
+        String learned = "10.0.0.9 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl";
+        assertThat(DeployHostsConfiguration.get().rememberHostKey("tofu", learned)).isTrue();
+        r.submit(form);
+
+        assertThat(DeployHostsConfiguration.get().find("tofu").orElseThrow().getLearnedHostKey()).isEqualTo(learned);
     }
 }

@@ -63,7 +63,7 @@ class ComposeDeployStepJenkinsTest {
                     + "', requiredEnv: ['DATABASE_URL'], dryRun: true\n"
                     + "echo \"status=${r.status} command=${r.facts['compose command']} html=${r.reports.html}\" }", Result.SUCCESS);
             r.assertLogContains("status=SUCCESS command=docker-compose html=deploy-reports/composeDeploy.html", b);
-            r.assertLogContains("(dry run, not run) $ cd " + app.dir() + " && docker-compose -p " + app.project(), b);
+            r.assertLogContains("] $ cd " + app.dir() + " && docker-compose -p " + app.project(), b);
             r.assertLogNotContains("db-pw-7731", b);
             assertThat(app.containerIds()).isEmpty();
         }

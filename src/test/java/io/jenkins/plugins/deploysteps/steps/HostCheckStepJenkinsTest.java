@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.Label;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.deploysteps.config.DeployHost;
@@ -125,5 +126,15 @@ class HostCheckStepJenkinsTest {
         new SnippetizerTester(r).assertRoundTrip(step,
                 "hostCheck host: 'prod-1', maxLoad: 4.0, minFreeDisk: '2GB', paths: ['/', '/var/lib/docker'], requireCommands: ['docker']");
         new SnippetizerTester(r).assertRoundTrip(new HostCheckStep("prod-1"), "hostCheck 'prod-1'");
+    }
+
+    @Test
+    void runsOnAnAgentAndStreamsTheBuildLogBack() throws Exception {
+        // An agent in its own JVM: the callable, the TaskListener and the bundled libraries cross the remoting channel.
+        r.createOnlineSlave(Label.get("remote"));
+        WorkflowRun b = run("node('remote') { def res = hostCheck host: 'local', minFreeDisk: '1MB'\n echo \"status=${res.status}\" }", Result.SUCCESS);
+        r.assertLogContains("[PASS] connect to local", b);
+        r.assertLogContains("status=SUCCESS", b);
+        assertThat(b.getArtifactManager().root().child("deploy-reports").child("hostCheck.html").exists()).isTrue();
     }
 }

@@ -8,9 +8,11 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import hudson.model.Result;
+import hudson.model.TaskListener;
 import io.jenkins.plugins.deploysteps.testing.MagicLinkApp;
 import java.util.List;
 import java.util.Map;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -89,5 +91,18 @@ class MagicLinkAuthCheckStepJenkinsTest {
         step.setAuthenticatedChecks(List.of(profile));
         new SnippetizerTester(r).assertRoundTrip(step, "magicLinkAuthCheck baseUrl: 'https://app.example.com', authenticatedChecks: [[expectJson: "
                 + "['$.email': '${email}'], path: '/api/user/profile']], mailbox: [type: 'mailpit', url: 'http://mail.internal:8025']");
+    }
+
+    @Test
+    void everyStatusFieldTakesANumberTextOrAListAsAJenkinsfileGivesThem() throws Exception {
+        MagicLinkAuthCheckStep step = DescribableModel.of(MagicLinkAuthCheckStep.class).instantiate(Map.of("baseUrl", "https://app.example.com",
+                "expectSendStatus", 202, "expectVerifyStatus", List.of(200, 302), "expectInvalidStatus", "4xx", "expectNoSessionStatus", "401",
+                "rateLimit", Map.of("requests", 10, "expectStatus", 429)), TaskListener.NULL);
+
+        assertThat(step.getExpectSendStatus()).isEqualTo("202");
+        assertThat(step.getExpectVerifyStatus()).isEqualTo("200, 302");
+        assertThat(step.getExpectInvalidStatus()).isEqualTo("4xx");
+        assertThat(step.getExpectNoSessionStatus()).isEqualTo("401");
+        assertThat(step.getRateLimit().getExpectStatus()).isEqualTo("429");
     }
 }

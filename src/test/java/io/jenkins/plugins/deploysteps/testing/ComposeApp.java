@@ -179,8 +179,13 @@ public final class ComposeApp implements AutoCloseable {
 
     /** The body the app serves now, or the error that stopped it. */
     public String http() {
+        return get(port, "/");
+    }
+
+    /** The body 127.0.0.1:port answers {@code path} with (5 s at most), "HTTP <status>", or what stopped it. */
+    public static String get(int port, String path) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? r.body().strip() : "HTTP " + r.statusCode();
         } catch (IOException e) {

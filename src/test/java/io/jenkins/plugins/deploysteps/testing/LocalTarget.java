@@ -31,9 +31,19 @@ public final class LocalTarget implements AutoCloseable {
     }
 
     public static LocalTarget start(Path dir, String... servers) {
+        return start(dir, Map.of(), servers);
+    }
+
+    /** @param env for the script, e.g. {@code LOCAL_TARGET_DOCKER_HOST}: another target's podman for this one's sshd sessions */
+    public static LocalTarget start(Path dir, Map<String, String> env, String... servers) {
         List<String> command = new java.util.ArrayList<>(List.of(script().toString(), "up", dir.toString()));
         command.addAll(List.of(servers));
-        run(command, UP_TIMEOUT);
+        run(command, UP_TIMEOUT, null, env, true);
+        return new LocalTarget(dir, readEnv(dir.resolve("target.env")));
+    }
+
+    /** A target another process started in {@code dir} (scripts/demo-release, say), read from its target.env; closing it stops it. */
+    public static LocalTarget attach(Path dir) {
         return new LocalTarget(dir, readEnv(dir.resolve("target.env")));
     }
 

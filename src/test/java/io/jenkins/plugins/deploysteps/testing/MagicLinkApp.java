@@ -40,7 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A small magic-link application on 127.0.0.1 with the seed's endpoints, mailing its links over real SMTP: what
+ * A small magic-link application on 127.0.0.1 with the endpoints the deployment checklist's login checks call, mailing its links over real SMTP: what
  * magicLinkAuthCheck is tested (and demonstrated, through {@link #main}) against. Switches make it misbehave the
  * ways real apps do.
  *

@@ -11,12 +11,16 @@ import io.jenkins.plugins.deploysteps.engine.run.StepRunner;
 import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
 import io.jenkins.plugins.deploysteps.engine.run.Targets;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
+import io.jenkins.plugins.deploysteps.engine.ssh.SshConnector;
+import io.jenkins.plugins.deploysteps.engine.ssh.SshTarget;
+import io.jenkins.plugins.deploysteps.engine.target.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Runs a step the way the CLI and Jenkins do (bind, connect over real SSH, run, write reports) against the local target as host {@code local}. */
 public final class StepHarness {
@@ -24,6 +28,7 @@ public final class StepHarness {
     private final Path reports;
     private final Map<String, String> hostDefaults;
     private final HostSpec host;
+    private final UnaryOperator<Target> wrap;
 
     public StepHarness(LocalTarget target, Path reports) {
         this(target, reports, Map.of());
@@ -35,15 +40,25 @@ public final class StepHarness {
     }
 
     private StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults, HostSpec host) {
+        this(target, reports, hostDefaults, host, UnaryOperator.identity());
+    }
+
+    private StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults, HostSpec host, UnaryOperator<Target> wrap) {
         this.target = target;
         this.reports = reports;
         this.hostDefaults = hostDefaults;
         this.host = host;
+        this.wrap = wrap;
     }
 
     /** The same harness logging in as {@code host} describes (another user, sudo), still called {@code local}, with this harness's defaults. */
     public StepHarness as(HostSpec host) {
-        return new StepHarness(target, reports, hostDefaults, host);
+        return new StepHarness(target, reports, hostDefaults, host, wrap);
+    }
+
+    /** The same harness with each real SSH target passed through {@code wrap}: for injecting a fault at one command. */
+    public StepHarness wrapping(UnaryOperator<Target> wrap) {
+        return new StepHarness(target, reports, hostDefaults, host, wrap);
     }
 
     /** One finished run: its result and everything it logged. */
@@ -84,7 +99,8 @@ public final class StepHarness {
             return local;
         };
         S spec = StepRunner.bind(step, params, hosts);
-        Targets targets = Targets.overSsh(hosts, log.progress());
+        SshConnector connector = new SshConnector(log.progress());
+        Targets targets = new Targets(hosts, h -> wrap.apply(new SshTarget(connector.connect(h), log.progress())));
         try (RunContext ctx = new RunContext(log.masker(), log.progress(), targets, Clock.systemUTC(), holder)) {
             return new Run(StepRunner.run(step, spec, ctx, reports.resolve(holder.replaceAll("[^A-Za-z0-9]", "-"))), log);
         }

@@ -16,6 +16,14 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
     /** The command line a POSIX shell runs. */
     public abstract String render();
 
+    /** Whether a fixed script is part of this command: a script is no command line a person would type. */
+    public abstract boolean hasScript();
+
+    /** What the build log calls this command ({@code lock /app/.deploy-steps.lock}), or null: a short command speaks for itself. */
+    public String label() {
+        return null;
+    }
+
     @Override
     public String toString() {
         return render();
@@ -47,8 +55,8 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
      * {@code sh -c 'script' sh arg...}: a fixed script from this code base with user values as {@code $1..$n}.
      * The script runs with {@code set -eu} semantics only if it says so itself.
      */
-    public static Cmd script(String script, String... args) {
-        return new Script(script, List.of(args));
+    public static Script script(String script, String... args) {
+        return new Script(script, List.of(args), null);
     }
 
     /** {@code this && next} */
@@ -97,15 +105,37 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
         public String render() {
             return Shell.join(argv);
         }
+
+        @Override
+        public boolean hasScript() {
+            return false;
+        }
     }
 
     public static final class Script extends Cmd {
         private final String script;
         private final List<String> args;
+        private final String label;
 
-        Script(String script, List<String> args) {
+        Script(String script, List<String> args, String label) {
             this.script = Objects.requireNonNull(script);
             this.args = List.copyOf(args);
+            this.label = label;
+        }
+
+        /** The same script, called {@code text} in the build log (its full text is for verbose mode). */
+        public Script named(String text) {
+            return new Script(script, args, text);
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public boolean hasScript() {
+            return true;
         }
 
         @Override
@@ -125,6 +155,16 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
             this.left = left;
             this.op = op;
             this.right = right;
+        }
+
+        @Override
+        public boolean hasScript() {
+            return left.hasScript() || right.hasScript();
+        }
+
+        @Override
+        public String label() {
+            return left.label() != null ? left.label() : right.label();
         }
 
         @Override

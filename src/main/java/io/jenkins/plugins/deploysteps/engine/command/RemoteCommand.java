@@ -9,13 +9,18 @@ import java.util.Objects;
  * (never for commands that read secrets), and whether it changes the host (a dry run prints those instead).
  */
 public final class RemoteCommand {
+    /** Longest command line the build log shows as it is; longer ones, and every script, show their label. */
+    static final int SHORT_LINE = 120;
+
     private final Cmd cmd;
     private final Duration timeout;
-    private final boolean sudo;
-    private final byte[] stdin;
-    private final boolean echoOutput;
-    private final boolean changesHost;
-    private final Input stream;
+    private boolean sudo;
+    private byte[] stdin;
+    private boolean echoOutput = true;
+    private boolean changesHost;
+    private Input stream;
+    private String label;
+    private boolean repeated;
 
     /**
      * Input written to the command while it runs, for input too large to hold in memory (a tar stream of a tree).
@@ -26,53 +31,112 @@ public final class RemoteCommand {
         void writeTo(java.io.OutputStream out) throws java.io.IOException;
     }
 
-    private RemoteCommand(Cmd cmd, Duration timeout, boolean sudo, byte[] stdin, boolean echoOutput, boolean changesHost) {
-        this(cmd, timeout, sudo, stdin, echoOutput, changesHost, null);
-    }
-
-    private RemoteCommand(Cmd cmd, Duration timeout, boolean sudo, byte[] stdin, boolean echoOutput, boolean changesHost, Input stream) {
+    private RemoteCommand(Cmd cmd, Duration timeout) {
         this.cmd = Objects.requireNonNull(cmd, "cmd");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("a remote command needs a positive timeout");
         }
-        this.sudo = sudo;
-        this.stdin = stdin;
-        this.echoOutput = echoOutput;
-        this.changesHost = changesHost;
-        this.stream = stream;
+    }
+
+    private RemoteCommand copy(Duration newTimeout) {
+        RemoteCommand c = new RemoteCommand(cmd, newTimeout);
+        c.sudo = sudo;
+        c.stdin = stdin;
+        c.echoOutput = echoOutput;
+        c.changesHost = changesHost;
+        c.stream = stream;
+        c.label = label;
+        c.repeated = repeated;
+        return c;
     }
 
     /** A read-only command whose output streams into the log. */
     public static RemoteCommand of(Cmd cmd, Duration timeout) {
-        return new RemoteCommand(cmd, timeout, false, null, true, false);
+        return new RemoteCommand(cmd, timeout);
     }
 
     public RemoteCommand sudo(boolean useSudo) {
-        return new RemoteCommand(cmd, timeout, useSudo, stdin, echoOutput, changesHost, stream);
+        RemoteCommand c = copy(timeout);
+        c.sudo = useSudo;
+        return c;
     }
 
     public RemoteCommand stdin(byte[] input) {
-        return new RemoteCommand(cmd, timeout, sudo, input == null ? null : input.clone(), echoOutput, changesHost, null);
+        RemoteCommand c = copy(timeout);
+        c.stdin = input == null ? null : input.clone();
+        c.stream = null;
+        return c;
     }
 
     /** Input streamed to the command as it runs (instead of {@link #stdin(byte[]) bytes held in memory}). */
     public RemoteCommand stdin(Input input) {
-        return new RemoteCommand(cmd, timeout, sudo, null, echoOutput, changesHost, input);
+        RemoteCommand c = copy(timeout);
+        c.stdin = null;
+        c.stream = input;
+        return c;
     }
 
     /** Keeps the output out of the log (it is still returned): for file contents and anything near a secret. */
     public RemoteCommand quiet() {
-        return new RemoteCommand(cmd, timeout, sudo, stdin, false, changesHost, stream);
+        RemoteCommand c = copy(timeout);
+        c.echoOutput = false;
+        return c;
     }
 
     /** Marks a command that changes the host; a dry run prints it instead of running it. */
     public RemoteCommand changesHost() {
-        return new RemoteCommand(cmd, timeout, sudo, stdin, echoOutput, true, stream);
+        RemoteCommand c = copy(timeout);
+        c.changesHost = true;
+        return c;
     }
 
     public RemoteCommand timeout(Duration t) {
-        return new RemoteCommand(cmd, t, sudo, stdin, echoOutput, changesHost, stream);
+        return copy(t);
+    }
+
+    /**
+     * What the build log calls this command ({@code lock /app/backend}): scripts are read by their label, since
+     * a person cannot read a script squeezed onto one log line; the script itself goes to verbose mode.
+     */
+    public RemoteCommand label(String text) {
+        RemoteCommand c = copy(timeout);
+        c.label = text;
+        return c;
+    }
+
+    /**
+     * Marks a command a poll loop runs again and again: the loop reports when the state changes, so the
+     * command itself prints start and end lines only in verbose mode.
+     */
+    public RemoteCommand repeated() {
+        RemoteCommand c = copy(timeout);
+        c.repeated = true;
+        return c;
+    }
+
+    public boolean isRepeated() {
+        return repeated;
+    }
+
+    /**
+     * The one line the build log shows for this command: its label, with the command line when that is a short
+     * command a person would type ({@code compose build: $ docker-compose build web}); an unlabelled script
+     * shows its first words.
+     */
+    public String summary() {
+        String line = line();
+        String label = this.label != null ? this.label : cmd.label();
+        boolean typeable = !cmd.hasScript() && !line.contains("\n") && line.length() + (label == null ? 0 : label.length() + 2) <= SHORT_LINE;
+        if (label == null) {
+            // An unlabelled command is one a user wrote (a mailbox command): shown as it is when it fits on a line.
+            if (!line.contains("\n") && line.length() <= SHORT_LINE) {
+                return "$ " + line;
+            }
+            String first = line.strip().split("\\R", 2)[0];
+            return "$ " + (first.length() > 60 ? first.substring(0, 60) : first) + " ...";
+        }
+        return typeable ? label + ": $ " + line : label;
     }
 
     public Cmd cmd() {

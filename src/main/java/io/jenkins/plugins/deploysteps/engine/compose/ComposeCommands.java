@@ -118,7 +118,7 @@ public final class ComposeCommands {
         return Cmd.script("""
                 cd -- "$1" 2>/dev/null || { echo nodir; exit 0; }
                 shift
-                for f; do if [ -f "$f" ]; then echo "found $f"; else echo "missing $f"; fi; done""", args.toArray(String[]::new));
+                for f; do if [ -f "$f" ]; then echo "found $f"; else echo "missing $f"; fi; done""", args.toArray(String[]::new)).named("find the compose files in " + dir);
     }
 
     public static Cmd version(ComposeFlavor flavor) {
@@ -137,6 +137,6 @@ public final class ComposeCommands {
                 if out=$(docker-compose version 2>&1); then printf 'found docker-compose\\n%s\\n' "$out"; exit 0; fi
                 tried="$tried\\ndocker-compose: $out"
                 if out=$(podman-compose version 2>&1); then printf 'found podman-compose\\n%s\\n' "$out"; exit 0; fi
-                printf 'none\\n%b\\npodman-compose: %s\\n' "$tried" "$out\"""");
+                printf 'none\\n%b\\npodman-compose: %s\\n' "$tried" "$out\"""").named("detect the compose command");
     }
 }

@@ -50,7 +50,9 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     static final Param<Boolean> REMOVE_ORPHANS = Param.bool("removeOrphans", true).doc("`down --remove-orphans`");
     static final Param<Boolean> NO_CACHE = Param.bool("noCache", true).doc("`build --no-cache`");
     static final Param<Boolean> PULL = Param.bool("pull", false).doc("`compose pull` before building");
-    static final Param<Boolean> ROLLBACK = Param.bool("rollback", true).doc("roll back on a failure after `down` began");
+    static final Param<Boolean> ROLLBACK = Param.bool("rollback", true).doc("roll back on a failure after `down` began, also after an "
+            + "unexpected error; when the rollback's own `compose down` fails, the project's containers are removed and the previous version is "
+            + "started anyway");
     /** A route of blue-green's {@code routes}, and the {@code downtimeProbe} map, as the Jenkins forms name them. */
     public static final ParamSet ROUTE_PARAMS = StrategyParams.Route.ALL;
     public static final ParamSet DOWNTIME_PARAMS = StrategyParams.Downtime.ALL;

@@ -46,11 +46,13 @@ final class ComposeParams {
             }));
     static final Param<String> BACKUP_DIR = Param.string("backupDir").shownDefault("`'~/.deploy-steps/backups/<project>'`")
             .doc("where backups live on the host (absolute, or `~/` for the SSH user's home)");
-    static final Param<Duration> WAIT_TIMEOUT = Param.duration("waitTimeout", Duration.ofMinutes(2)).doc("time for the containers to be up");
+    static final Param<Duration> WAIT_TIMEOUT = Param.duration("waitTimeout", Duration.ofMinutes(2)).doc("time for the containers to be up (every duration: at most `168h`)");
     static final Param<Duration> STABLE_FOR = Param.optionalDuration("stableFor").withDefault(Duration.ofSeconds(5))
             .doc("how long each container must run without a restart to count");
     static final Param<Integer> LOGS_TAIL = Param.integer("logsTail", 50, 0, 10_000).doc("log lines per service kept in the report");
-    static final Param<List<Pattern>> FAIL_ON_LOG_PATTERN = patterns("failOnLogPattern").doc("a matching log line fails the deploy (and rolls back)");
+    static final Param<List<Pattern>> FAIL_ON_LOG_PATTERN = patterns("failOnLogPattern").doc("a matching log line fails the deploy (and rolls back); each "
+            + "line is searched up to 8192 characters, and a pattern that takes longer than 1 s over the log or runs out of stack is an ERROR naming "
+            + "it (and rolls back too)");
     static final Param<List<Pattern>> WARN_ON_LOG_PATTERN = patterns("warnOnLogPattern").doc("a matching log line makes the build UNSTABLE");
     static final Param<Duration> LOCK_TIMEOUT = Param.duration("lockTimeout", Duration.ofMinutes(5)).doc("wait for another deploy to the same `dir`");
     static final Param<Duration> TIMEOUT = Param.duration("timeout", Duration.ofSeconds(30)).doc("each quick remote command");

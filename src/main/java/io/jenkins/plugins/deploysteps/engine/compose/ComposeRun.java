@@ -96,6 +96,14 @@ final class ComposeRun {
         return c;
     }
 
+    /** Records a check that could not run, with why. */
+    void error(String name, String why) {
+        Check c = checks.record(Check.named(name).error(why));
+        synchronized (recorded) {
+            recorded.add(c);
+        }
+    }
+
     void skip(String name, String why) {
         Check c = checks.skip(name, why);
         synchronized (recorded) {
@@ -133,7 +141,20 @@ final class ComposeRun {
     }
 
     ContainerState.Snapshot states(EngineCommands commands) throws TargetException, InterruptedException {
-        ExecResult r = readQuietly(commands.containerStates());
+        return states(commands, listing(commands));
+    }
+
+    /** The containers, as a poll loop sees them: the loop prints when they change, the listing itself only in verbose mode. */
+    ContainerState.Snapshot pollStates(EngineCommands commands) throws TargetException, InterruptedException {
+        return states(commands, listing(commands).repeated());
+    }
+
+    private RemoteCommand listing(EngineCommands commands) {
+        return RemoteCommand.of(commands.containerStates(), timeouts.command()).sudo(sudo()).quiet().label("list the containers of " + target.project());
+    }
+
+    private ContainerState.Snapshot states(EngineCommands commands, RemoteCommand listing) throws TargetException, InterruptedException {
+        ExecResult r = link.exec(listing);
         if (!r.succeeded()) {
             throw new CommandFailedException("listing the containers of project " + target.project() + " on " + link.name(), r);
         }
@@ -154,7 +175,7 @@ final class ComposeRun {
      */
     Check compose(String name, Cmd cmd, ComposeFlavor flavor, boolean outputTellsFailure) throws InterruptedException {
         return check(name, c -> {
-            ExecResult r = link.exec(RemoteCommand.of(cmd, timeouts.compose()).sudo(sudo()).changesHost());
+            ExecResult r = link.exec(RemoteCommand.of(cmd, timeouts.compose()).sudo(sudo()).changesHost().label(name));
             if (dryRun) {
                 return c.skip("dry run: printed, not run");
             }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.run.Unexpected;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
@@ -135,6 +136,30 @@ final class Deployment {
         }
         Instant since = before[0] == null ? Instant.EPOCH : before[0].now();
         int mark = run.mark();
+        try {
+            if (!changeAndVerify(since, before[0], mark, afterBackup)) {
+                return;
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // a change may have begun: the failure is recorded and the rollback below runs as for any other failure
+            run.error("deploy", "unexpected error: " + Unexpected.describe(e));
+        }
+        List<Check> failed = run.failedSince(mark);
+        if (failed.isEmpty()) {
+            return;
+        }
+        if (!spec.deploy().rollback()) {
+            run.report.warn("the deploy failed (" + failed.get(0).name() + ") and rollback is false: the failed version was left as it is");
+            return;
+        }
+        rollBack(made[0]);
+    }
+
+    /**
+     * The strategy's down, (pull), build and up, then verification. False when nothing is left to judge or undo: a dry
+     * run, or a build-first build that failed while the old containers kept serving.
+     */
+    private boolean changeAndVerify(Instant since, ContainerState.Snapshot before, int mark, List<String> afterBackup) throws InterruptedException {
         ComposeCommands commands = project.commands();
         List<String> selected = spec.verify().services();
         boolean recreate = spec.strategy().strategy() == DeployStrategy.RECREATE;
@@ -149,19 +174,19 @@ final class Deployment {
                 afterBackup.subList(afterBackup.indexOf(failedAt) + 1, afterBackup.size()).forEach(n -> run.skip(n, why));
             }
             run.report.fact("rollback", "not needed: " + why);
-            return;
+            return false;
         }
         boolean upRan = built && (recreate || step(DOWN, commands.down(selected, spec.deploy().removeOrphans()), false));
         boolean ok = upRan && step(UP, commands.up(selected), false);
         if (run.dryRun) {
             project.services().forEach(s -> run.skip(Verification.upCheck(s), "dry run"));
-            return;
+            return false;
         }
         if (ok) {
             Verification verification = new Verification(run, project, spec.verify(), "");
             boolean up = verification.servicesUp(since);
             if (up) {
-                imagesRebuilt(before[0], verification.last());
+                imagesRebuilt(before, verification.last());
             }
             verification.logs(!up);
         } else {
@@ -170,15 +195,7 @@ final class Deployment {
                 new Verification(run, project, spec.verify(), "").logs(true); // whatever started before up failed said why
             }
         }
-        List<Check> failed = run.failedSince(mark);
-        if (failed.isEmpty()) {
-            return;
-        }
-        if (!spec.deploy().rollback()) {
-            run.report.warn("the deploy failed (" + failed.get(0).name() + ") and rollback is false: the failed version was left as it is");
-            return;
-        }
-        rollBack(made[0]);
+        return true;
     }
 
     /** Runs one deploy command as a check; true when the next one may run (it passed, or this is a dry run). */

@@ -44,7 +44,19 @@ public final class EngineCommands {
                 printf 'now %s\\n' "$(date +%s%N)"
                 ids=$("$1" ps -aq --filter "label=$2=$3") || exit 3
                 [ -n "$ids" ] || exit 0
-                exec "$1" inspect --format "$4" $ids""", engine, PROJECT_LABEL, project, STATE_FORMAT);
+                exec "$1" inspect --format "$4" $ids""", engine, PROJECT_LABEL, project, STATE_FORMAT).named("list the containers of " + project);
+    }
+
+    /**
+     * Stops and removes every container of the project ({@code rm -f}), for a rollback whose {@code compose down} failed
+     * (a restart policy re-creating a crashing container races the down): the previous version's {@code up} then starts
+     * from a clean slate.
+     */
+    public Cmd removeContainers() {
+        return Cmd.script("""
+                ids=$("$1" ps -aq --filter "label=$2=$3") || exit 3
+                [ -n "$ids" ] || exit 0
+                exec "$1" rm -f $ids""", engine, PROJECT_LABEL, project);
     }
 
     /** Points each reference at an image id: {@code pairs} is image id, reference, image id, reference, ... */
@@ -58,7 +70,7 @@ public final class EngineCommands {
                 e=$1 failed=0
                 shift
                 while [ $# -ge 2 ]; do "$e" tag "$1" "$2" && printf 'tagged %s as %s\\n' "$1" "$2" || failed=1; shift 2; done
-                exit $failed""", args.toArray(String[]::new));
+                exit $failed""", args.toArray(String[]::new)).named("tag the running images for a rollback");
     }
 
     /**
@@ -72,6 +84,6 @@ public final class EngineCommands {
                 e=$1
                 shift
                 for r; do if "$e" rmi "$r" >/dev/null 2>&1; then echo "removed $r"; else echo "kept $r (in use)"; fi; done""",
-                args.toArray(String[]::new));
+                args.toArray(String[]::new)).named("remove old rollback tags");
     }
 }

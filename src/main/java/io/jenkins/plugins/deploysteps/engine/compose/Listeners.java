@@ -27,7 +27,7 @@ final class Listeners {
 
     /** Each table after a {@code # tcp} (tcp6, udp, udp6) header line. */
     static Cmd read() {
-        return Cmd.script("for t in tcp tcp6 udp udp6; do echo \"# $t\"; cat \"/proc/net/$t\" 2>/dev/null; done");
+        return Cmd.script("for t in tcp tcp6 udp udp6; do echo \"# $t\"; cat \"/proc/net/$t\" 2>/dev/null; done").named("list the listening ports");
     }
 
     static List<Listener> parse(String tables) {

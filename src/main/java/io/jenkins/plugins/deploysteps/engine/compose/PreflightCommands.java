@@ -42,7 +42,7 @@ final class PreflightCommands {
                     gsub(/^[ \\t]+|[ \\t]+$/, "", value)
                     state = (value == "" || value == "\\"\\"" || value == sq sq) ? "empty" : "set"
                     printf "key\\t%s\\t%s\\t%s\\n", FILENAME, key, state
-                  }' "$@\"""", args.toArray(String[]::new));
+                  }' "$@\"""", args.toArray(String[]::new)).named("look for the required env keys in " + dir);
     }
 
     /**
@@ -54,11 +54,11 @@ final class PreflightCommands {
                 cd -- "$1" || exit 3
                 if command -v git >/dev/null 2>&1 && r=$(git -c safe.directory='*' rev-parse HEAD 2>/dev/null); then echo "git $r"; exit 0; fi
                 if [ -f REVISION ]; then printf 'file %s\\n' "$(head -n 1 REVISION | cut -c1-200)"; exit 0; fi
-                echo none""", dir);
+                echo none""", dir).named("read the revision of " + dir);
     }
 
     /** Who holds a port, for the evidence of a port conflict (root sees every process; others only their own). */
     static Cmd portOwners(int port) {
-        return Cmd.script("command -v ss >/dev/null 2>&1 || exit 0; ss -Hlnp \"( sport = :$1 )\" 2>/dev/null", Integer.toString(port));
+        return Cmd.script("command -v ss >/dev/null 2>&1 || exit 0; ss -Hlnp \"( sport = :$1 )\" 2>/dev/null", Integer.toString(port)).named("find what listens on port " + port);
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 final class Restore {
     static final String FILES = "restore files";
     static final String IMAGES = "restore images";
+    static final String FORCED_DOWN = "remove containers";
 
     private final ComposeRun run;
     private final VerifySettings verify;
@@ -67,10 +68,8 @@ final class Restore {
             run.check(prefix + "compose down", c -> c.error(e.getMessage()));
             return false;
         }
-        if (run.compose(prefix + "compose down", project.commands().down(verify.services(), true), flavor, false).status() == Status.FAIL) {
-            run.skip(prefix + "compose up", "compose down failed");
-            return false;
-        }
+        boolean downForced = run.compose(prefix + "compose down", project.commands().down(verify.services(), true), flavor, false).status() == Status.FAIL
+                && forceDown(engine);
         if (images.isEmpty()) {
             run.skip(prefix + "compose up", "nothing ran before: the project stays down");
             return run.failedSince(mark).isEmpty();
@@ -86,7 +85,20 @@ final class Restore {
             project.services().forEach(s -> run.skip(prefix + Verification.upCheck(s), "compose up failed"));
         }
         verification.logs(!verified);
-        return run.failedSince(mark).isEmpty();
+        // a down that failed but whose containers were then removed did not keep the previous version from coming back
+        return run.failedSince(mark).stream().allMatch(c -> downForced && c.name().equals(prefix + "compose down"));
+    }
+
+    /**
+     * After a failed {@code compose down}: stops and removes the project's containers, so the previous version's
+     * {@code up} is always attempted on a clean slate. The failed down stays in the report.
+     */
+    private boolean forceDown(EngineCommands engine) throws InterruptedException {
+        return run.check(prefix + FORCED_DOWN, c -> {
+            ExecResult r = run.change(engine.removeContainers());
+            c.expected("no container of " + run.target.project() + " left").evidence("output", r.stdoutText() + r.stderrText());
+            return r.succeeded() ? c.actual("removed").pass() : c.fail("could not remove the containers (exit " + r.exitCode() + "): " + r.tail(2));
+        }).status() == Status.PASS;
     }
 
     private Check tagBack(EngineCommands engine, List<ServiceImage> images, Check.Builder c) throws TargetException, InterruptedException {

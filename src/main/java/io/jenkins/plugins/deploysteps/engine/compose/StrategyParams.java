@@ -133,7 +133,7 @@ final class StrategyParams {
         List<String> test = Optional.ofNullable(p.get(NGINX_TEST_COMMAND)).map(v -> NginxRouteBinding.commandWords(p.path("nginxTestCommand"), v)).orElse(null);
         List<String> reload = Optional.ofNullable(p.get(NGINX_RELOAD_COMMAND)).map(v -> NginxRouteBinding.commandWords(p.path("nginxReloadCommand"), v))
                 .orElse(null);
-        String backupDir = Optional.ofNullable(p.get(NGINX_BACKUP_DIR)).map(v -> NginxRouteBinding.filePath(p, "nginxBackupDir", v))
+        String backupDir = Optional.ofNullable(p.get(NGINX_BACKUP_DIR)).map(v -> NginxRouteBinding.backupFolder(p, "nginxBackupDir", v))
                 .orElse(NginxRouteParams.BACKUP_ROOT + "/" + project);
         return new BlueGreenSettings(routes, checks, drain, test, reload, backupDir);
     }

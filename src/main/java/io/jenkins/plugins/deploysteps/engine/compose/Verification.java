@@ -57,7 +57,7 @@ final class Verification {
         String shown = null;
         try {
             while (true) {
-                last = run.states(engine);
+                last = run.pollStates(engine);
                 health.clear();
                 for (String s : project.services()) {
                     health.put(s, ServiceHealth.judge(last.of(s), since, last.now(), verify.stableFor()));
@@ -144,7 +144,8 @@ final class Verification {
                 continue;
             }
             run.check(prefix + logsCheck(s), c -> {
-                ExecResult r = run.link.exec(RemoteCommand.of(project.commands().logs(s, tail), run.timeouts.command()).sudo(run.sudo()));
+                ExecResult r = run.link.exec(RemoteCommand.of(project.commands().logs(s, tail), run.timeouts.command()).sudo(run.sudo())
+                        .label("read the last " + tail + " log lines of " + s));
                 String text = (r.stdoutText() + r.stderrText()).strip();
                 c.evidence("last " + tail + " lines", text);
                 if (!r.succeeded()) {

@@ -89,6 +89,8 @@ final class Poller {
         private int number;
         private int streak;
         private Duration backoff = polling.interval();
+        /** What the last printed attempt said: a poll prints only when this changes (or in verbose mode). */
+        private String shown;
 
         Run(HealthCheckSpec check, Attempts attempts, ScheduledThreadPoolExecutor pool, long deadline, Map<HealthCheckSpec, Outcome> outcomes,
                 CountDownLatch done) {
@@ -127,8 +129,12 @@ final class Poller {
             if (!a.healthy()) {
                 backoff = Duration.ofNanos(Math.min(backoff.toNanos() * 2, polling.maxInterval().toNanos()));
             }
-            progress.info("[" + check.name() + "] attempt " + number + ": " + (a.healthy() ? "passed (" + streak + " of " + polling.consecutive()
-                    + " in a row)" : "not healthy yet: " + a.summary()) + "; next attempt in " + Durations.human(pause));
+            String state = a.healthy() ? "passing" : "not healthy yet: " + a.summary();
+            if (!state.equals(shown) || progress.isVerbose()) {
+                progress.info("[" + check.name() + "] attempt " + number + ": " + (a.healthy() ? "passed (" + streak + " of " + polling.consecutive()
+                        + " in a row)" : state) + "; next attempt in " + Durations.human(pause));
+                shown = state;
+            }
             pool.schedule(this, pause.toNanos(), TimeUnit.NANOSECONDS);
         }
     }

@@ -76,7 +76,13 @@ public final class ProbeCommands {
 
     /** {@code wget -q -S -O - [--header H]... [--post-data BODY] URL}: headers on stderr, the body on stdout. */
     public static Cmd wget(HttpRequestSpec r, Origin origin) {
-        List<String> argv = new ArrayList<>(List.of("wget", "-q", "-S", "-O", "-"));
+        return wget(r, origin, false);
+    }
+
+    /** @param viaBusybox as {@code busybox wget ...}: for images with busybox but without its applet links ({@code FROM scratch}) */
+    public static Cmd wget(HttpRequestSpec r, Origin origin, boolean viaBusybox) {
+        List<String> argv = new ArrayList<>(viaBusybox ? List.of("busybox") : List.of());
+        argv.addAll(List.of("wget", "-q", "-S", "-O", "-"));
         for (Map.Entry<String, String> h : r.headers().entrySet()) {
             argv.add("--header");
             argv.add(h.getKey() + ": " + h.getValue());

@@ -30,9 +30,11 @@ final class RemoteProbes {
     /** What the remote command needs beyond the request's own timeout: SSH, docker exec, process start. */
     static final Duration COMMAND_SLACK = Duration.ofSeconds(10);
 
+    /** What a probe runs with, in this order; busybox's own wget serves images that ship busybox without its applet links. */
     private enum Tool {
         CURL,
-        WGET
+        WGET,
+        BUSYBOX_WGET
     }
 
     private final RunContext ctx;
@@ -59,10 +61,11 @@ final class RemoteProbes {
     private Attempt http(Target target, Origin origin, HttpProbe probe, Check.Builder c) throws TargetException, InterruptedException {
         String where = origin.container() == null ? "host " + origin.host() : "container " + origin.container() + " on " + origin.host();
         Tool known = tools.get(origin);
-        List<Tool> order = known != null ? List.of(known) : List.of(Tool.CURL, Tool.WGET);
+        List<Tool> order = known != null ? List.of(known)
+                : origin.container() != null ? List.of(Tool.CURL, Tool.WGET, Tool.BUSYBOX_WGET) : List.of(Tool.CURL, Tool.WGET);
         String missing = null;
         for (Tool tool : order) {
-            if (tool == Tool.WGET) {
+            if (tool != Tool.CURL) {
                 var cannot = ProbeCommands.wgetCannot(probe.request());
                 if (cannot.isPresent()) {
                     return Probes.failed(c, where + " has no curl, and " + cannot.get() + "; install curl there");
@@ -71,9 +74,11 @@ final class RemoteProbes {
             byte[] n = new byte[8];
             random.nextBytes(n);
             String nonce = HexFormat.of().formatHex(n);
-            Cmd cmd = tool == Tool.CURL ? ProbeCommands.curl(probe.request(), origin) : ProbeCommands.wget(probe.request(), origin);
+            Cmd cmd = tool == Tool.CURL ? ProbeCommands.curl(probe.request(), origin)
+                    : ProbeCommands.wget(probe.request(), origin, tool == Tool.BUSYBOX_WGET);
             RemoteCommand rc = RemoteCommand.of(cmd, probe.request().timeout().plus(COMMAND_SLACK)).quiet()
-                    .sudo(origin.container() != null && target.usesSudo());
+                    .sudo(origin.container() != null && target.usesSudo()).label(tool.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+                            + probe.request().uri() + " from " + where);
             if (tool == Tool.CURL) {
                 rc = rc.stdin(ProbeCommands.bytes(ProbeCommands.curlConfig(probe.request(), nonce)));
             }
@@ -95,7 +100,9 @@ final class RemoteProbes {
             return new Attempt(List.of(check), Assertions.allHeld(results), check.message() != null ? check.message()
                     : "status " + response.status() + " from " + where);
         }
-        return Probes.failed(c, where + " has neither curl nor wget to probe with (" + missing + ")");
+        return Probes.failed(c, where + (origin.container() != null ? " has neither curl, wget nor busybox to probe with (" + missing
+                + "): add curl or busybox to the image, or probe the container's published port from the host"
+                : " has neither curl nor wget to probe with (" + missing + "): install curl on the host"));
     }
 
     private Attempt tcp(Target target, TcpProbe probe, Check.Builder c) throws TargetException, InterruptedException {

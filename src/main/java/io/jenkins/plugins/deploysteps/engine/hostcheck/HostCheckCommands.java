@@ -33,6 +33,6 @@ public final class HostCheckCommands {
                     for d in /usr/local/sbin /usr/sbin /sbin; do [ -x "$d/$c" ] && { p="$d/$c"; break; }; done
                     if [ -n "$p" ]; then printf 'offpath %s %s\\n' "$c" "$p"; else printf 'missing %s\\n' "$c"; fi
                   fi
-                done""", names.toArray(String[]::new));
+                done""", names.toArray(String[]::new)).named("look for " + String.join(", ", names));
     }
 }

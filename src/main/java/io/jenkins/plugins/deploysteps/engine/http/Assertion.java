@@ -1,7 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.http;
 
 import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPath;
 import io.jenkins.plugins.deploysteps.engine.params.BoundedMatch;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import java.io.Serializable;
@@ -56,7 +55,7 @@ public sealed interface Assertion extends Serializable
     record Json(String path, String expected) implements Assertion {
         /** @throws InvalidPathException when {@code path} is not a JSONPath */
         public static Json of(String path, String expected) {
-            JsonPath.compile(path);
+            JsonPaths.compile(path);
             return new Json(path, expected);
         }
 

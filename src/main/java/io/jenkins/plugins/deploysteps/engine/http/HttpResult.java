@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.http;
 
+import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,9 +85,9 @@ public record HttpResult(
         b.append(status).append(' ').append(url).append('\n');
         headers.forEach((k, vs) -> vs.forEach(v -> b.append(k).append(": ").append(v).append('\n')));
         String text = bodyText();
-        b.append('\n').append(text.length() > maxBody ? text.substring(0, maxBody) + "\n[... " + bodyBytes + " bytes in all]" : text);
+        b.append('\n').append(text.length() > maxBody ? text.substring(0, maxBody) + SecretMasker.CUT + "\n[" + bodyBytes + " bytes in all]" : text);
         if (truncated() && text.length() <= maxBody) {
-            b.append("\n[... " + bodyBytes + " bytes in all; only the first " + body.length + " were kept]");
+            b.append(SecretMasker.CUT + "\n[" + bodyBytes + " bytes in all; only the first " + body.length + " were kept]");
         }
         return b.toString();
     }

@@ -31,6 +31,10 @@ public final class JsonBody {
             } else {
                 try {
                     document = config.jsonProvider().parse(response.bodyText());
+                    if (!looksLikeJson(response.bodyText())) {
+                        // the parser is lenient (bare words pass as a string): say what the body is, not "not found"
+                        parseProblem = "the body is not JSON (it starts '" + Assertion.oneLine(response.bodyText().strip(), 40) + "')";
+                    }
                 } catch (InvalidJsonException e) {
                     parseProblem = "the body is not JSON (" + Assertion.oneLine(String.valueOf(e.getMessage()), 120) + ")";
                 }
@@ -49,6 +53,12 @@ public final class JsonBody {
         } catch (JsonPathException e) {
             return new Selected(false, null, null, "the path cannot be evaluated on this body (" + e.getMessage() + ")");
         }
+    }
+
+    /** Starts as a JSON value does: an object, an array, a string, a number, true, false or null. */
+    static boolean looksLikeJson(String body) {
+        String t = body.strip();
+        return !t.isEmpty() && ("{[\"-0123456789".indexOf(t.charAt(0)) >= 0 || t.equals("true") || t.equals("false") || t.equals("null"));
     }
 
     /** Strings as they are, everything else as JSON text. */

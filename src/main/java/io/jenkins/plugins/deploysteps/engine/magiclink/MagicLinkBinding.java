@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.InvalidPathException;
-import com.jayway.jsonpath.JsonPath;
+import io.jenkins.plugins.deploysteps.engine.http.JsonPaths;
 import io.jenkins.plugins.deploysteps.engine.http.HttpAuth;
 import io.jenkins.plugins.deploysteps.engine.http.HttpParams;
 import io.jenkins.plugins.deploysteps.engine.http.HttpRequestSpec;
@@ -371,7 +371,7 @@ final class MagicLinkBinding {
 
     private static String jsonPath(Params c, String field, String path) {
         try {
-            JsonPath.compile(path);
+            JsonPaths.compile(path);
             return path;
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new SpecException(c.path(field), "'" + path + "' is not a JSONPath: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.magiclink;
 
+import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import io.jenkins.plugins.deploysteps.engine.command.Cmd;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.http.Assertion;
@@ -325,7 +326,7 @@ final class MagicLinkFlow {
         checks.run("user record", c -> {
             c.expected("the output of the command on " + u.host() + " names " + email);
             ExecResult r = target.exec(RemoteCommand.of(Cmd.script(u.command(), email), u.timeout()).quiet());
-            c.evidence("output", r.stdoutText().length() > 4000 ? r.stdoutText().substring(0, 4000) : r.stdoutText());
+            c.evidence("output", r.stdoutText().length() > 4000 ? r.stdoutText().substring(0, 4000) + SecretMasker.CUT : r.stdoutText());
             if (!r.succeeded()) {
                 return c.actual("exit " + r.exitCode()).error("the command failed: " + r.tail(2));
             }

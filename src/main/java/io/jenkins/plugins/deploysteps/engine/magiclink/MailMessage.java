@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.magiclink;
 
+import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public record MailMessage(String id, List<String> recipients, String from, Strin
     public String describe(int max) {
         String body = text != null && !text.isBlank() ? text : html == null ? "" : html;
         if (body.length() > max) {
-            body = body.substring(0, max) + "\n[... " + body.length() + " characters in all]";
+            body = body.substring(0, max) + SecretMasker.CUT + "\n[" + body.length() + " characters in all]";
         }
         return "From: " + from + "\nTo: " + String.join(", ", recipients) + "\nSubject: " + subject + "\nDate: " + (sent == null ? "(none)" : sent)
                 + "\n\n" + body;

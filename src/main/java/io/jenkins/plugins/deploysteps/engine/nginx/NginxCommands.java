@@ -66,6 +66,6 @@ final class NginxCommands {
                 trap 'rm -f -- "$cand"' EXIT
                 cat > "$cand"
                 unshare --mount --propagation private -- sh -c 'mount --bind -- "$1" "$2" || exit 97; shift 2; exec "$@"' sh "$cand" "$target" "$@\"""",
-                args.toArray(String[]::new));
+                args.toArray(String[]::new)).named("test the new " + site + " with nginx -t");
     }
 }

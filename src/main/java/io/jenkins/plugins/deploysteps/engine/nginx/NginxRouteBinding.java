@@ -157,6 +157,19 @@ public final class NginxRouteBinding {
         return v;
     }
 
+    /** An absolute path, or one in the SSH user's home ({@code ~/...}) as composeDeploy accepts it. */
+    public static String backupFolder(Params p, String field, String v) {
+        if (!v.startsWith("~/")) {
+            return filePath(p, field, v);
+        }
+        try {
+            return "~" + filePath(p, field, v.substring(1));
+        } catch (SpecException e) {
+            throw new SpecException(p.path(field), shown(v) + " is not a folder in the SSH user's home: use ~/ and then letters, digits "
+                    + "and ._/+@,=-, with no '.' or '..' segments");
+        }
+    }
+
     /** An absolute path to a file, without '.' or '..' segments (a site file, a backup folder). */
     public static String filePath(Params p, String field, String v) {
         checkChars(p, field, v, PATH_CHAR, RouteRules.MAX_PATH, "letters, digits and ._/+@,=-");
@@ -210,7 +223,7 @@ public final class NginxRouteBinding {
     private static RouteSettings settings(Params p, RouteTarget target) {
         List<String> test = Optional.ofNullable(p.get(NginxRouteParams.TEST_COMMAND)).map(v -> commandWords(p.path("testCommand"), v)).orElse(null);
         List<String> reload = Optional.ofNullable(p.get(NginxRouteParams.RELOAD_COMMAND)).map(v -> commandWords(p.path("reloadCommand"), v)).orElse(null);
-        String backupDir = Optional.ofNullable(p.get(NginxRouteParams.BACKUP_DIR)).map(v -> filePath(p, "backupDir", v))
+        String backupDir = Optional.ofNullable(p.get(NginxRouteParams.BACKUP_DIR)).map(v -> backupFolder(p, "backupDir", v))
                 .orElse(NginxRouteParams.BACKUP_ROOT + "/" + target.siteKey());
         String siteDir = target.site().substring(0, target.site().lastIndexOf('/') + 1);
         if (!siteDir.equals("/") && (backupDir + "/").startsWith(siteDir)) {

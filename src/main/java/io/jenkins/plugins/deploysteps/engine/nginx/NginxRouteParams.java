@@ -43,7 +43,8 @@ public final class NginxRouteParams {
             .doc("Plain words, no shell syntax.");
     static final Param<String> RELOAD_COMMAND = Param.string("reloadCommand").shownDefault("host's `nginxReloadCommand`, else `nginx -s reload`")
             .doc("Plain words, e.g. `systemctl reload nginx`.");
-    public static final String BACKUP_ROOT = "/var/backups/deploy-steps/nginx";
+    /** In the SSH user's home, as composeDeploy's backups are: a non-root deploy user cannot create folders under /var/backups. */
+    public static final String BACKUP_ROOT = "~/.deploy-steps/backups/nginx";
     static final Param<String> BACKUP_DIR = Param.string("backupDir").shownDefault("`" + BACKUP_ROOT + "/<site>`")
             .doc("Where the site's backups live; refused inside the site's own directory.");
     static final Param<Integer> KEEP_BACKUPS = Param.integer("keepBackups", 5, 1, 100).doc("Backups kept (1 to 100).");

@@ -200,8 +200,11 @@ final class RouteRun {
             return;
         }
         if (!passed(command(TEST, commands.test(), false))) {
+            boolean lost = link.lost();
             restore(backup, commands, false);
-            skipFrom(RELOAD, "nginx -t failed: the site file was restored");
+            // after a drop nginx -t never said anything: blaming the configuration would send the user the wrong way
+            skipFrom(RELOAD, lost ? "the connection was lost during nginx -t: the site file was restored"
+                    : "nginx -t failed: the site file was restored");
             return;
         }
         if (!passed(command(RELOAD, commands.reload(), true))) {

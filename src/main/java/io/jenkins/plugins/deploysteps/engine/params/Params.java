@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class Params {
     private Optional<SpecException> typo() {
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
-                Optional<String> meant = closest(key, missing);
+                Optional<String> meant = Typos.closest(key, missing);
                 if (meant.isPresent()) {
                     return Optional.of(new SpecException(path(key), "unknown parameter (did you mean '" + meant.get() + "'?)"));
                 }
@@ -125,7 +124,15 @@ public final class Params {
             throw new SpecException(path(name), "must be a single value, not " + describe(v));
         }
         String s = v.toString();
+        refuseControlCharacters(path(name), s);
         return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    }
+
+    private static void refuseControlCharacters(String field, String s) {
+        String problem = PrintableText.controlCharacter(s);
+        if (problem != null) {
+            throw new SpecException(field, PrintableText.quote(s) + " " + problem + ": control characters are not allowed");
+        }
     }
 
     public String string(String name, String fallback) {
@@ -219,6 +226,7 @@ public final class Params {
             if (item == null || item instanceof Map || item instanceof Collection || item.toString().isBlank()) {
                 throw new SpecException(path(name) + "[" + i + "]", "must be a non-empty string");
             }
+            refuseControlCharacters(path(name) + "[" + i + "]", item.toString());
             out.add(item.toString().trim());
             i++;
         }
@@ -276,6 +284,10 @@ public final class Params {
             if (e.getKey() == null || e.getValue() instanceof Map || e.getValue() instanceof Collection) {
                 throw new SpecException(path(name) + "[" + e.getKey() + "]", "must be a single value");
             }
+            refuseControlCharacters(path(name) + "[" + e.getKey() + "]", e.getKey().toString());
+            if (e.getValue() != null) {
+                refuseControlCharacters(path(name) + "[" + e.getKey() + "]", e.getValue().toString());
+            }
             out.put(e.getKey().toString(), e.getValue() == null ? null : e.getValue().toString());
         }
         return out;
@@ -318,35 +330,10 @@ public final class Params {
     public void done() {
         for (String key : values.keySet()) {
             if (!read.contains(key)) {
-                String suggestion = closest(key, read).map(s -> " (did you mean '" + s + "'?)").orElse("");
+                String suggestion = Typos.closest(key, read).map(s -> " (did you mean '" + s + "'?)").orElse("");
                 throw new SpecException(path(key), "unknown parameter" + suggestion + "; known: " + String.join(", ", read));
             }
         }
-    }
-
-    private static Optional<String> closest(String key, Set<String> known) {
-        return known.stream()
-                .filter(k -> editDistance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)) <= Math.max(2, key.length() / 4))
-                .min(Comparator.comparingInt(k -> editDistance(k, key)));
-    }
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String describe(Object v) {

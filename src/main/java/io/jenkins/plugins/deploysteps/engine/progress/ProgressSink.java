@@ -10,6 +10,9 @@ public interface ProgressSink {
         INFO,
         /** Remote output, streamed as it arrives. */
         OUTPUT,
+        /** A check that needs a look ({@code [WARN]}, {@code [FAIL]}, {@code [ERROR]}): its own marker says which. */
+        PROBLEM,
+        /** Something about the run itself the user should know ({@code WARNING: ...}). */
         WARNING
     }
 

@@ -8,9 +8,8 @@ import java.util.List;
 public final class ConsoleSummary {
     public List<String> render(Report r) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%s '%s' on %s: %s in %s (%d passed, %d warned, %d failed, %d errors, %d skipped)",
-                r.step(), r.name(), r.target(), r.verdict().outcome(), Durations.human(r.duration()),
-                r.count(Status.PASS), r.count(Status.WARN), r.count(Status.FAIL), r.count(Status.ERROR), r.count(Status.SKIP)));
+        String named = r.name().equals(r.step()) ? r.step() : r.step() + " '" + r.name() + "'";
+        lines.add(named + " on " + r.target() + ": " + r.verdict().outcome() + " in " + Durations.human(r.duration()) + " (" + counts(r) + ")");
         for (String w : r.warnings()) {
             lines.add("  WARNING " + w);
         }
@@ -29,5 +28,22 @@ public final class ConsoleSummary {
             lines.add(b.toString());
         }
         return lines;
+    }
+
+    /** {@code 12 passed, 1 warning, 1 error}: the kinds that occurred, each counted in words that read as English. */
+    static String counts(Report r) {
+        List<String> parts = new ArrayList<>();
+        count(parts, r.count(Status.PASS), "passed", "passed");
+        count(parts, r.count(Status.WARN), "warning", "warnings");
+        count(parts, r.count(Status.FAIL), "failed", "failed");
+        count(parts, r.count(Status.ERROR), "error", "errors");
+        count(parts, r.count(Status.SKIP), "skipped", "skipped");
+        return parts.isEmpty() ? "no checks" : String.join(", ", parts);
+    }
+
+    private static void count(List<String> parts, long n, String one, String many) {
+        if (n > 0) {
+            parts.add(n + " " + (n == 1 ? one : many));
+        }
     }
 }

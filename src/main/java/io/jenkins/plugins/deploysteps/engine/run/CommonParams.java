@@ -10,16 +10,20 @@ import java.io.Serializable;
 
 /**
  * The parameters every step shares: {@code reportName} (file names of its reports), {@code onFailure}
- * (what a failed check does to the build) and {@code archive} (whether Jenkins archives the reports).
+ * (what a failed check does to the build), {@code archive} (whether Jenkins archives the reports) and
+ * {@code verbose} (every remote script and its output in the log, not just one line per action).
  */
-public record CommonParams(String reportName, FailurePolicy onFailure, boolean archive) implements Serializable {
+public record CommonParams(String reportName, FailurePolicy onFailure, boolean archive, boolean verbose) implements Serializable {
     public static final Param<FailurePolicy> ON_FAILURE = Param.choice("onFailure", FailurePolicy.class, FailurePolicy.FAILURE)
             .doc("what a failed check does to the build");
     public static final Param<Boolean> ARCHIVE = Param.bool("archive", true).doc("archive the reports with the build (Jenkins)");
+    public static final Param<Boolean> VERBOSE = Param.flag("verbose")
+            .doc("print every remote command in full, scripts line by line, and its output as it arrives; without it each remote action "
+                    + "prints one line when it starts and one when it ends");
 
     /** The shared parameters of the step called {@code stepName}, whose reports are named after it by default. */
     public static ParamSet declarations(String stepName) {
-        return ParamSet.of(reportName(stepName), ON_FAILURE, ARCHIVE);
+        return ParamSet.of(reportName(stepName), ON_FAILURE, ARCHIVE, VERBOSE);
     }
 
     private static Param<String> reportName(String stepName) {
@@ -32,6 +36,6 @@ public record CommonParams(String reportName, FailurePolicy onFailure, boolean a
     }
 
     public static CommonParams read(Params p, String stepName) {
-        return new CommonParams(p.get(reportName(stepName)), p.get(ON_FAILURE), p.get(ARCHIVE));
+        return new CommonParams(p.get(reportName(stepName)), p.get(ON_FAILURE), p.get(ARCHIVE), p.get(VERBOSE));
     }
 }

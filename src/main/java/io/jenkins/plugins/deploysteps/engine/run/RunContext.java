@@ -4,6 +4,8 @@ import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a running step may use: the masker, the progress log, its connections, a clock, and who it is
@@ -16,13 +18,17 @@ public final class RunContext implements AutoCloseable {
     private final Clock clock;
     private final String holder;
     private final java.nio.file.Path baseDir;
+    /** Shared with the contexts derived from this one, so the runner sees a report whichever of them began it. */
+    private final AtomicReference<ReportBuilder> report;
 
     public RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder) {
-        this(masker, progress, targets, clock, holder, java.nio.file.Path.of("").toAbsolutePath());
+        this(masker, progress, targets, clock, holder, java.nio.file.Path.of("").toAbsolutePath(), new AtomicReference<>());
     }
 
-    private RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder, java.nio.file.Path baseDir) {
+    private RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder, java.nio.file.Path baseDir,
+            AtomicReference<ReportBuilder> report) {
         this.baseDir = baseDir;
+        this.report = report;
         this.masker = masker;
         this.progress = progress;
         this.targets = targets;
@@ -58,11 +64,18 @@ public final class RunContext implements AutoCloseable {
 
     /** The same context with local paths resolving against {@code dir}. */
     public RunContext withBaseDir(java.nio.file.Path dir) {
-        return new RunContext(masker, progress, targets, clock, holder, dir.toAbsolutePath().normalize());
+        return new RunContext(masker, progress, targets, clock, holder, dir.toAbsolutePath().normalize(), report);
     }
 
     public ReportBuilder newReport(String step, String name, String target) {
-        return new ReportBuilder(step, name, target, masker, clock);
+        ReportBuilder begun = new ReportBuilder(step, name, target, masker, clock);
+        report.set(begun);
+        return begun;
+    }
+
+    /** The report the step began, so a step that throws unexpectedly still leaves what it recorded. */
+    Optional<ReportBuilder> begunReport() {
+        return Optional.ofNullable(report.get());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.deploysteps.engine.run;
 
 import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ConsoleSummary;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
+import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.report.ReportFiles;
 import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
 import java.io.IOException;
@@ -37,11 +39,20 @@ public final class StepRunner {
                 context.progress().warn(step.name() + ": a credential value is too short to be masked in logs and reports");
             }
         }
+        context.progress().stepVerbose(spec.common().verbose());
         Report report;
         try {
             report = step.run(spec, context);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug must not cost the report: what the step recorded is kept, with the error as a check of its own
+            ReportBuilder begun = context.begunReport().orElseGet(() -> context.newReport(step.name(), spec.common().reportName(),
+                    String.join(", ", spec.hosts())));
+            Check failed = begun.add(Check.named(step.name()).error("unexpected error: " + Unexpected.describe(e)));
+            context.progress().checkFinished(failed);
+            report = begun.finish(spec.common().onFailure());
         } finally {
             context.targets().close();
+            context.progress().stepVerbose(false);
         }
         ReportFiles files = ReportFiles.write(report, reportDir);
         for (String line : new ConsoleSummary().render(report)) {

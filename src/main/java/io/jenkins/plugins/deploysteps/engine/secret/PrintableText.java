@@ -42,9 +42,10 @@ public final class PrintableText {
         };
     }
 
-    /** A value a message quotes: on one line, in quotes, shortened to {@link #QUOTE_LIMIT} characters with its length said. */
+    /** A value a message quotes: on one line (tabs shown as {@code \\t}), in quotes, shortened to {@link #QUOTE_LIMIT} characters with its length said. */
     public static String quote(Object value) {
-        String s = oneLine(String.valueOf(value));
+        // a tab is shown too: in a refused value it is the very thing to see
+        String s = oneLine(String.valueOf(value)).replace("\t", "\\t");
         if (s.length() <= QUOTE_LIMIT) {
             return "'" + s + "'";
         }
@@ -59,5 +60,24 @@ public final class PrintableText {
         }
         int keep = limit / 2;
         return s.substring(0, keep) + " ... (" + (s.length() - 2 * keep) + " characters cut) ... " + s.substring(s.length() - keep);
+    }
+
+    /**
+     * Why {@code s} (a parameter's value) cannot reach a remote file or command line: a NUL, an escape or another control character anywhere,
+     * a carriage return outside a line ending, or a tab or carriage return at an end, which trimming would otherwise
+     * drop without a word. Tabs and line breaks inside stay for the fields that take them (a request body, a script).
+     */
+    public static String controlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean lineEnding = c == '\n' || c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n';
+            if ((c < 0x20 && c != '\t' && !lineEnding) || c == 0x7f) {
+                return "contains " + oneLine(String.valueOf(c));
+            }
+        }
+        String trimmed = s.trim();
+        int start = s.indexOf(trimmed.isEmpty() ? s : trimmed);
+        String edges = s.substring(0, Math.max(0, start)) + s.substring(Math.min(s.length(), start + trimmed.length()));
+        return edges.contains("\t") || edges.replace("\r\n", "\n").contains("\r") ? "starts or ends with a tab or carriage return" : null;
     }
 }

@@ -60,7 +60,55 @@ public final class SecretMasker {
                 out = out.replace(s, MASK);
             }
         }
-        return out;
+        return out.contains(CUT) ? maskCutEdges(out) : out;
+    }
+
+    /** How text that was shortened for display marks where it was cut. */
+    public static final String CUT = "...";
+    /** The shortest piece of a secret at a cut edge that is masked: shorter ones match innocent text too often. */
+    static final int MIN_EDGE = 4;
+
+    /**
+     * Text cut for display may end in the first part of a secret ({@code Bearer 9f3c...}) or begin with its last part,
+     * which the whole-secret search above cannot recognise: a prefix of a secret just before a cut mark, and a suffix
+     * just after one, are masked too.
+     */
+    private String maskCutEdges(String text) {
+        StringBuilder b = new StringBuilder(text);
+        for (int cut = b.indexOf(CUT); cut >= 0; cut = b.indexOf(CUT, cut + CUT.length())) {
+            for (String s : longestFirst) {
+                int before = overlapBefore(b, cut, s);
+                if (before >= MIN_EDGE) {
+                    b.replace(cut - before, cut, MASK);
+                    cut += MASK.length() - before;
+                }
+                int after = overlapAfter(b, cut + CUT.length(), s);
+                if (after >= MIN_EDGE) {
+                    b.replace(cut + CUT.length(), cut + CUT.length() + after, MASK);
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** The length of the longest prefix of {@code secret} that ends at {@code end}. */
+    private static int overlapBefore(CharSequence text, int end, String secret) {
+        for (int n = Math.min(secret.length() - 1, end); n >= MIN_EDGE; n--) {
+            if (secret.regionMatches(0, text.toString(), end - n, n)) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    /** The length of the longest suffix of {@code secret} that starts at {@code start}. */
+    private static int overlapAfter(CharSequence text, int start, String secret) {
+        for (int n = Math.min(secret.length() - 1, text.length() - start); n >= MIN_EDGE; n--) {
+            if (secret.regionMatches(secret.length() - n, text.toString(), start, n)) {
+                return n;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -44,12 +44,18 @@ final class ChannelRun {
 
     ExecResult run(RemoteCommand command) throws TargetException, InterruptedException {
         String line = command.line();
-        progress.commandStarted(host, line);
+        // A poll loop's command prints only in verbose mode: the loop itself reports when the state changes, and
+        // a non-zero exit there is a state (the lock is held), not a failure to show.
+        boolean announce = progress.isVerbose() || !command.isRepeated();
+        if (announce) {
+            progress.commandStarted(host, command.summary(), line);
+        }
         long started = System.nanoTime();
         long deadline = started + command.timeout().toNanos();
         Thread me = Thread.currentThread();
-        OutputCapture out = new OutputCapture(command.echoOutput() ? splitter(false) : null, me);
-        OutputCapture err = new OutputCapture(command.echoOutput() ? splitter(true) : null, me);
+        boolean stream = command.echoOutput() && progress.isVerbose();
+        OutputCapture out = new OutputCapture(stream ? splitter(false) : null, me);
+        OutputCapture err = new OutputCapture(stream ? splitter(true) : null, me);
         ProcessGroupSniffer errSniffer = new ProcessGroupSniffer(err);
 
         ChannelExec channel = open(line);
@@ -74,11 +80,21 @@ final class ChannelRun {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         int exit = channel.getExitStatus();
         ExecResult result = new ExecResult(exit, out.toByteArray(), err.toByteArray(), took);
-        progress.commandFinished(host, exit >= 0 ? "exit " + exit : "ended without an exit status (killed by a signal?)", took);
+        if (announce) {
+            progress.commandFinished(host, command.summary(), exit == 0 ? "ok" : exit > 0 ? "exit " + exit : "ended without an exit status (killed by a signal?)",
+                    took, exit != 0 && command.echoOutput() ? lastLine(result) : null);
+        }
         if (command.isSudo() && exit == 1) {
             checkSudo(result);
         }
         return result;
+    }
+
+    /** The line that most often says why a command failed: the last of stderr, else of stdout, masked like every printed line. */
+    private String lastLine(ExecResult result) {
+        String tail = result.stderrText().isBlank() ? result.stdoutText() : result.stderrText();
+        String[] lines = tail.strip().split("\\R");
+        return progress.masker().mask(lines[lines.length - 1]);
     }
 
     private MaskingLineSplitter splitter(boolean stderr) {
@@ -167,7 +183,7 @@ final class ChannelRun {
                 kill(channel, err.processGroup(), command.isSudo());
                 String message = "'" + command.line() + "' on " + host + " did not finish within its timeout of "
                         + Durations.format(command.timeout()) + "; the remote process was killed";
-                progress.commandFinished(host, "timed out", Duration.ofNanos(now - started));
+                progress.commandFinished(host, command.summary(), "timed out", Duration.ofNanos(now - started), null);
                 throw new CommandTimeoutException(progress.masker().mask(message));
             }
             LockSupport.parkNanos(this, Math.min(park, deadline - now));

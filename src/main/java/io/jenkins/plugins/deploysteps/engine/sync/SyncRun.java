@@ -77,10 +77,15 @@ final class SyncRun {
         RemoteLock.Held[] held = new RemoteLock.Held[1];
         checks.run("lock " + spec.to(), c -> {
             c.expected("no other sync or deploy of " + spec.to() + " (waits up to " + Durations.format(spec.lockTimeout()) + ")");
-            exec(SyncCommands.makeDir(spec.to(), sudo), true, "creating " + spec.to());
+            RemoteLock lock = new RemoteLock(link, ctx.progress());
             try {
-                held[0] = new RemoteLock(link, ctx.progress()).acquire(spec.lockPath(), ctx.holder(), spec.lockTimeout(),
-                        spec.timeout().multipliedBy(4), sudo);
+                try {
+                    held[0] = lock.acquire(spec.lockPath(), ctx.holder(), spec.lockTimeout(), spec.timeout().multipliedBy(4), sudo);
+                } catch (CommandFailedException e) {
+                    // Most syncs go to a folder that exists; only the first pays for creating it.
+                    exec(SyncCommands.makeDir(spec.to(), sudo), true, "creating " + spec.to());
+                    held[0] = lock.acquire(spec.lockPath(), ctx.holder(), spec.lockTimeout(), spec.timeout().multipliedBy(4), sudo);
+                }
             } catch (LockTimeoutException e) {
                 return c.actual("held by someone else").fail(e.getMessage());
             }
@@ -94,14 +99,22 @@ final class SyncRun {
         String revision = spec.revision() != null ? spec.revision() : GitHead.of(from, ctx.baseDir()).orElse(null);
         ReleaseSwitch releases = new ReleaseSwitch(spec, link, checks, report, sudo);
         SyncPlan[] plan = new SyncPlan[1];
+        String[] remoteRevision = new String[1];
         LocalTree[] local = new LocalTree[1];
         Check compared = checks.run("compare " + spec.to(), c -> {
             c.expected("the files of " + spec.from());
             try {
                 local[0] = LocalTree.scan(from, spec.rules());
                 String base = spec.layout() == SyncSpec.Layout.RELEASES ? releases.currentDir() : spec.to();
+                // The workspace's hashes are computed while the host computes its own.
+                java.util.concurrent.CompletableFuture<Void> hashing = base == null ? null
+                        : java.util.concurrent.CompletableFuture.runAsync(local[0]::hashAll);
                 RemoteTree remote = base == null ? RemoteTree.empty() : manifest(base, local[0]);
+                if (hashing != null) {
+                    hashing.join();
+                }
                 plan[0] = SyncPlan.of(local[0], remote, spec.rules(), spec.delete());
+                remoteRevision[0] = remote.revision();
             } catch (SyncException e) {
                 return c.fail(e.getMessage());
             }
@@ -125,6 +138,11 @@ final class SyncRun {
             }
             checks.skip("transfer", "dry run: nothing sent");
             checks.skip(placeCheck(), "dry run: nothing changed");
+            return;
+        }
+        if (p.changesNothing() && spec.layout() == SyncSpec.Layout.PLAIN && (revision == null || revision.equals(remoteRevision[0]))) {
+            checks.skip("transfer", "nothing changed: nothing to send");
+            checks.skip(placeCheck(), "nothing changed" + (revision == null ? "" : "; REVISION is already " + revision));
             return;
         }
         String dir = spec.to();

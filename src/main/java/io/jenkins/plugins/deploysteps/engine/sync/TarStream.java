@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.util.List;
 
 /**
@@ -54,7 +53,7 @@ final class TarStream implements RemoteCommand.Input {
             long last = System.nanoTime();
             for (Entry e : plan.send()) {
                 String name = "tree/" + e.path();
-                long mtime = Files.getLastModifiedTime(local.file(e.path()), LinkOption.NOFOLLOW_LINKS).toMillis() / 1000;
+                long mtime = local.mtime(e.path());
                 switch (e.kind()) {
                     case DIR -> tar.directory(name, e.mode(), mtime);
                     case LINK -> tar.symlink(name, e.linkTarget(), mtime);

@@ -55,7 +55,7 @@ public final class BackupCommands {
                 : > "$b/complete"
                 trap - EXIT
                 printf 'backup\\t%s\\t%s\\n' "$id" "$b"
-                while IFS= read -r line; do printf 'entry\\t%s\\n' "$line"; done < "$b/manifest\"""", args.toArray(String[]::new));
+                while IFS= read -r line; do printf 'entry\\t%s\\n' "$line"; done < "$b/manifest\"""", args.toArray(String[]::new)).named("back up " + paths.size() + (paths.size() == 1 ? " file" : " files") + " to " + root);
     }
 
     /**
@@ -79,7 +79,7 @@ public final class BackupCommands {
                     [ -f "$f" ] || continue
                     while IFS= read -r line || [ -n "$line" ]; do printf 'note\\t%s\\t%s\\n' "${f##*/}" "$line"; done < "$f"
                   done
-                done""", root);
+                done""", root).named("list the backups in " + root);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class BackupCommands {
                     absent)
                       if [ -e "$p" ] || [ -L "$p" ]; then rm -f -- "$p"; printf 'removed\\t%s\\n' "$p"; else printf 'absent\\t%s\\n' "$p"; fi ;;
                   esac
-                done < "$b/manifest\"""", folder);
+                done < "$b/manifest\"""", folder).named("restore the files of " + folder);
     }
 
     /** Deletes backups by id; ids are checked again here so a bad one can never reach outside the root. */
@@ -120,6 +120,6 @@ public final class BackupCommands {
                   case $id in */*|.*|'') echo "not a backup id: $id" >&2; exit 3 ;; esac
                   rm -rf -- "$root/$id"
                   printf 'deleted\\t%s\\n' "$id"
-                done""", args.toArray(String[]::new));
+                done""", args.toArray(String[]::new)).named("delete " + ids.size() + (ids.size() == 1 ? " old backup" : " old backups") + " in " + root);
     }
 }

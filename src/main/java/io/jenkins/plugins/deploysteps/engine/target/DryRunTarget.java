@@ -34,7 +34,9 @@ public final class DryRunTarget extends ForwardingTarget {
         synchronized (this) {
             skipped++;
         }
-        progress.info("[" + name() + "] (dry run, not run) $ " + command.line());
+        // Showing the changes is what a dry run is for: the whole command follows its one-line summary.
+        progress.info("[" + name() + "] (dry run, not run) " + command.summary());
+        progress.script(name(), command.line());
         return new ExecResult(0, NOTHING, NOTHING, Duration.ZERO);
     }
 

@@ -10,7 +10,7 @@ public final class FileCommands {
     private FileCommands() {}
 
     public static Cmd read(String path) {
-        return Cmd.script("[ -e \"$1\" ] || { echo \"no such file: $1\" >&2; exit 44; }; exec cat -- \"$1\"", path);
+        return Cmd.script("[ -e \"$1\" ] || { echo \"no such file: $1\" >&2; exit 44; }; exec cat -- \"$1\"", path).named("read " + path);
     }
 
     public static Cmd exists(String path) {
@@ -37,6 +37,6 @@ public final class FileCommands {
                   chmod "$2" -- "$tmp"
                 fi
                 mv -f -- "$tmp" "$target"
-                trap - EXIT""", path, modeForNewFile);
+                trap - EXIT""", path, modeForNewFile).named("write " + path);
     }
 }

@@ -35,11 +35,11 @@ public final class LockCommands {
                   exit 10
                 fi
                 printf '%s\\n' "$owner"
-                exit 1""", lockPath, token, holder, Long.toString(leaseSeconds));
+                exit 1""", lockPath, token, holder, Long.toString(leaseSeconds)).named("lock " + lockPath);
     }
 
     /** Removes the lock only if it is still ours: after a lease ran out, someone else may hold it now. */
     public static Cmd release(String lockPath, String token) {
-        return Cmd.script("grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || exit 3; rm -rf -- \"$1\"", lockPath, token);
+        return Cmd.script("grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || exit 3; rm -rf -- \"$1\"", lockPath, token).named("unlock " + lockPath);
     }
 }

@@ -28,13 +28,16 @@ public final class RemoteLock {
         long deadline = System.nanoTime() + wait.toNanos();
         long pause = 200;
         String lastHolder = null;
+        RemoteCommand take = RemoteCommand.of(LockCommands.acquire(lockPath, token, holder, Math.max(1, lease.toSeconds())), COMMAND_TIMEOUT)
+                .sudo(sudo).quiet().changesHost();
+        boolean first = true;
         while (true) {
-            ExecResult r = target.exec(RemoteCommand.of(LockCommands.acquire(lockPath, token, holder, Math.max(1, lease.toSeconds())),
-                    COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost());
+            // Later attempts print nothing of their own: the loop says when the holder changes.
+            ExecResult r = target.exec(first ? take : take.repeated());
+            first = false;
             String owner = describe(r.stdoutText());
             switch (r.exitCode()) {
                 case 0 -> {
-                    progress.info("[" + target.name() + "] locked " + lockPath + " (lease " + Durations.format(lease) + ")");
                     return new Held(lockPath, token, sudo);
                 }
                 case LockCommands.BROKE_STALE -> {
@@ -105,9 +108,7 @@ public final class RemoteLock {
             released = true;
             try {
                 ExecResult r = target.exec(RemoteCommand.of(LockCommands.release(path, token), COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost());
-                if (r.succeeded()) {
-                    progress.info("[" + target.name() + "] released " + path);
-                } else {
+                if (!r.succeeded()) {
                     progress.warn("[" + target.name() + "] " + path + " was no longer ours to release (its lease ran out)");
                 }
             } catch (TargetException e) {

@@ -66,7 +66,7 @@ class ComposeBindTest {
     @Test
     void badInputNamesTheParameter() {
         refused("dir", "'app' must be an absolute path", "dir", "app");
-        refused("dir", "'/app\nx' contains a tab, line break or NUL", "dir", "/app\nx");
+        refused("dir", "'/app\\nx' contains a tab, line break or NUL", "dir", "/app\nx");
         refused("project", "'Shop' is not a compose project name: lower-case letters, digits, '-' and '_'", "project", "Shop");
         refused("composeCommand", "'docker-compose-v2' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'",
                 "composeCommand", "docker-compose-v2");
@@ -86,7 +86,7 @@ class ComposeBindTest {
                 + "requiredEnv, expectRevision, minFreeDisk, minFreeMemory, backup, keepBackups, removeOrphans, noCache, pull, rollback, services, "
                 + "stableFor, waitTimeout, logsTail, failOnLogPattern, warnOnLogPattern, strategy, routes, verify, drainTime, nginxTestCommand, "
                 + "nginxReloadCommand, nginxBackupDir, downtimeProbe, timeout, composeTimeout, lockTimeout, dryRun, reportName, "
-                + "onFailure, archive", "rollbak", false);
+                + "onFailure, archive, verbose", "rollbak", false);
     }
 
     @Test

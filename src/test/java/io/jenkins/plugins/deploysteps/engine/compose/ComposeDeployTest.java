@@ -70,7 +70,7 @@ class ComposeDeployTest {
         app.version("v2");
 
         StepHarness.Run run = deploy(app.params("requiredEnv", List.of("DATABASE_URL", "JWT_SECRET"), "expectRevision", revision.substring(0, 10),
-                "minFreeDisk", "10MB", "minFreeMemory", "1MB"));
+                "minFreeDisk", "10MB", "minFreeMemory", "1MB", "verbose", true));
 
         assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.report().checks()).extracting(Check::name).containsExactly("connect to local", "compose files in " + app.dir(),
@@ -323,8 +323,8 @@ class ComposeDeployTest {
         for (String change : List.of("backup", "compose down", "compose build", "compose up", "service web is up")) {
             assertThat(run.check(change).status()).as(change).isEqualTo(Status.SKIP);
         }
-        assertThat(run.log().text()).contains("[local] (dry run, not run) $ cd " + app.dir() + " && docker-compose -p " + app.project()
-                + " -f docker-compose.yml down --remove-orphans").contains("(dry run, not run) $ cd " + app.dir() + " && docker-compose -p "
+        assertThat(run.log().text()).contains("[local] (dry run, not run) compose down\n[local] $ cd " + app.dir() + " && docker-compose -p "
+                + app.project() + " -f docker-compose.yml down --remove-orphans").contains("] $ cd " + app.dir() + " && docker-compose -p "
                 + app.project() + " -f docker-compose.yml up -d --no-build");
         assertThat(run.report().warnings()).anyMatch(w -> w.startsWith("dry run"));
         assertThat(app.containerIds()).isEqualTo(containers);
@@ -342,7 +342,7 @@ class ComposeDeployTest {
         assertThat(fromHost.message()).startsWith("podman-compose (").endsWith("), from the host's composeCommand");
         StepHarness.Run own = podmanHost.run(new ComposeDeploy(), app.params("dryRun", true, "composeCommand", "docker-compose"), "own");
         assertThat(own.check("compose command").message()).endsWith("), from composeCommand");
-        assertThat(own.log().text()).contains("(dry run, not run) $ cd " + app.dir() + " && docker-compose -p ");
+        assertThat(own.log().text()).contains("] $ cd " + app.dir() + " && docker-compose -p ");
         StepHarness.Run unknown = new StepHarness(TARGET.get(), tmp.resolve("reports"), Map.of("composeCommand", "compose-ng"))
                 .run(new ComposeDeploy(), dry, "unknown");
         assertThat(unknown.check("compose command").status()).isEqualTo(Status.ERROR);

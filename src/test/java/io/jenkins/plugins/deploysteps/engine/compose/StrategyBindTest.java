@@ -46,7 +46,7 @@ class StrategyBindTest {
         assertThat(bg.drainTime()).isEqualTo(Duration.ofSeconds(5));
         assertThat(bg.nginxTest()).containsExactly("sudo", "nginx", "-t");
         assertThat(bg.nginxReload()).isNull();
-        assertThat(bg.nginxBackupDir()).isEqualTo("/var/backups/deploy-steps/nginx/backend");
+        assertThat(bg.nginxBackupDir()).isEqualTo("~/.deploy-steps/backups/nginx/backend");
     }
 
     @Test

@@ -71,6 +71,7 @@ class HealthVerifyBindTest {
         refused(check("url", server.url("/a"), "expectJson", Map.of("$.items.", "1")),
                 "checks[1].expectJson[$.items.]: '$.items.' is not a JSONPath: Path must not end with a '.' or '..'");
         refused(check("url", server.url("/a"), "expectJson", Map.of("$.a[1", "1")), "checks[1].expectJson[$.a[1]: '$.a[1' is not a JSONPath: ");
+        refused(check("url", server.url("/a"), "expectJson", Map.of("$.a[", "1")), "checks[1].expectJson[$.a[]: '$.a[' is not a JSONPath: ");
         refused(check("url", server.url("/a"), "expectBodyMatches", "(unclosed"), "checks[1].expectBodyMatches: '(unclosed' is not a regular expression: Unclosed group");
         refused(check("url", server.url("/a"), "expectStatus", "ok"), "checks[1].expectStatus: 'ok' is not a status");
         refused(check("url", server.url("/a"), "expectStatus", "299-200"), "checks[1].expectStatus: '299-200' is not a status");

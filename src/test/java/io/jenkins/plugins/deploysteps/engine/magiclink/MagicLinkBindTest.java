@@ -118,7 +118,7 @@ class MagicLinkBindTest {
     }
 
     @Test
-    void defaultsFollowTheSeedsEndpoints() {
+    void defaultsFollowTheChecklistsEndpoints() {
         MagicLinkSpec spec = harness.bind(valid());
         assertThat(spec.emailTemplate()).isEqualTo("magiclink+${unique}@example.com");
         assertThat(spec.send().path()).isEqualTo("/api/auth/send-magic-link");

@@ -74,7 +74,7 @@ class MagicLinkTest {
         return MagicLinkApp.Settings.of("127.0.0.1", maildev.smtpPort());
     }
 
-    /** The seed's whole flow: profile, chat with the session in the body, refresh, and rate limiting opted in. */
+    /** The deployment checklist's whole login flow: profile, chat with the session in the body, refresh, and rate limiting opted in. */
     private Map<String, Object> fullFlow() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("baseUrl", app.url());

@@ -46,7 +46,8 @@ class NginxRouteBindTest {
         assertThat(s.verify()).isNull();
         assertThat(s.settings().testCommand()).isNull();
         assertThat(s.settings().reloadCommand()).isNull();
-        assertThat(s.settings().backupDir()).matches("/var/backups/deploy-steps/nginx/etc_nginx_sites-enabled_app-[0-9a-f]{8}");
+        assertThat(s.settings().backupDir()).as("in the SSH user's home, which a non-root deploy user can write")
+                .matches("~/\\.deploy-steps/backups/nginx/etc_nginx_sites-enabled_app-[0-9a-f]{8}");
         assertThat(s.target().lockPath()).matches("/tmp/deploy-steps-nginx-etc_nginx_sites-enabled_app-[0-9a-f]{8}\\.lock");
         assertThat(new RouteTarget("h", "/a_b", null, "/", true).siteKey()).isNotEqualTo(new RouteTarget("h", "/a/b", null, "/", true).siteKey());
         assertThat(s.settings().keepBackups()).isEqualTo(5);
@@ -123,6 +124,9 @@ class NginxRouteBindTest {
         assertBad("backupDir: '/etc/nginx/sites-enabled' is inside the site's directory /etc/nginx/sites-enabled/, which nginx may include "
                 + "as a whole (include sites-enabled/*): keep backups elsewhere", "backupDir", "/etc/nginx/sites-enabled");
         assertThat(bind("backupDir", "/etc/nginx/backups").settings().backupDir()).isEqualTo("/etc/nginx/backups");
+        assertThat(bind("backupDir", "~/nginx-backups").settings().backupDir()).isEqualTo("~/nginx-backups");
+        assertBad("backupDir: '~/../etc' is not a folder in the SSH user's home: use ~/ and then letters, digits and ._/+@,=-, with no '.' or "
+                + "'..' segments", "backupDir", "~/../etc");
         assertThat(bind("testCommand", "  sudo   nginx -t ").settings().testCommand()).containsExactly("sudo", "nginx", "-t");
         assertBad("testCommand: 'nginx -t && reboot' contains '&'; allowed: letters, digits, blanks and _./:=@%+,- (no shell syntax)",
                 "testCommand", "nginx -t && reboot");
@@ -133,7 +137,7 @@ class NginxRouteBindTest {
         assertBad("keepBackups: 0 is out of range (1 to 100)", "keepBackups", 0);
         assertBad("sitee: unknown parameter (did you mean 'site'?); known: host, site, location, state, serverName, proxyPass, websocket, headers, "
                 + "proxyReadTimeout, clientMaxBodySize, verifyUrl, expectStatus, verifyTimeout, testCommand, reloadCommand, backupDir, keepBackups, "
-                + "timeout, lockTimeout, dryRun, reportName, onFailure, archive", "sitee", "x");
+                + "timeout, lockTimeout, dryRun, reportName, onFailure, archive, verbose", "sitee", "x");
         assertThat(List.of(bind("headers", Map.of("X-A", "a b")).route().headers().get(4).rendered())).containsExactly("\"a b\"");
     }
 }

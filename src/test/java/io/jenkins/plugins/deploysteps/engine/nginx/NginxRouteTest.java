@@ -12,6 +12,7 @@ import io.jenkins.plugins.deploysteps.testing.StepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,6 +145,30 @@ class NginxRouteTest {
         assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
         assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
         assertThat(Path.of(new RouteTarget("local", site.file().toString(), null, "/api/", true).lockPath())).doesNotExist();
+    }
+
+    @Test
+    void theDefaultBackupDirIsInTheSshUsersHomeAndATildePathIsAccepted() throws Exception {
+        NginxSite site = site("home", OLD_ROUTE);
+        byte[] original = site.bytes();
+        StepHarness.Run run = run(params(site, "backupDir", null));
+        assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
+        Path home = Path.of(System.getProperty("user.home"), ".deploy-steps/backups/nginx");
+        Path folder;
+        try (var folders = Files.list(home)) {
+            folder = folders.filter(d -> d.resolve(run.report().facts().get("backup")).toFile().isDirectory()
+                    && d.getFileName().toString().contains(site.file().getFileName().toString())).findFirst().orElseThrow();
+        }
+        String tilde = ".deploy-steps/test-backups-" + System.nanoTime();
+        try {
+            assertThat(folder.resolve(run.report().facts().get("backup")).resolve("files/1")).hasBinaryContent(original);
+            StepHarness.Run removed = run(params(site, "state", "absent", "proxyPass", null, "expectStatus", "404", "backupDir", "~/" + tilde));
+            assertThat(removed.report().verdict().outcome()).as(removed.log().text()).isEqualTo(Outcome.SUCCESS);
+            assertThat(Path.of(System.getProperty("user.home"), tilde, removed.report().facts().get("backup"), "files/1")).exists();
+        } finally {
+            LocalTarget.run(List.of("rm", "-rf", "--", folder.toString(), Path.of(System.getProperty("user.home"), tilde).toString()),
+                    Duration.ofSeconds(10));
+        }
     }
 
     @Test
@@ -306,7 +331,7 @@ class NginxRouteTest {
         assertThat(run.check("nginx -t").evidence().get(0).text()).contains("syntax is ok");
         assertThat(run.check("write " + site.file()).message()).isEqualTo("dry run: printed, not run");
         assertThat(run.check("reload").status()).isEqualTo(Status.SKIP);
-        assertThat(run.log().text()).contains("(dry run, not run) $ sh -c");
+        assertThat(run.log().text()).contains("(dry run, not run) ").contains("] $ sh -c");
         assertThat(site.sha256()).isEqualTo(before);
         assertThat(NginxSite.sitesListing(TARGET.get())).isEqualTo(listing);
         assertThat(tmp.resolve("backups")).doesNotExist();

@@ -22,7 +22,7 @@ class ProgressLinesTest {
         progress.info(FORGED);
         progress.warn(FORGED);
         progress.output("web", false, FORGED);
-        progress.commandFinished("web\nx", FORGED, java.time.Duration.ZERO);
+        progress.commandFinished("web\nx", FORGED, "ok", java.time.Duration.ZERO, null);
         assertThat(lines).hasSize(6).allSatisfy(line -> {
             assertThat(line).doesNotContain("\n", "\r", "\u001b", "\u0000");
             assertThat(line).contains("api\\n[PASS] all 42 checks passed, deploy approved\\r\\u001b[2K\\u0000");

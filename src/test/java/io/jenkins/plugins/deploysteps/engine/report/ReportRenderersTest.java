@@ -98,10 +98,21 @@ class ReportRenderersTest {
     }
 
     @Test
+    void consoleSummaryCountsInWordsThatReadAsEnglishAndNamesTheReportOnce() {
+        ReportBuilder b = new ReportBuilder("hostCheck", "hostCheck", "prod-1", new SecretMasker(), Clock.systemUTC());
+        b.add(Check.named("a").pass());
+        b.add(Check.named("b").pass());
+        b.add(Check.named("c").error("x"));
+        b.add(Check.named("d").error("y"));
+        Report plain = b.finish(FailurePolicy.FAILURE);
+        assertThat(new ConsoleSummary().render(plain).get(0)).startsWith("hostCheck on prod-1: FAILURE in ").endsWith("(2 passed, 2 errors)");
+    }
+
+    @Test
     void consoleSummaryListsOnlyWhatNeedsALook() {
         var lines = new ConsoleSummary().render(report);
         assertThat(lines.get(0)).startsWith("hostCheck 'pre-deploy' on prod-1: FAILURE")
-                .contains("1 passed, 1 warned, 1 failed, 1 errors, 1 skipped");
+                .endsWith("(1 passed, 1 warning, 1 failed, 1 error, 1 skipped)");
         assertThat(lines).anyMatch(l -> l.contains("FAIL  free disk on /: only 1.0 GiB free (expected >= 2.0 GiB, actual 1.0 GiB)"));
         assertThat(lines).noneMatch(l -> l.contains("connect to prod-1"));
         assertThat(String.join("\n", lines)).doesNotContain(SECRET);

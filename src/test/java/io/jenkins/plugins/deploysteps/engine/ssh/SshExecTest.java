@@ -51,16 +51,29 @@ class SshExecTest {
     }
 
     @Test
-    void exitCodeStdoutAndStderrAreKeptApartAndLogged() throws Exception {
+    void exitCodeStdoutAndStderrAreKeptApartAndLoggedInVerboseMode() throws Exception {
+        log.progress().verbose(true);
         ExecResult r = sh("echo out; echo err >&2; exit 3");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.stdoutText()).isEqualTo("out\n");
         assertThat(r.stderrText()).isEqualTo("err\n");
-        assertThat(log.text()).contains("[local] $ sh -c ").contains("[local] | out").contains("[local] ! err").contains("[local] exit 3 (");
+        assertThat(log.text()).contains("[local] $ sh -c ").contains("[local] | out").contains("[local] ! err")
+                .containsPattern("\\[local] \\$ sh -c .* \\.\\.\\. exit 3 \\(");
+    }
+
+    @Test
+    void withoutVerboseACommandPrintsAStartAndAnEndLineAndAFailureItsLastLineOfOutput() throws Exception {
+        target.exec(RemoteCommand.of(Cmd.script("echo out\necho 'no space left' >&2\nexit 3").named("write the release"), Duration.ofSeconds(20)));
+        target.exec(RemoteCommand.of(Cmd.of("true"), Duration.ofSeconds(20)).label("test the link"));
+        assertThat(log.lines()).extracting(Recording.Line::text).containsSubsequence("[local] write the release ...")
+                .anyMatch(l -> l.matches("\\[local] write the release \\.\\.\\. exit 3 \\(\\d+ ms\\): no space left"))
+                .contains("[local] test the link: $ true ...").anyMatch(l -> l.matches("\\[local] test the link: \\$ true \\.\\.\\. ok \\(\\d+ ms\\)"))
+                .noneMatch(l -> l.contains("echo") || l.contains("| out"));
     }
 
     @Test
     void outputStreamsLineByLineAsItArrives() throws Exception {
+        log.progress().verbose(true); // remote output streams into the log in verbose mode
         sh("echo first; sleep 1; echo second");
         List<Recording.Line> lines = log.lines();
         long first = lines.stream().filter(l -> l.text().endsWith("| first")).findFirst().orElseThrow().nanos();
@@ -151,6 +164,7 @@ class SshExecTest {
 
     @Test
     void secretsInOutputAreMaskedInTheLogButReturnedToTheCaller() throws Exception {
+        log.progress().verbose(true); // remote output streams into the log in verbose mode
         log.masker().register("tok-12345-secret");
         ExecResult r = sh("echo token=tok-12345-secret; echo tok-12345-secret >&2");
         assertThat(r.stdoutText()).contains("tok-12345-secret");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeTarget;
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
@@ -202,8 +203,9 @@ class SyncFilesTest {
         write(app().resolve("src/main.js"), "v2\n");
         SshConnector connector = new SshConnector(log.progress());
         try (SshTarget other = new SshTarget(connector.connect(TARGET.get().host("local")), log.progress())) {
-            // composeDeploy locks <dir>/.deploy-steps.lock: the same path.
-            RemoteLock.Held held = new RemoteLock(other, log.progress()).acquire(dest() + "/.deploy-steps.lock", "composeDeploy #7",
+            // The lock composeDeploy takes for the same directory.
+            String deployLock = new ComposeTarget("local", dest(), "app", List.of(), null, "/tmp").lockPath();
+            RemoteLock.Held held = new RemoteLock(other, log.progress()).acquire(deployLock, "composeDeploy #7",
                     Duration.ofSeconds(5), Duration.ofMinutes(5), false);
             StepResult r = sync(Map.of("lockTimeout", "1s"));
             assertThat(r.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
@@ -216,10 +218,9 @@ class SyncFilesTest {
     }
 
     @Test
-    void aConnectionDroppedMidTransferLeavesThePreviousFilesAndNoRevisionThenTheNextSyncCompletes() throws Exception {
+    void aConnectionDroppedMidTransferLeavesThePreviousFilesAndTheirRevisionThenTheNextSyncCompletes() throws Exception {
         tree();
         sync(Map.of());
-        Files.delete(Path.of(dest()).resolve("REVISION"));
         byte[] big = new byte[64 * 1024 * 1024];
         new java.util.Random(1).nextBytes(big);
         Files.write(app().resolve("big.bin"), big);
@@ -244,7 +245,7 @@ class SyncFilesTest {
         assertThat(r.report().verdict().outcome()).as(log.text()).isEqualTo(Outcome.FAILURE);
         assertThat(Path.of(dest()).resolve("src/main.js")).hasContent("console.log('hi')");
         assertThat(Path.of(dest()).resolve("big.bin")).doesNotExist();
-        assertThat(Path.of(dest()).resolve("REVISION")).doesNotExist();
+        assertThat(Path.of(dest()).resolve("REVISION")).as("still the revision of the files in place").hasContent("abc123");
 
         StepResult next = sync(Map.of("revision", "new111"));
         assertThat(next.report().verdict().outcome()).as(log.text()).isEqualTo(Outcome.SUCCESS);
@@ -284,6 +285,16 @@ class SyncFilesTest {
         assertThat(back.report().verdict().outcome()).as(log.text()).isEqualTo(Outcome.SUCCESS);
         assertThat(Files.readSymbolicLink(current).toString()).isEqualTo(first);
         assertThat(current.resolve("REVISION")).hasContent("rev1");
+
+        Thread.sleep(1100);
+        StepResult third = sync(Map.of("layout", "releases", "revision", "rev3", "keepReleases", 2));
+        assertThat(third.report().verdict().outcome()).as(log.text()).isEqualTo(Outcome.SUCCESS);
+        assertThat(Path.of(dest()).resolve(first)).as("beyond keepReleases").doesNotExist();
+        try (Stream<Path> s = Files.list(Path.of(dest(), "releases"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).hasSize(2).noneMatch(n -> n.startsWith("."));
+        }
+        assertThat(current.resolve("REVISION")).hasContent("rev3");
+        assertThat(current.resolve(".env")).as("taken along from the release current pointed to").hasContent("SECRET=host");
     }
 
     @Test
