@@ -44,7 +44,7 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
         docs.addAll(List.of(
                 new ParamDoc("envFile", "list of strings", "['.env']", "Env files requiredEnv is checked in, relative to dir or absolute."),
                 new ParamDoc("requiredEnv", "list of strings", "[]", "Keys that must be set in the env files (values are never read)."),
-                new ParamDoc("expectRevision", "string", "(not checked)", "The revision dir must hold: git HEAD, or the REVISION file."),
+                new ParamDoc("expectRevision", "string", "(not checked)", "The revision dir must hold: its REVISION file, else git HEAD."),
                 new ParamDoc("minFreeDisk", "size", "(not checked)", "Least free space on dir's file system, e.g. '2GB'."),
                 new ParamDoc("minFreeMemory", "size", "(not checked)", "Least available memory, e.g. '256MB'."),
                 new ParamDoc("backup", "list of strings", "the compose files and env files", "Files to back up (relative to dir or absolute)."),
