@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -136,7 +137,7 @@ public final class Cli {
     private record Bound<S extends StepSpec>(StepDefinition<S> def, S spec, String where) {
         Outcome run(Plan plan, SecretMasker masker, Progress progress, Path reportDir) throws InterruptedException {
             try (RunContext ctx = new RunContext(masker, progress, Targets.overSsh(plan.resolver(), progress), Clock.systemUTC(), holder())) {
-                Path planDir = plan.file().toAbsolutePath().getParent();
+                Path planDir = Objects.requireNonNull(plan.file().toAbsolutePath().getParent(), "a plan file is in a folder");
                 StepResult result = StepRunner.run(def, spec, ctx.withBaseDir(planDir), reportDir);
                 return result.report().verdict().outcome();
             } catch (IOException e) {

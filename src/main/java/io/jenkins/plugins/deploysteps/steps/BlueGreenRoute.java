@@ -3,9 +3,11 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -96,7 +98,13 @@ public final class BlueGreenRoute implements Describable<BlueGreenRoute> {
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<BlueGreenRoute> {
+    public static final class DescriptorImpl extends Descriptor<BlueGreenRoute> implements CustomDescribableModel {
+        /** {@code expectStatus: 200} in a Jenkinsfile: the number as the String setter takes it. */
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return StepForms.statusAsText(arguments);
+        }
+
         @Override
         public String getDisplayName() {
             return "Route";

@@ -21,6 +21,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code syncFiles host: 'prod-1', from: 'app/', to: '/srv/app'}: the release's files from the workspace to the host
@@ -211,12 +212,13 @@ public final class SyncFilesStep extends DeployStep {
             return StepForms.text(lines);
         }
 
+        @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
         }
 
         public ListBoxModel doFillLayoutItems() {
-            ListBoxModel m = new ListBoxModel();
+            ListBoxModel m = StepForms.withDefault("plain");
             m.add("plain: into the folder itself", "plain");
             m.add("releases: releases/<id>/ and a current link", "releases");
             return m;

@@ -61,6 +61,14 @@ public final class LibraryPipeline {
         binding.setVariable("env", new LinkedHashMap<String, String>());
     }
 
+    /** Our steps with no host configured (a run that must refuse before any host, or one that needs no SSH), log discarded. */
+    public static LibraryPipeline withoutHosts(Path workspace) {
+        EngineSteps steps = new EngineSteps((field, name) -> {
+            throw new io.jenkins.plugins.deploysteps.engine.params.SpecException(field, "no host '" + name + "' in this run");
+        }, new io.jenkins.plugins.deploysteps.testing.Recording().progress(), "test");
+        return new LibraryPipeline(repositoryLibrary(), workspace, steps, line -> { });
+    }
+
     /** The library folder of this repository. */
     public static Path repositoryLibrary() {
         return io.jenkins.plugins.deploysteps.testing.LocalTarget.repo().resolve("library");

@@ -3,8 +3,6 @@ package io.jenkins.plugins.deploysteps.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.deploysteps.engine.params.SpecException;
-import io.jenkins.plugins.deploysteps.testing.Recording;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +21,7 @@ class TemplateMapTest {
     Path workspace;
 
     private LibraryPipeline pipeline() {
-        Recording log = new Recording();
-        EngineSteps steps = new EngineSteps((field, name) -> {
-            throw new SpecException(field, "no host '" + name + "' in this test");
-        }, log.progress(), "test");
-        return new LibraryPipeline(LibraryPipeline.repositoryLibrary(), workspace, steps, line -> { });
+        return LibraryPipeline.withoutHosts(workspace);
     }
 
     private static final String GOOD = "hosts: ['web-1', 'web-2', 'web-3'], version: '2.0.0', "

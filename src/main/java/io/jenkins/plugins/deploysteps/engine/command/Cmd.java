@@ -12,12 +12,21 @@ import java.util.Objects;
  * parameters ({@code "$1"}), never by being pasted into the script.
  */
 public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
+    /** Builtins that change the shell itself (cd) or need no root: sudo cannot run them. */
+    private static final java.util.Set<String> SHELL_BUILTINS = java.util.Set.of("cd", ":", "exit");
 
     /** The command line a POSIX shell runs. */
     public abstract String render();
 
     /** Whether a fixed script is part of this command: a script is no command line a person would type. */
     public abstract boolean hasScript();
+
+    /**
+     * This command with root asked for each program that runs, not for a shell around them, so a sudoers file can
+     * list the programs ({@code cd /app && sudo -n -- docker-compose up -d}). A fixed script runs whole under
+     * {@code sudo -n -- sh -c}: its redirects write root-owned files.
+     */
+    public abstract Cmd withSudo();
 
     /** What the build log calls this command ({@code lock /app/.deploy-steps.lock}), or null: a short command speaks for itself. */
     public String label() {
@@ -110,6 +119,16 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
         public boolean hasScript() {
             return false;
         }
+
+        @Override
+        public Cmd withSudo() {
+            if (SHELL_BUILTINS.contains(argv.get(0))) {
+                return this;
+            }
+            List<String> all = new ArrayList<>(List.of("sudo", "-n", "--"));
+            all.addAll(argv);
+            return new Argv(all);
+        }
     }
 
     public static final class Script extends Cmd {
@@ -139,6 +158,13 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
         }
 
         @Override
+        public Cmd withSudo() {
+            List<String> all = new ArrayList<>(List.of("sudo", "-n", "--", "sh", "-c", script, "sh"));
+            all.addAll(args);
+            return new Argv(all);
+        }
+
+        @Override
         public String render() {
             List<String> argv = new ArrayList<>(List.of("sh", "-c", script, "sh"));
             argv.addAll(args);
@@ -165,6 +191,11 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
         @Override
         public String label() {
             return left.label() != null ? left.label() : right.label();
+        }
+
+        @Override
+        public Cmd withSudo() {
+            return new Compound(left.withSudo(), op, right.withSudo());
         }
 
         @Override

@@ -169,11 +169,12 @@ public final class RemoteCommand {
     }
 
     /**
-     * The line sent to the remote shell. With sudo, {@code -n} makes sudo fail at once instead of waiting for
-     * a password nobody can type; the command runs under {@code sh -c} so pipes and redirects run as root too.
+     * The line sent to the remote shell. With sudo, each program asks for root itself ({@link Cmd#withSudo}), so
+     * sudoers can list programs instead of granting a shell; {@code -n} makes sudo fail at once instead of waiting
+     * for a password nobody can type.
      */
     public String line() {
-        return sudo ? Shell.join(java.util.List.of("sudo", "-n", "--", "sh", "-c", cmd.render())) : cmd.render();
+        return sudo ? cmd.withSudo().render() : cmd.render();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * composeDeploy's blue-green strategy for the services nginx routes to: build while the old containers serve; start
@@ -238,7 +239,7 @@ final class BlueGreen {
     private Map<String, Integer> freePorts(int count) throws TargetException, InterruptedException {
         List<Listeners.Listener> listeners = Listeners.parse(run.readQuietly(Listeners.read()).stdoutText());
         Map<String, Integer> out = new LinkedHashMap<>();
-        int candidate = 20000 + (int) (Math.random() * 20000);
+        int candidate = 20000 + ThreadLocalRandom.current().nextInt(20000);
         while (out.size() < count) {
             int port = candidate++;
             if (listeners.stream().noneMatch(l -> l.port() == port)) {

@@ -38,7 +38,7 @@ final class GitHead {
             if (!line.startsWith("gitdir:")) {
                 return Optional.empty();
             }
-            gitDir = git.getParent().resolve(line.substring(7).strip());
+            gitDir = git.resolveSibling(line.substring(7).strip());
         }
         Path common = gitDir;
         Path commonFile = gitDir.resolve("commondir");

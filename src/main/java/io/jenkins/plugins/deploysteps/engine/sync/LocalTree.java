@@ -52,7 +52,7 @@ public final class LocalTree extends Tree {
             throws IOException, SyncException {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
-                String rel = prefix + child.getFileName().toString();
+                String rel = prefix + dir.relativize(child);
                 // One stat per path: the unix view gives type, size, mode and time together.
                 Map<String, Object> a = Files.readAttributes(child, "unix:mode,size,lastModifiedTime,isDirectory,isSymbolicLink,isRegularFile",
                         LinkOption.NOFOLLOW_LINKS);
@@ -70,7 +70,7 @@ public final class LocalTree extends Tree {
                     continue;
                 } else if ((Boolean) a.get("isSymbolicLink")) {
                     String target = Files.readSymbolicLink(child).toString();
-                    Path resolved = child.getParent().resolve(target).normalize();
+                    Path resolved = dir.resolve(target).normalize();
                     if (target.startsWith("/") || !resolved.startsWith(root.normalize())) {
                         throw new SyncException("the symlink " + rel + " points outside the folder to sync (" + target
                                 + "); only links that stay inside it can be copied");

@@ -39,9 +39,13 @@ class CommandBuildersTest {
     }
 
     @Test
-    void sudoWrapsTheWholeCommandLine() {
+    void sudoAsksForRootPerProgramSoSudoersCanListThemAndAScriptRunsWholeUnderSh() {
         RemoteCommand c = RemoteCommand.of(Cmd.of("cat", "/etc/shadow").pipe(Cmd.of("wc", "-l")), Duration.ofSeconds(5)).sudo(true);
-        assertThat(c.line()).isEqualTo("sudo -n -- sh -c 'cat /etc/shadow | wc -l'");
+        assertThat(c.line()).isEqualTo("sudo -n -- cat /etc/shadow | sudo -n -- wc -l");
         assertThat(RemoteCommand.of(Cmd.of("true"), Duration.ofSeconds(1)).line()).isEqualTo("true");
+        assertThat(RemoteCommand.of(Cmd.of("cd", "/app").and(Cmd.of("docker", "ps")), Duration.ofSeconds(1)).sudo(true).line())
+                .isEqualTo("cd /app && sudo -n -- docker ps");
+        assertThat(RemoteCommand.of(Cmd.script("echo x > \"$1\"", "/etc/x"), Duration.ofSeconds(1)).sudo(true).line())
+                .isEqualTo("sudo -n -- sh -c 'echo x > \"$1\"' sh /etc/x");
     }
 }

@@ -71,7 +71,7 @@ class ComposeCommandsTest {
         assertThat(odd.up(List.of()).render())
                 .isEqualTo("cd '/srv/it'\\''s my app' && docker-compose -p my_app -f 'prod stack.yml' up -d --no-build");
         assertThat(RemoteCommand.of(V1.down(List.of(), true), Duration.ofSeconds(5)).sudo(true).line())
-                .isEqualTo("sudo -n -- sh -c 'cd /app/backend && docker-compose -p backend -f docker-compose.yml down --remove-orphans'");
+                .isEqualTo("cd /app/backend && sudo -n -- docker-compose -p backend -f docker-compose.yml down --remove-orphans");
     }
 
     @Test

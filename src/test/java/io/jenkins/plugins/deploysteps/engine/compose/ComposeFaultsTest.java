@@ -126,8 +126,15 @@ class ComposeFaultsTest {
     void anExceptionInsideACheckAfterTheChangeBeganIsAnErrorAndTheDeployRollsBack() throws Exception {
         ComposeApp app = runningApp();
         app.version("v2");
-        // compose up: the old containers are already down (build-first takes them down after the build)
-        StepHarness.Run run = deploy(app.params(), cmd -> cmd.contains(" up -d") || cmd.contains(" up "), thrown(new ArithmeticException("long overflow")));
+        // the first command after the deploy's compose down (build-first takes the old containers down after the build)
+        AtomicBoolean down = new AtomicBoolean();
+        StepHarness.Run run = deploy(app.params(), cmd -> {
+            if (cmd.contains(" down")) {
+                down.set(true);
+                return false;
+            }
+            return down.get();
+        }, thrown(new ArithmeticException("long overflow")));
         assertReportedAndUnlocked(run, app);
         assertThat(run.check("compose up").status()).isEqualTo(Status.ERROR);
         assertThat(run.check("compose up").message()).startsWith("unexpected error: ArithmeticException: long overflow");

@@ -157,7 +157,9 @@ class HealthVerifyRemoteTest {
         assertThat(missing.status()).isEqualTo(Status.FAIL);
         assertThat(missing.message()).isEqualTo("status: expected 200-299, actual 404");
         Check bare = named(r, "bare");
-        assertThat(bare.status()).as("busybox without its applet links still probes, as busybox wget").isEqualTo(Status.PASS);
+        // The bare container is not on the backend's network, so its probe reaches no name; what matters is that it ran.
+        assertThat(bare.message()).as("busybox without its applet links still probes, as busybox wget").doesNotContain("neither")
+                .contains("wget: bad address");
         assertThat(harness.log.text()).contains("[local] busybox wget http://" + BACKEND + ":8080/health from container " + BARE + " on local");
         Check none = named(r, "no such container");
         assertThat(none.status()).isEqualTo(Status.ERROR);

@@ -14,7 +14,7 @@ class NginxCommandsTest {
     void testAndReloadCommandsAreArgumentVectorsAndSudoWrapsThem() {
         assertThat(NginxCommands.run(NginxCommands.DEFAULT_TEST).render()).isEqualTo("nginx -t");
         assertThat(RemoteCommand.of(NginxCommands.run(List.of("systemctl", "reload", "nginx")), Duration.ofSeconds(5)).sudo(true).line())
-                .isEqualTo("sudo -n -- sh -c 'systemctl reload nginx'");
+                .isEqualTo("sudo -n -- systemctl reload nginx");
         assertThat(NginxCommands.run(List.of("/opt/nginx/sbin/nginx", "-p", "/opt/nginx/", "-s", "reload")).render())
                 .isEqualTo("/opt/nginx/sbin/nginx -p /opt/nginx/ -s reload");
     }
