@@ -193,7 +193,7 @@ class BlueGreenDeployTest {
 
         assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.log().text()).contains("(dry run, not run) $ cd /tmp && docker-compose -p " + app.project() + "-next -f /tmp/deploy-steps-"
-                + app.project() + "-next.yml up -d --no-build web-next").contains("(dry run, not run) $ cd " + app.dir() + " && docker-compose -p "
+                + app.project() + "-next.yml up -d --no-build web-next").contains("(dry run, not run) compose up\n[local] $ cd " + app.dir() + " && docker-compose -p "
                 + app.project() + " -f docker-compose.yml up -d --no-build --no-deps --force-recreate web");
         assertThat(run.check(Switch.TO_NEW).message()).startsWith("dry run: would point " + site.file() + " at web (port " + app.port() + " → ");
         assertThat(app.containerIds()).isEqualTo(containers);

@@ -269,10 +269,10 @@ class ComposeDeployTest {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!logA.text().contains("locked " + app.dir()) && System.nanoTime() < deadline && !a.isDone()) {
+        while (!logA.text().contains("lock " + app.dir() + "/.deploy-steps.lock ... ok") && System.nanoTime() < deadline && !a.isDone()) {
             Thread.sleep(50);
         }
-        assertThat(logA.text()).contains("locked " + app.dir());
+        assertThat(logA.text()).contains("lock " + app.dir() + "/.deploy-steps.lock ... ok");
 
         StepHarness.Run impatient = harness.run(new ComposeDeploy(), app.params("lockTimeout", "1s"), "deploy C");
         Check lock = impatient.check("lock " + app.dir());
@@ -323,7 +323,7 @@ class ComposeDeployTest {
         assertThat(statuses(run, "rollback: ")).as(run.log().text()).allMatch(s -> s == Status.PASS);
         assertThat(app.http()).isEqualTo("v1");
         assertThat(app.dir().resolve(".deploy-steps.lock")).as("released over the new connection").doesNotExist();
-        assertThat(run.log().text()).contains("released " + app.dir() + "/.deploy-steps.lock");
+        assertThat(run.log().text()).contains("unlock " + app.dir() + "/.deploy-steps.lock ... ok");
     }
 
     @Test
@@ -397,7 +397,7 @@ class ComposeDeployTest {
         ComposeApp app = app();
         app.upWithDockerCompose();
 
-        StepHarness.Run cached = deploy(app.params("noCache", false));
+        StepHarness.Run cached = deploy(app.params("noCache", false, "verbose", true)); // verbose: the log shows the build command
 
         Check image = cached.check("image of web rebuilt");
         assertThat(image.status()).as(cached.log().text()).isEqualTo(Status.WARN);
