@@ -110,7 +110,7 @@ public final class MagicLinkBenchmark {
         if (report.checks().stream().anyMatch(c -> c.status() != Status.PASS)) {
             throw new IllegalStateException("the flow did not pass: " + report.checks());
         }
-        Instant detected = Instant.parse(report.facts().get("magic link email detected"));
+        Instant detected = Instant.parse(report.fact("emailDetectedAt"));
         return new Round(total, Duration.between(app.lastMailDelivered(), detected).toMillis());
     }
 

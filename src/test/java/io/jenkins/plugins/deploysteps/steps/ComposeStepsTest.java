@@ -8,7 +8,6 @@ import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollbackSpec;
 import io.jenkins.plugins.deploysteps.engine.gate.FailurePolicy;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.beans.Introspector;
 import java.lang.reflect.Method;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -134,6 +132,6 @@ class ComposeStepsTest {
     }
 
     private static Set<String> engineParams(StepDefinition<?> step) {
-        return step.params().stream().map(ParamDoc::name).collect(Collectors.toCollection(TreeSet::new));
+        return new TreeSet<>(step.declarations().names());
     }
 }

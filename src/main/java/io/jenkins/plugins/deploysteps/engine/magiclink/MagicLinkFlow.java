@@ -216,8 +216,8 @@ final class MagicLinkFlow {
             lastMiss = extractor.describeMiss(o.message());
         }
         long afterRequest = Duration.ofNanos(System.nanoTime() - requestedAt).toMillis();
-        report.fact("magic link email detected", o.detectedAt().toString());
-        report.fact("magic link email polls", Integer.toString(o.polls()));
+        report.fact("emailDetectedAt", o.detectedAt().toString());
+        report.fact("mailboxPolls", o.polls());
         c.evidence("email", o.message().describe(EVIDENCE_EMAIL));
         return c.actual("'" + o.message().subject() + "' found " + afterRequest + " ms after the request, on poll " + o.polls()).pass();
     }

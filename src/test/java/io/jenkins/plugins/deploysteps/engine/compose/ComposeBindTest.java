@@ -109,7 +109,7 @@ class ComposeBindTest {
     void everyDocumentedParameterIsReadAndNoOther() {
         for (var step : List.of(new ComposeDeploy(), new ComposeRollback())) {
             Map<String, Object> all = new LinkedHashMap<>();
-            step.params().forEach(d -> all.put(d.name(), null));
+            step.declarations().names().forEach(name -> all.put(name, null));
             all.put("host", "h");
             all.put("dir", "/d");
             step.bind(Params.of(all));

@@ -89,9 +89,9 @@ class ComposeDeployTest {
         assertThat(run.check("logs of web").evidence()).singleElement().satisfies(e -> assertThat(e.text()).contains("response:200"));
         assertThat(run.log().text()).contains("[local] $ cd " + app.dir() + " && docker-compose -p " + app.project()
                 + " -f docker-compose.yml build --no-cache web").contains("[local] | STEP 1/6: FROM scratch");
-        String backupId = run.report().facts().get("backup");
+        String backupId = run.report().fact("backup");
         assertThat(backupId).matches("\\d{8}T\\d{6}Z(-\\d\\d)?");
-        assertThat(run.report().facts().get("backups")).isEqualTo(backupId);
+        assertThat(run.report().facts().get("backups")).isEqualTo(java.util.List.of(backupId));
         assertThat(app.backups().resolve(backupId + "/files/1")).hasSameBinaryContentAs(app.dir().resolve("docker-compose.yml"));
         assertThat(app.dir().resolve(".deploy-steps.lock")).doesNotExist();
         assertThat(Path.of(run.result().files().html())).exists();
@@ -143,7 +143,7 @@ class ComposeDeployTest {
         assertThat(app.http()).isEqualTo("v1");
         assertThat(Files.readString(app.dir().resolve(".env"))).isEqualTo(env);
         assertThat(Files.readString(app.dir().resolve("docker-compose.yml"))).isEqualTo(compose);
-        assertThat(run.report().facts()).containsEntry("rollback", "rolled back to backup " + run.report().facts().get("backup"));
+        assertThat(run.report().facts()).containsEntry("rollback", "rolled back to backup " + run.report().fact("backup"));
         assertThat(app.dir().resolve(".deploy-steps.lock")).doesNotExist();
     }
 

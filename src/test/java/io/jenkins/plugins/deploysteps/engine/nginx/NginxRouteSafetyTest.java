@@ -258,7 +258,7 @@ class NginxRouteSafetyTest {
         List<String> during = Files.readAllLines(seen);
         String lock = new RouteTarget("local", site.file().toString(), null, "/api/", true).lockPath();
         assertThat(during).containsAll(listing).contains(lock).hasSize(listing.size() + 1);
-        assertThat(tmp.resolve("backups").resolve(run.report().facts().get("backup"))).isDirectory();
+        assertThat(tmp.resolve("backups").resolve(run.report().fact("backup"))).isDirectory();
         assertThat(NginxSite.sitesListing(t)).isEqualTo(listing);
     }
 

@@ -80,7 +80,7 @@ class SyncFilesTest {
     }
 
     private static String fact(StepResult r, String key) {
-        return r.report().facts().get(key);
+        return r.report().fact(key);
     }
 
     private void tree() throws Exception {
