@@ -67,11 +67,13 @@ final class AppRequests {
         } catch (URISyntaxException e) {
             return Optional.of("the link is not a valid URL: followLink opens only links to the app at " + origin(base));
         }
-        if (to.getScheme() != null && to.getHost() != null && HttpRequests.sameOrigin(base, to)) {
+        if (to.getScheme() != null && to.getHost() != null
+                && (HttpRequests.sameOrigin(base, to) || spec.verify().linkOrigins().stream().anyMatch(o -> HttpRequests.sameOrigin(o, to)))) {
             return Optional.empty();
         }
         return Optional.of("the link leads to " + origin(to) + ", not to the app at " + origin(base)
-                + ": followLink opens only links to the app's own origin, so its headers and cookies go nowhere else");
+                + (spec.verify().linkOrigins().isEmpty() ? "" : " nor to a linkOrigins entry")
+                + ": followLink opens only links to the app's own origin (and linkOrigins), so its headers and cookies go nowhere else");
     }
 
     /** {@code scheme://host:port}, without path or query (where the token is). */

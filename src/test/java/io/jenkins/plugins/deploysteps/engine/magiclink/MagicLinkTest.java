@@ -260,4 +260,21 @@ class MagicLinkTest {
             assertNoSecretIn(r);
         }
     }
+
+    @Test
+    void followLinkOpensALinkToAnOriginListedInLinkOrigins() throws Exception {
+        try (TestHttpServer front = TestHttpServer.http().on("/auth/verify", TestHttpServer.json(200, "{\"sessionToken\":\"front-session-0123456789\"}"))) {
+            app(settings().linkBase(front.url("")));
+            Map<String, Object> p = basic();
+            p.put("followLink", true);
+            p.put("linkOrigins", List.of(front.url("")));
+            p.put("rejectInvalidToken", false);
+            p.put("rejectReusedToken", false);
+            StepResult r = harness.run(p);
+            assertThat(named(r.report(), "magic link and token").status()).as(r.report().checks().toString()).isEqualTo(Status.PASS);
+            assertThat(named(r.report(), "verify token").status()).isEqualTo(Status.PASS);
+            assertThat(front.hits("/auth/verify")).isEqualTo(1);
+            assertNoSecretIn(r);
+        }
+    }
 }
