@@ -92,8 +92,10 @@ class ComposeStepsTest {
         ComposeRollbackStep step = new ComposeRollbackStep(" prod-1 ", "/app/backend");
         assertThat(step.toParams()).isEqualTo(Map.of("host", "prod-1", "dir", "/app/backend", "dryRun", false, "archive", true));
         step.setBackup("20260101T120000Z");
+        step.setRelease(" previous ");
         ComposeRollbackSpec s = new ComposeRollback().bind(Params.of(step.toParams()));
         assertThat(s.backup()).isEqualTo("20260101T120000Z");
+        assertThat(s.release()).isEqualTo("previous");
         assertThat(s.target().project()).isEqualTo("backend");
         assertThat(new ComposeDeployStep("h", "/d").toParams()).isEqualTo(Map.of("host", "h", "dir", "/d", "removeOrphans", true, "noCache", true,
                 "pull", false, "rollback", true, "dryRun", false, "archive", true));

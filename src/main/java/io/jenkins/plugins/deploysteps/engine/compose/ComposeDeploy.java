@@ -37,7 +37,7 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
                 }
             }));
     static final Param<String> EXPECT_REVISION = Param.string("expectRevision").shownDefault("not checked")
-            .doc("the revision `dir` must hold (git HEAD or `REVISION`)").rule((path, revision) -> {
+            .doc("the revision `dir` must hold (`REVISION`, else git HEAD)").rule((path, revision) -> {
                 if (!REVISION.matcher(revision).matches()) {
                     throw new SpecException(path, "'" + revision + "' is not a commit id or tag");
                 }

@@ -34,7 +34,7 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
                 }
             });
     static final Param<String> RELEASE = Param.string("release").shownDefault("not switched")
-            .doc("With syncFiles layout `'releases'` (dir is `<to>/current` or `<to>`): `'previous'` or a release id; `current` is switched to it first, then the backup's images come back")
+            .doc("with a releases layout (`dir` is `<to>/current` or `<to>`): `'previous'` (the release before the one `current` points to) or a release id (the `release` fact of a syncFiles report); `current` is switched to it first")
             .rule((path, release) -> {
                 if (!release.equals(ReleaseSwitch.PREVIOUS) && !ReleaseSwitch.RELEASE_ID.matcher(release).matches()) {
                     throw new SpecException(path, "'" + release + "' is neither 'previous' nor a release id like 20260101-120000-1a2b3c4d");

@@ -221,6 +221,25 @@ class ComposeDeployTest {
     }
 
     @Test
+    void aRevisionFileInsideAGitCheckoutIsWhatTheRevisionCheckReads() throws Exception {
+        ComposeApp app = app();
+        String head = git(app, "init", "-q") + git(app, "add", "-A") + git(app, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "v1");
+        String commit = git(app, "rev-parse", "HEAD").strip();
+        app.write("REVISION", "feedface1234\n");
+        Map<String, String> files = app.fileChecksums();
+
+        StepHarness.Run run = deploy(app.params("expectRevision", commit));
+
+        Check revision = run.check("revision");
+        assertThat(revision.status()).isEqualTo(Status.FAIL);
+        assertThat(revision.actual()).as("what a sync wrote, not the checkout's HEAD").isEqualTo("feedface1234 (REVISION file)");
+        assertThat(revision.message()).contains("is feedface1234 (REVISION file), not " + commit);
+        assertThat(app.fileChecksums()).isEqualTo(files);
+        assertThat(app.containerIds()).isEmpty();
+        assertThat(head).isEmpty();
+    }
+
+    @Test
     void aPortHeldBySomethingElseFailsPreflightAndNothingIsCreated() throws Exception {
         ComposeApp app = app();
         try (ServerSocket squatter = new ServerSocket(app.port(), 5, InetAddress.getLoopbackAddress())) {
