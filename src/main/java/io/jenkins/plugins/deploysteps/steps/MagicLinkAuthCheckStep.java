@@ -47,6 +47,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     private String linkPattern;
     private String tokenParam;
     private boolean followLink;
+    private List<String> linkOrigins = new ArrayList<>();
     private String verifyPath;
     private String expectVerifyStatus;
     private String sessionJsonPath;
@@ -217,6 +218,15 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         this.followLink = followLink;
     }
 
+    public List<String> getLinkOrigins() {
+        return linkOrigins;
+    }
+
+    @DataBoundSetter
+    public void setLinkOrigins(List<String> linkOrigins) {
+        this.linkOrigins = linkOrigins == null ? new ArrayList<>() : new ArrayList<>(linkOrigins);
+    }
+
     public String getVerifyPath() {
         return verifyPath;
     }
@@ -376,6 +386,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         p.put("linkPattern", linkPattern);
         p.put("tokenParam", tokenParam);
         p.put("followLink", followLink ? Boolean.TRUE : null);
+        p.put("linkOrigins", linkOrigins.isEmpty() ? null : linkOrigins);
         p.put("verifyPath", verifyPath);
         p.put("expectVerifyStatus", expectVerifyStatus);
         p.put("sessionJsonPath", sessionJsonPath);

@@ -96,6 +96,8 @@ public final class MagicLink implements StepDefinition<MagicLinkSpec> {
                 new ParamDoc("linkPattern", "regex", "(a link with tokenParam)", "The link in the email; groups 'link' and 'token' are used when present."),
                 new ParamDoc("tokenParam", "string", "'token'", "The link's query parameter that holds the token."),
                 new ParamDoc("followLink", "boolean", "false", "Verify by opening the link itself (redirects followed, cookies kept)."),
+                new ParamDoc("linkOrigins", "list of strings", "[] (baseUrl's origin only)",
+                        "Other origins a followed link may lead to, e.g. 'https://app.example.com' when baseUrl is the API."),
                 new ParamDoc("verifyPath", "string", "'/api/auth/verify?token=${token}'", "Where the token is verified (GET)."),
                 new ParamDoc("expectVerifyStatus", "code, list or range", "200", "What verifying answers."),
                 new ParamDoc("sessionJsonPath", "JSONPath", "'$.sessionToken'", "Where the verify response has the session."),
