@@ -1,32 +1,29 @@
 package io.jenkins.plugins.deploysteps.cli;
 
 import io.jenkins.plugins.deploysteps.engine.Steps;
-import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
-import io.jenkins.plugins.deploysteps.engine.params.SpecException;
-import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
-import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.engine.run.StepResult;
-import io.jenkins.plugins.deploysteps.engine.run.StepRunner;
-import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
-import io.jenkins.plugins.deploysteps.engine.run.Targets;
-import io.jenkins.plugins.deploysteps.engine.secret.SecretMasker;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code deploy-steps}: runs a plan's steps with the same engine the Jenkins steps use, so a pipeline can be
  * rehearsed on a laptop. Exit codes: 0 success, 2 unstable, 1 failure, 64 bad usage or bad plan.
  */
-public final class Cli {
+@Command(name = "deploy-steps", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Runs Deploy Steps' deployment checks and changes from a plan file, as the Jenkins steps do.",
+        footer = "%nExit codes: 0 success, 2 unstable, 1 failure, 64 bad usage or a bad plan.")
+public final class Cli implements Callable<Integer> {
     public static final int USAGE = 64;
 
     private final PrintStream out;
@@ -40,127 +37,121 @@ public final class Cli {
     }
 
     public int run(String... args) {
-        if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0]) && args.length == 1) {
-            usage(out);
-            return args.length == 0 ? USAGE : 0;
+        if (args.length == 2 && Steps.byName(args[0]).isPresent() && List.of("-h", "--help").contains(args[1])) {
+            return stepHelp(args[0]);
         }
-        return switch (args[0]) {
-            case "help" -> stepHelp(args[1]);
-            case "steps" -> listSteps();
-            case "run" -> runCommand(args);
-            case "--version" -> {
-                out.println("deploy-steps " + version());
-                yield 0;
+        CommandLine cmd = new CommandLine(this);
+        cmd.addSubcommand(new RunCommand()).addSubcommand(new ValidateCommand()).addSubcommand(new StepsCommand())
+                .addSubcommand(new HelpCommand());
+        cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8)).setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cmd.setParameterExceptionHandler((e, rest) -> {
+            PrintWriter w = e.getCommandLine().getErr();
+            if (e instanceof CommandLine.UnmatchedArgumentException u && e.getCommandLine() == cmd && !u.getUnmatched().isEmpty()) {
+                w.println("deploy-steps: unknown command '" + u.getUnmatched().get(0) + "'"
+                        + Suggestions.hint(u.getUnmatched().get(0), cmd.getSubcommands().keySet()));
+            } else {
+                w.println("deploy-steps: " + e.getMessage());
             }
-            default -> args.length == 2 && List.of("-h", "--help").contains(args[1]) ? stepHelp(args[0]) : badUsage("unknown command '" + args[0] + "'");
-        };
-    }
-
-    private int runCommand(String[] args) {
-        Path plan = null;
-        Path reportDir = Path.of("deploy-reports");
-        boolean verbose = false;
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "-v", "--verbose" -> verbose = true;
-                case "-h", "--help" -> {
-                    usage(out);
-                    return 0;
-                }
-                case "--report-dir" -> {
-                    if (++i >= args.length) {
-                        return badUsage("--report-dir needs a directory");
-                    }
-                    reportDir = Path.of(args[i]);
-                }
-                default -> {
-                    if (args[i].startsWith("-") || plan != null) {
-                        return badUsage("unexpected argument '" + args[i] + "'");
-                    }
-                    plan = Path.of(args[i]);
-                }
-            }
-        }
-        if (plan == null) {
-            return badUsage("run needs a plan file");
-        }
-        try {
-            return runPlan(new PlanLoader(env).load(plan), reportDir, verbose);
-        } catch (PlanException e) {
-            err.println("deploy-steps: " + e.getMessage());
+            e.getCommandLine().usage(w);
             return USAGE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("deploy-steps: interrupted");
-            return Outcome.FAILURE.exitCode();
+        });
+        return cmd.execute(args);
+    }
+
+    /** {@code deploy-steps} alone: the usage, as a bad-usage exit. */
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(err);
+        return USAGE;
+    }
+
+    /** -v and -q, shared by the commands that run or check a plan. */
+    static final class VerbosityOptions {
+        @Option(names = {"-v", "--verbose"}, description = "Also print remote commands' output as it arrives (it is in the reports either way).")
+        boolean verbose;
+
+        @Option(names = {"-q", "--quiet"}, description = "Print only warnings, problems and errors.")
+        boolean quiet;
+
+        ConsoleProgress.Verbosity level() {
+            return quiet ? ConsoleProgress.Verbosity.QUIET : verbose ? ConsoleProgress.Verbosity.VERBOSE : ConsoleProgress.Verbosity.NORMAL;
         }
     }
 
-    /** Binds every step before running the first, so a bad plan changes nothing anywhere. */
-    private int runPlan(Plan plan, Path reportDir, boolean verbose) throws PlanException, InterruptedException {
-        SecretMasker masker = new SecretMasker();
-        plan.secrets().forEach(masker::register);
-        Progress progress = new Progress(new ConsoleProgress(out, err), masker);
-        progress.verbose(verbose);
-        List<Bound<?>> bound = new ArrayList<>();
-        for (Plan.PlanStep step : plan.steps()) {
-            StepDefinition<?> def = Steps.byName(step.name()).orElseThrow(() -> new PlanException(plan.file() + ": " + step.where()
-                    + ": unknown step; known steps: " + String.join(", ", Steps.all().stream().map(StepDefinition::name).toList())));
-            bound.add(bind(plan, step, def));
+    @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the plan's steps in order; after a step ends FAILURE the rest are not run.")
+    final class RunCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "PLAN", description = "The plan file (YAML).")
+        Path plan;
+
+        @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "deploy-reports",
+                description = "Where each step's reports and index.html go (default: ${DEFAULT-VALUE}).")
+        Path reportDir;
+
+        @Mixin
+        VerbosityOptions verbosity;
+
+        @Override
+        public Integer call() {
+            return new PlanRun(out, err, env, verbosity.level()).run(plan, reportDir);
         }
-        Outcome overall = Outcome.SUCCESS;
-        for (Bound<?> step : bound) {
-            progress.info("=== " + step.where + " ===");
-            Outcome outcome = step.run(plan, masker, progress, reportDir);
-            overall = overall.worst(outcome);
-            if (outcome == Outcome.FAILURE) {
-                int left = bound.size() - bound.indexOf(step) - 1;
-                if (left > 0) {
-                    progress.warn(step.where + " failed; the remaining " + left + " step(s) were not run");
-                }
-                break;
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check a plan without connecting anywhere: every problem is reported, then the exit code is 0 or 64.")
+    final class ValidateCommand implements Callable<Integer> {
+        @Parameters(paramLabel = "PLAN", description = "The plan file (YAML).")
+        Path plan;
+
+        @Mixin
+        VerbosityOptions verbosity;
+
+        @Override
+        public Integer call() {
+            return new PlanRun(out, err, env, verbosity.level()).validate(plan);
+        }
+    }
+
+    @Command(name = "steps", mixinStandardHelpOptions = true, description = "List the steps.")
+    final class StepsCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            for (StepDefinition<?> s : Steps.all()) {
+                out.printf("  %-20s %s%n", s.name(), s.summary());
             }
-        }
-        progress.info("plan " + plan.file() + ": " + overall);
-        return overall.exitCode();
-    }
-
-    private static <S extends StepSpec> Bound<S> bind(Plan plan, Plan.PlanStep step, StepDefinition<S> def) throws PlanException {
-        try {
-            S spec = StepRunner.bind(def, step.params(), plan.resolver(), plan.credentialResolver());
-            return new Bound<>(def, spec, step.where());
-        } catch (SpecException e) {
-            throw new PlanException(plan.file() + ": " + step.where() + ": " + e.getMessage());
+            return 0;
         }
     }
 
-    private record Bound<S extends StepSpec>(StepDefinition<S> def, S spec, String where) {
-        Outcome run(Plan plan, SecretMasker masker, Progress progress, Path reportDir) throws InterruptedException {
-            try (RunContext ctx = new RunContext(masker, progress, Targets.overSsh(plan.resolver(), progress), Clock.systemUTC(), holder())) {
-                Path planDir = Objects.requireNonNull(plan.file().toAbsolutePath().getParent(), "a plan file is in a folder");
-                StepResult result = StepRunner.run(def, spec, ctx.withBaseDir(planDir), reportDir);
-                return result.report().verdict().outcome();
-            } catch (IOException e) {
-                progress.warn("cannot write the reports of " + where + ": " + e.getMessage());
-                return Outcome.FAILURE;
+    @Command(name = "help", mixinStandardHelpOptions = true, description = "Help on a command, or a step's parameters (also: deploy-steps STEP --help).")
+    final class HelpCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "COMMAND|STEP", arity = "0..1")
+        String topic;
+
+        @Override
+        public Integer call() {
+            CommandLine top = spec.parent().commandLine();
+            if (topic == null) {
+                top.usage(out);
+                return 0;
             }
+            CommandLine sub = top.getSubcommands().get(topic);
+            if (sub != null) {
+                sub.usage(out);
+                return 0;
+            }
+            return stepHelp(topic);
         }
-    }
-
-    static String holder() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "localhost";
-        }
-        return "deploy-steps CLI: " + System.getProperty("user.name") + "@" + host + " (pid " + ProcessHandle.current().pid() + ")";
     }
 
     private int stepHelp(String name) {
         var def = Steps.byName(name);
         if (def.isEmpty()) {
-            return badUsage("unknown step '" + name + "'; known steps: " + String.join(", ", Steps.all().stream().map(StepDefinition::name).toList()));
+            List<String> names = Steps.all().stream().map(StepDefinition::name).toList();
+            err.println("deploy-steps: unknown step '" + name + "'" + Suggestions.hint(name, names) + "; known steps: " + String.join(", ", names));
+            return USAGE;
         }
         out.println(def.get().name() + ": " + def.get().summary());
         out.println();
@@ -171,32 +162,12 @@ public final class Cli {
         return 0;
     }
 
-    private int listSteps() {
-        for (StepDefinition<?> s : Steps.all()) {
-            out.printf("  %-20s %s%n", s.name(), s.summary());
+    /** The version the build wrote into the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"deploy-steps " + (v == null ? "(development build)" : v)};
         }
-        return 0;
-    }
-
-    private int badUsage(String problem) {
-        err.println("deploy-steps: " + problem);
-        usage(err);
-        return USAGE;
-    }
-
-    private static void usage(PrintStream s) {
-        s.println("""
-                usage: deploy-steps run PLAN.yaml [--report-dir DIR]   run the plan's steps in order (reports: DIR, default deploy-reports)
-                         -v, --verbose                                 every remote command in full, with its output
-                       deploy-steps steps                              list the steps
-                       deploy-steps help STEP                          a step's parameters (also: deploy-steps STEP --help)
-                       deploy-steps --version
-
-                exit codes: 0 success, 2 unstable, 1 failure, 64 bad usage or bad plan""");
-    }
-
-    private static String version() {
-        String v = Cli.class.getPackage().getImplementationVersion();
-        return v == null ? "(development build)" : v;
     }
 }

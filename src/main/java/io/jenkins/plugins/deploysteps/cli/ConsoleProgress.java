@@ -3,18 +3,29 @@ package io.jenkins.plugins.deploysteps.cli;
 import io.jenkins.plugins.deploysteps.engine.progress.ProgressSink;
 import java.io.PrintStream;
 
-/** Progress lines on the terminal; warnings and checks that need a look go to stderr so they survive {@code > log}. */
+/**
+ * Progress lines on the terminal; warnings and checks that need a look go to stderr so they survive {@code > log}. Remote output streams only in
+ * verbose mode (it is in the reports' evidence anyway); quiet mode prints warnings and problems only.
+ */
 final class ConsoleProgress implements ProgressSink {
+    enum Verbosity { QUIET, NORMAL, VERBOSE }
+
     private final PrintStream out;
     private final PrintStream err;
+    private final Verbosity verbosity;
 
-    ConsoleProgress(PrintStream out, PrintStream err) {
+    ConsoleProgress(PrintStream out, PrintStream err, Verbosity verbosity) {
         this.out = out;
         this.err = err;
+        this.verbosity = verbosity;
     }
 
     @Override
     public synchronized void line(Level level, String text) {
-        (level == Level.WARNING || level == Level.PROBLEM ? err : out).println(text);
+        if (level == Level.WARNING || level == Level.PROBLEM) {
+            err.println(text);
+        } else if (level == Level.INFO && verbosity != Verbosity.QUIET || level == Level.OUTPUT && verbosity == Verbosity.VERBOSE) {
+            out.println(text);
+        }
     }
 }

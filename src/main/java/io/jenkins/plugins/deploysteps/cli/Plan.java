@@ -8,20 +8,30 @@ import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** A loaded plan: its hosts, its credentials (values already read from the environment) and its steps, in the order they run. */
-public record Plan(Path file, Map<String, HostSpec> hosts, Map<String, Credential> credentials, List<PlanStep> steps) {
+/** A loaded plan: where its entries are in the file, its hosts, its credentials (values already read from the environment) and its steps, in the order they run. */
+public record Plan(Path file, Map<String, HostSpec> hosts, Map<String, Credential> credentials, List<PlanStep> steps, PlanMarks marks,
+        Set<String> unusableHosts) {
 
     /** One entry of {@code steps:}: the step name, its parameters, and where it is in the file for messages. */
     public record PlanStep(int index, String name, Map<String, Object> params) {
         public String where() {
             return "steps[" + index + "] (" + name + ")";
         }
+
+        /** {@code steps[i].field}: the path {@link PlanMarks} knows. */
+        String path(String field) {
+            return "steps[" + index + "]" + (field == null || field.isEmpty() ? "" : "." + field);
+        }
     }
 
     public HostResolver resolver() {
         return (field, name) -> {
             HostSpec spec = hosts.get(name);
+            if (spec == null && unusableHosts.contains(name)) {
+                throw new SpecException(field, "host '" + name + "' cannot be used: its entry in hosts has problems");
+            }
             if (spec == null) {
                 throw new SpecException(field, "unknown host '" + name + "'; the plan's hosts are: "
                         + (hosts.isEmpty() ? "(none)" : String.join(", ", hosts.keySet())));

@@ -27,12 +27,26 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class PlanLoader {
     private final Function<String, String> env;
+    private PlanMarks marks = PlanMarks.none();
 
     public PlanLoader(Function<String, String> env) {
         this.env = env;
     }
 
     public Plan load(Path file) throws PlanException {
+        List<String> problems = new ArrayList<>();
+        Plan plan = load(file, problems);
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
+        }
+        return plan;
+    }
+
+    /**
+     * Reads every entry even after one is bad, adding each problem to {@code problems}, so a plan's author sees them all at
+     * once; the plan returned holds the good entries. Throws only when the file cannot be read as a plan at all.
+     */
+    public Plan load(Path file, List<String> problems) throws PlanException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -42,6 +56,7 @@ public final class PlanLoader {
         Object root;
         try {
             root = StrictYaml.create().load(text);
+            marks = PlanMarks.of(StrictYaml.create().compose(new java.io.StringReader(text)));
         } catch (YAMLException e) {
             throw new PlanException(file + ": not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
         }
@@ -50,20 +65,38 @@ public final class PlanLoader {
         }
         for (Object key : top.keySet()) {
             if (!"hosts".equals(key) && !"steps".equals(key) && !"credentials".equals(key)) {
-                throw new PlanException(file + ": unknown top-level key '" + key + "' (a plan has 'hosts:', 'credentials:' and 'steps:')");
+                throw new PlanException(marks.at(file, String.valueOf(key)) + ": unknown top-level key '" + key + "'"
+                        + Suggestions.hint(String.valueOf(key), List.of("hosts", "credentials", "steps")) + " (a plan has 'hosts:', 'credentials:' and 'steps:')");
             }
         }
         Path base = file.toAbsolutePath().getParent();
-        Map<String, Map<String, Object>> rawHosts = section(file, "hosts", top.get("hosts"));
+        Map<String, Map<String, Object>> rawHosts = collect(problems, () -> section(file, "hosts", top.get("hosts")), Map.of());
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         for (String name : rawHosts.keySet()) {
-            host(file, base, name, rawHosts, hosts, new ArrayList<>());
+            collect(problems, () -> host(file, base, name, rawHosts, hosts, new ArrayList<>()), null);
         }
         Map<String, Credential> credentials = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Object>> e : section(file, "credentials", top.get("credentials")).entrySet()) {
-            credentials.put(e.getKey(), credential(file, base, e.getKey(), e.getValue()));
+        Map<String, Map<String, Object>> rawCredentials = collect(problems, () -> section(file, "credentials", top.get("credentials")), Map.of());
+        for (Map.Entry<String, Map<String, Object>> e : rawCredentials.entrySet()) {
+            collect(problems, () -> credentials.put(e.getKey(), credential(file, base, e.getKey(), e.getValue())), null);
         }
-        return new Plan(file, hosts, credentials, steps(file, top.get("steps")));
+        List<Plan.PlanStep> steps = collect(problems, () -> steps(file, top.get("steps")), List.of());
+        java.util.Set<String> unusable = new java.util.HashSet<>(rawHosts.keySet());
+        unusable.removeAll(hosts.keySet());
+        return new Plan(file, hosts, credentials, steps, marks, unusable);
+    }
+
+    private interface PlanPart<T> {
+        T read() throws PlanException;
+    }
+
+    private static <T> T collect(List<String> problems, PlanPart<T> part, T otherwise) {
+        try {
+            return part.read();
+        } catch (PlanException e) {
+            problems.addAll(e.problems());
+            return otherwise;
+        }
     }
 
     private static Map<String, Map<String, Object>> section(Path file, String key, Object value) throws PlanException {
@@ -89,10 +122,11 @@ public final class PlanLoader {
         if (done.containsKey(name)) {
             return done.get(name);
         }
-        String where = file + ": hosts." + name;
+        String where = "hosts." + name;
         if (visiting.contains(name)) {
-            throw new PlanException(where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
+            throw new PlanException(marks.at(file, where + ".jumpHost") + ": " + where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
         }
+        PlanHostKeys.requireKnown(marks, file, where, raw.get(name).keySet());
         visiting.add(name);
         Params p = Params.of(raw.get(name));
         try {
@@ -114,7 +148,8 @@ public final class PlanLoader {
             done.put(name, spec);
             return spec;
         } catch (SpecException e) {
-            throw new PlanException(where + ": " + p.typoBehind(e).getMessage());
+            SpecException cause = p.typoBehind(e);
+            throw new PlanException(marks.at(file, where + "." + cause.field()) + ": " + where + ": " + cause.getMessage());
         } finally {
             visiting.remove(name);
         }
@@ -123,9 +158,14 @@ public final class PlanLoader {
     private SshCredentials credentials(Params p, Path base) {
         boolean key = p.has("identityFile");
         boolean password = p.has("passwordEnv");
+        String agent = env.apply("SSH_AUTH_SOCK");
+        if (!key && !password && agent != null && !agent.isEmpty()) {
+            // As ssh does: with no key named, the keys of the running ssh-agent.
+            return new SshCredentials.Agent(agent);
+        }
         if (key == password) {
             throw new SpecException("identityFile", "give exactly one of identityFile (a private key file) or passwordEnv "
-                    + "(an environment variable holding the password)");
+                    + "(an environment variable holding the password), or run an ssh-agent (SSH_AUTH_SOCK) holding the key");
         }
         if (password) {
             return new SshCredentials.Password(fromEnv(p, "passwordEnv"));
@@ -172,7 +212,8 @@ public final class PlanLoader {
             p.done();
             return c;
         } catch (SpecException e) {
-            throw new PlanException(file + ": credentials." + id + ": " + p.typoBehind(e).getMessage());
+            SpecException cause = p.typoBehind(e);
+            throw new PlanException(marks.at(file, "credentials." + id + "." + cause.field()) + ": credentials." + id + ": " + cause.getMessage());
         }
     }
 
@@ -185,15 +226,26 @@ public final class PlanLoader {
         return value;
     }
 
-    private static HostKeyVerification hostKeys(Params p, Path base) {
+    private HostKeyVerification hostKeys(Params p, Path base) {
         HostKeyMode mode = p.choice("hostKeyVerification", HostKeyMode.class, HostKeyMode.STRICT);
         List<String> lines = p.stringList("knownHosts");
         String file = p.optionalString("knownHostsFile").map(f -> resolve(base, f).toString()).orElse(null);
         if (mode == HostKeyMode.STRICT && lines.isEmpty() && file == null) {
-            throw new SpecException("knownHosts", "strict host key verification needs knownHosts (known_hosts lines) or "
-                    + "knownHostsFile; to trust the first key seen, set hostKeyVerification: acceptFirst");
+            // As ssh does: with no keys in the plan, the user's own known_hosts decides.
+            Path own = userKnownHosts();
+            if (!Files.isReadable(own)) {
+                throw new SpecException("knownHosts", "strict host key verification needs knownHosts (known_hosts lines), "
+                        + "knownHostsFile, or " + own + "; to trust the first key seen, set hostKeyVerification: acceptFirst");
+            }
+            file = own.toString();
         }
         return new HostKeyVerification(mode, lines, file);
+    }
+
+    /** {@code ~/.ssh/known_hosts}, with {@code ~} from {@code HOME} as the shell expands it. */
+    private Path userKnownHosts() {
+        String home = env.apply("HOME");
+        return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home, ".ssh", "known_hosts");
     }
 
     private static Map<String, String> defaults(Params p) {

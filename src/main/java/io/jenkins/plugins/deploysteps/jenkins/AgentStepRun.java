@@ -5,6 +5,7 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.deploysteps.engine.Steps;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
+import io.jenkins.plugins.deploysteps.engine.run.ReportNames;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.run.StepResult;
@@ -39,8 +40,12 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
     private final List<String> sensitiveValues;
     private final String holder;
     private final TaskListener listener;
+    private final String reportName;
 
-    public AgentStepRun(String step, StepSpec spec, Map<String, HostSpec> hosts, List<String> sensitiveValues, String holder, TaskListener listener) {
+    /** {@code reportName}: the name claimed for this step's report in the build, distinct from every other step's. */
+    public AgentStepRun(String step, StepSpec spec, Map<String, HostSpec> hosts, List<String> sensitiveValues, String holder, TaskListener listener,
+            String reportName) {
+        this.reportName = reportName;
         this.step = step;
         this.spec = spec;
         this.hosts = Map.copyOf(hosts);
@@ -67,7 +72,7 @@ public final class AgentStepRun extends MasterToSlaveFileCallable<AgentResult> {
             }
             return h;
         }, progress);
-        try (RunContext context = new RunContext(masker, progress, targets, Clock.systemUTC(), holder)) {
+        try (RunContext context = new RunContext(masker, progress, targets, Clock.systemUTC(), holder, ReportNames.decided(reportName))) {
             StepResult result = run(definition(), context.withBaseDir(workspace.toPath()), workspace.toPath().resolve(REPORT_DIR));
             Path base = workspace.toPath();
             return new AgentResult(result.report(), List.of(relative(base, result.files().xml()), relative(base, result.files().json()),

@@ -59,7 +59,7 @@ public final class DeployStepExecutor {
         }
 
         AgentResult result = workspace.act(new AgentStepRun(step.name(), spec, resolved, sensitive, "jenkins: " + run.getFullDisplayName(),
-                listener));
+                listener, DeploymentVerificationAction.claimReportName(run, step.name(), spec.common().reportName())));
 
         result.learnedHostKeys().forEach((host, line) -> {
             if (DeployHostsConfiguration.get().rememberHostKey(host, line)) {

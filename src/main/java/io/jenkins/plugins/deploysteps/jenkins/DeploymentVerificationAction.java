@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.jenkins;
 import hudson.model.Run;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.run.ReportNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ public class DeploymentVerificationAction implements RunAction2 {
 
     private final List<Entry> entries = new ArrayList<>();
     private transient Run<?, ?> run;
+    private transient ReportNames reportNames;
 
     /** One report. Paths are relative to the workspace and to the build's archive. */
     public static final class Entry implements Serializable {
@@ -90,19 +92,45 @@ public class DeploymentVerificationAction implements RunAction2 {
         }
     }
 
-    /** Adds a report to the build's action, creating the action with the build's first report. */
+    /** Adds a report to the build's action; a report written again under the same file (a retry) replaces its entry. */
     static void record(Run<?, ?> run, Report report, String html, String json, boolean archived) throws IOException {
         synchronized (run) {
-            DeploymentVerificationAction action = run.getAction(DeploymentVerificationAction.class);
-            if (action == null) {
-                action = new DeploymentVerificationAction();
-                run.addAction(action);
-            }
+            DeploymentVerificationAction action = of(run);
             synchronized (action.entries) {
+                action.entries.removeIf(e -> e.getHtml().equals(html));
                 action.entries.add(new Entry(report, html, json, archived));
             }
             run.save();
         }
+    }
+
+    /**
+     * The report name a step writes under in this build: its default name gets a number when another step of the build
+     * (an earlier call, a parallel branch) already has it. Claimed before the step runs, so parallel branches differ.
+     */
+    static String claimReportName(Run<?, ?> run, String step, String requested) {
+        synchronized (run) {
+            DeploymentVerificationAction action = of(run);
+            ReportNames names = action.reportNames;
+            if (names == null) {
+                // transient: rebuilt from the build's entries after Jenkins reads the build back
+                names = new ReportNames();
+                for (Entry e : action.getEntries()) {
+                    names.claim(e.getStep(), e.getName());
+                }
+                action.reportNames = names;
+            }
+            return names.claim(step, requested);
+        }
+    }
+
+    private static DeploymentVerificationAction of(Run<?, ?> run) {
+        DeploymentVerificationAction action = run.getAction(DeploymentVerificationAction.class);
+        if (action == null) {
+            action = new DeploymentVerificationAction();
+            run.addAction(action);
+        }
+        return action;
     }
 
     public List<Entry> getEntries() {

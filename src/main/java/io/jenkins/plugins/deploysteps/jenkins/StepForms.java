@@ -19,7 +19,6 @@ import io.jenkins.plugins.deploysteps.config.DeployHostsConfiguration;
 import io.jenkins.plugins.deploysteps.config.HostSpecs;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +40,10 @@ import org.springframework.security.core.Authentication;
  * the form says exactly what a build would), list fields edited as one line per entry, and the host list.
  */
 public final class StepForms {
+    /** Separators of map textareas: request and expected headers ({@code Name: value}), and JSONPath expectations. */
+    public static final String HEADER_SEPARATOR = ": ";
+    public static final String JSON_SEPARATOR = " = ";
+
     private StepForms() {}
 
     /**
@@ -91,14 +94,25 @@ public final class StepForms {
      */
     public static Optional<String> problemInList(StepDefinition<?> step, Map<String, Object> minimal, String listField,
             Map<String, Object> minimalElement, String field, Object value) {
+        return problemIn(step, minimal, listField, true, minimalElement, field, value);
+    }
+
+    /** As {@link #problemInList}, for a field of a map parameter ({@code tls.warnDays}). */
+    public static Optional<String> problemInMap(StepDefinition<?> step, Map<String, Object> minimal, String mapField,
+            Map<String, Object> minimalMap, String field, Object value) {
+        return problemIn(step, minimal, mapField, false, minimalMap, field, value);
+    }
+
+    private static Optional<String> problemIn(StepDefinition<?> step, Map<String, Object> minimal, String parent, boolean list,
+            Map<String, Object> minimalElement, String field, Object value) {
         if (value == null || value instanceof String s && s.isBlank() || value instanceof Map<?, ?> m && m.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> element = new LinkedHashMap<>(minimalElement);
         element.put(field, value);
         Map<String, Object> params = new LinkedHashMap<>(minimal);
-        params.put(listField, List.of(element));
-        String path = listField + "[0]." + field;
+        params.put(parent, list ? List.of(element) : element);
+        String path = parent + (list ? "[0]." : ".") + field;
         try {
             step.bind(Params.of(params));
             return Optional.empty();
@@ -247,10 +261,10 @@ public final class StepForms {
      * refused by name (with the closest known one) instead of being dropped with a warning in the log,
      * {@code expectStatus: 200} or {@code [200, 204]} becomes text, and the values of {@code mapFields} become text.
      */
-    public static Map<String, Object> pipelineMap(Map<String, Object> arguments, List<ParamDoc> known, List<String> mapFields) {
+    public static Map<String, Object> pipelineMap(Map<String, Object> arguments, List<String> known, List<String> mapFields) {
         Params check = Params.of(arguments);
-        for (ParamDoc d : known) {
-            check.has(d.name());
+        for (String name : known) {
+            check.has(name);
         }
         check.done();
         Map<String, Object> out = statusAsText(arguments);

@@ -6,6 +6,7 @@ import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -138,7 +139,7 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
 
     /** A Jenkinsfile map as the setters take it: statuses and map values as text, unknown keys refused by name. */
     public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
-        return StepForms.pipelineMap(arguments, MagicLink.CHECK_PARAMS, List.of("headers", "expectJson"));
+        return StepForms.pipelineMap(arguments, MagicLink.CHECK_PARAMS.stream().map(ParamDoc::name).toList(), List.of("headers", "expectJson"));
     }
 
     @Extension

@@ -3,9 +3,10 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -85,16 +86,7 @@ public final class BlueGreenRoute implements Describable<BlueGreenRoute> {
     }
 
     public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("service", service);
-        p.put("site", site);
-        p.put("port", port);
-        p.put("location", location);
-        p.put("verifyUrl", verifyUrl);
-        p.put("expectStatus", expectStatus);
-        p.put("verifyTimeout", verifyTimeout);
-        p.values().removeIf(v -> v == null);
-        return p;
+        return StepParams.of(this, ComposeDeploy.ROUTE_PARAMS);
     }
 
     @Extension

@@ -1,21 +1,16 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.compose.DeployStrategy;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code composeDeploy host: 'prod-1', dir: '/app/backend', ...}: preflight, lock, back up, build → down → up (or
@@ -220,33 +215,6 @@ public final class ComposeDeployStep extends ComposeStep {
     }
 
     @Override
-    protected void addOwnParams(Map<String, Object> p) {
-        putList(p, "envFile", envFile);
-        putList(p, "requiredEnv", requiredEnv);
-        p.put("expectRevision", expectRevision);
-        p.put("minFreeDisk", minFreeDisk);
-        p.put("minFreeMemory", minFreeMemory);
-        putList(p, "backup", backup);
-        p.put("keepBackups", keepBackups);
-        p.put("removeOrphans", removeOrphans);
-        p.put("noCache", noCache);
-        p.put("pull", pull);
-        p.put("rollback", rollback);
-        p.put("strategy", strategy);
-        if (!routes.isEmpty()) {
-            p.put("routes", routes.stream().map(BlueGreenRoute::toParams).toList());
-        }
-        if (!verify.isEmpty()) {
-            p.put("verify", verify.stream().map(HealthCheck::toParams).toList());
-        }
-        p.put("drainTime", drainTime);
-        p.put("nginxTestCommand", nginxTestCommand);
-        p.put("nginxReloadCommand", nginxReloadCommand);
-        p.put("nginxBackupDir", nginxBackupDir);
-        p.put("downtimeProbe", downtimeProbe == null ? null : downtimeProbe.toParams());
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new ComposeDeploy();
     }
@@ -254,6 +222,10 @@ public final class ComposeDeployStep extends ComposeStep {
     @Extension
     @Symbol(ComposeDeploy.NAME)
     public static final class DescriptorImpl extends ComposeDescriptor {
+        public DescriptorImpl() {
+            super(new ComposeDeploy());
+        }
+
         @Override
         public String getFunctionName() {
             return ComposeDeploy.NAME;
@@ -262,44 +234,6 @@ public final class ComposeDeployStep extends ComposeStep {
         @Override
         public String getDisplayName() {
             return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure";
-        }
-
-        @Override
-        protected StepDefinition<?> definition() {
-            return new ComposeDeploy();
-        }
-
-        @Override
-        protected String[] listFields() {
-            return Stream.concat(Stream.of(LIST_FIELDS), Stream.of("envFile", "requiredEnv", "backup")).toArray(String[]::new);
-        }
-
-        public FormValidation doCheckEnvFile(@QueryParameter String value) {
-            return check("envFile", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckRequiredEnv(@QueryParameter String value) {
-            return check("requiredEnv", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckExpectRevision(@QueryParameter String value) {
-            return check("expectRevision", value);
-        }
-
-        public FormValidation doCheckMinFreeDisk(@QueryParameter String value) {
-            return check("minFreeDisk", value);
-        }
-
-        public FormValidation doCheckMinFreeMemory(@QueryParameter String value) {
-            return check("minFreeMemory", value);
-        }
-
-        public FormValidation doCheckBackup(@QueryParameter String value) {
-            return check("backup", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckKeepBackups(@QueryParameter String value) {
-            return check("keepBackups", value);
         }
 
         public ListBoxModel doFillStrategyItems() {

@@ -1,15 +1,12 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
-import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code composeRollback host: 'prod-1', dir: '/app/backend', backup: 'latest'}: restores a composeDeploy backup's
@@ -43,12 +40,6 @@ public final class ComposeRollbackStep extends ComposeStep {
     }
 
     @Override
-    protected void addOwnParams(Map<String, Object> p) {
-        p.put("backup", backup);
-        p.put("release", release);
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new ComposeRollback();
     }
@@ -56,6 +47,10 @@ public final class ComposeRollbackStep extends ComposeStep {
     @Extension
     @Symbol(ComposeRollback.NAME)
     public static final class DescriptorImpl extends ComposeDescriptor {
+        public DescriptorImpl() {
+            super(new ComposeRollback());
+        }
+
         @Override
         public String getFunctionName() {
             return ComposeRollback.NAME;
@@ -64,24 +59,6 @@ public final class ComposeRollbackStep extends ComposeStep {
         @Override
         public String getDisplayName() {
             return "Roll a compose project back to a composeDeploy backup";
-        }
-
-        @Override
-        protected StepDefinition<?> definition() {
-            return new ComposeRollback();
-        }
-
-        @Override
-        protected String[] listFields() {
-            return LIST_FIELDS;
-        }
-
-        public FormValidation doCheckBackup(@QueryParameter String value) {
-            return check("backup", value);
-        }
-
-        public FormValidation doCheckRelease(@QueryParameter String value) {
-            return check("release", value);
         }
     }
 }

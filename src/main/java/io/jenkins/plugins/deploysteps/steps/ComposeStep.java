@@ -8,16 +8,12 @@ import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.json.JSONObject;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * What {@code composeDeploy} and {@code composeRollback} share: the project (host, dir, files, compose command),
@@ -25,9 +21,6 @@ import org.kohsuke.stapler.StaplerRequest2;
  * serve both steps.
  */
 public abstract class ComposeStep extends DeployStep {
-    /** The list parameters of both steps, edited one entry per line. */
-    static final String[] LIST_FIELDS = {"files", "services", "failOnLogPattern", "warnOnLogPattern"};
-
     private final String host;
     private final String dir;
     private String project;
@@ -188,40 +181,6 @@ public abstract class ComposeStep extends DeployStep {
         this.dryRun = dryRun;
     }
 
-    @Override
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", host);
-        p.put("dir", dir);
-        p.put("project", project);
-        putList(p, "files", files);
-        p.put("composeCommand", composeCommand);
-        putList(p, "services", services);
-        p.put("backupDir", backupDir);
-        addOwnParams(p);
-        p.put("waitTimeout", waitTimeout);
-        p.put("stableFor", stableFor);
-        p.put("logsTail", logsTail);
-        putList(p, "failOnLogPattern", failOnLogPattern);
-        putList(p, "warnOnLogPattern", warnOnLogPattern);
-        p.put("lockTimeout", lockTimeout);
-        p.put("timeout", timeout);
-        p.put("composeTimeout", composeTimeout);
-        p.put("dryRun", dryRun);
-        putCommonParams(p);
-        p.values().removeIf(v -> v == null);
-        return p;
-    }
-
-    /** The parameters only this step has. */
-    protected abstract void addOwnParams(Map<String, Object> params);
-
-    static void putList(Map<String, Object> params, String name, List<String> values) {
-        if (!values.isEmpty()) {
-            params.put(name, values);
-        }
-    }
-
     /**
      * The form side both compose steps share: field checks run the engine's own binding next to a minimal valid
      * set of parameters, so the form says exactly what a build would.
@@ -229,11 +188,8 @@ public abstract class ComposeStep extends DeployStep {
     public abstract static class ComposeDescriptor extends DeployDescriptor {
         static final Map<String, Object> MINIMAL = Map.of("host", "h", "dir", "/srv/app");
 
-        /** The engine's definition of this step. */
-        protected abstract StepDefinition<?> definition();
-
-        protected FormValidation check(String field, Object value) {
-            return StepForms.check(definition(), MINIMAL, field, value);
+        protected ComposeDescriptor(StepDefinition<?> definition) {
+            super(definition, MINIMAL);
         }
 
         /** Host and directory are what a person scanning the pipeline graph wants to see; nothing else, never a secret. */
@@ -247,87 +203,20 @@ public abstract class ComposeStep extends DeployStep {
             return d instanceof String ds ? hs + " " + ds : hs;
         }
 
-        /** The list fields of this step, edited one entry per line. */
-        protected abstract String[] listFields();
-
-        @Override
-        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            return super.newInstance(req, StepForms.listFields(formData, listFields()));
-        }
-
-        public String text(List<String> lines) {
-            return StepForms.text(lines);
-        }
-
         @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
+        }
+
+        /** A combo box is checked by name (its check URL comes from the field); the generic field check does the work. */
+        public FormValidation doCheckComposeCommand(@QueryParameter String value) {
+            return getField("composeCommand").doCheck(value);
         }
 
         public ComboBoxModel doFillComposeCommandItems() {
             ComboBoxModel items = new ComboBoxModel();
             items.addAll(ComposeFlavor.choices());
             return items;
-        }
-
-        public FormValidation doCheckDir(@QueryParameter String value) {
-            return check("dir", value);
-        }
-
-        public FormValidation doCheckProject(@QueryParameter String value) {
-            return check("project", value);
-        }
-
-        public FormValidation doCheckFiles(@QueryParameter String value) {
-            return check("files", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckComposeCommand(@QueryParameter String value) {
-            return check("composeCommand", value);
-        }
-
-        public FormValidation doCheckServices(@QueryParameter String value) {
-            return check("services", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckBackupDir(@QueryParameter String value) {
-            return check("backupDir", value);
-        }
-
-        public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
-            return check("waitTimeout", value);
-        }
-
-        public FormValidation doCheckStableFor(@QueryParameter String value) {
-            return check("stableFor", value);
-        }
-
-        public FormValidation doCheckLogsTail(@QueryParameter String value) {
-            return check("logsTail", value);
-        }
-
-        public FormValidation doCheckFailOnLogPattern(@QueryParameter String value) {
-            return check("failOnLogPattern", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckWarnOnLogPattern(@QueryParameter String value) {
-            return check("warnOnLogPattern", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckLockTimeout(@QueryParameter String value) {
-            return check("lockTimeout", value);
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return check("timeout", value);
-        }
-
-        public FormValidation doCheckComposeTimeout(@QueryParameter String value) {
-            return check("composeTimeout", value);
-        }
-
-        public FormValidation doCheckReportName(@QueryParameter String value) {
-            return check("reportName", value);
         }
     }
 }

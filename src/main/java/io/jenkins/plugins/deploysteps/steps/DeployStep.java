@@ -4,12 +4,17 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
+import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -18,6 +23,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
@@ -81,8 +87,13 @@ public abstract class DeployStep extends Step {
     /** The engine's definition of this step. */
     protected abstract StepDefinition<?> definition();
 
-    /** The step's parameters under the engine's names; unset ones are left out so the engine's defaults apply. */
-    public abstract Map<String, Object> toParams();
+    /**
+     * The step's parameters under the engine's names, read from this step's properties named by the engine's
+     * declarations; unset ones are left out so the engine's defaults apply.
+     */
+    public Map<String, Object> toParams() {
+        return StepParams.of(this, definition().declarations());
+    }
 
     @Override
     public StepExecution start(StepContext context) {
@@ -111,10 +122,57 @@ public abstract class DeployStep extends Step {
     }
 
     /**
-     * What every deploy step's descriptor shares: the context it runs in, status fields that take numbers in a
-     * Jenkinsfile, and the choices of its onFailure field.
+     * What every deploy step's descriptor shares: the context it runs in, its fields' checks and list fields, status
+     * fields that take numbers in a Jenkinsfile, and the choices of its onFailure field.
      */
     public abstract static class DeployDescriptor extends StepDescriptor implements CustomDescribableModel {
+        private final StepDefinition<?> definition;
+        private final Map<String, Object> minimal;
+
+        /**
+         * @param minimal the smallest valid set of the step's parameters, next to which a form check binds the one
+         *     field it checks
+         */
+        protected DeployDescriptor(StepDefinition<?> definition, Map<String, Object> minimal) {
+            this.definition = definition;
+            this.minimal = Map.copyOf(minimal);
+        }
+
+        /** The check of a declared field, at {@code <descriptor>/field/<name>/check}; an undeclared name is not found. */
+        public FieldCheck getField(String name) {
+            return definition.declarations().get(name)
+                    .map(p -> new FieldCheck(p, v -> StepForms.problem(definition, minimal, name, v), mapSeparator(name))).orElse(null);
+        }
+
+        protected StepDefinition<?> definition() {
+            return definition;
+        }
+
+        /** Between key and value in the lines of a map field's textarea. */
+        protected String mapSeparator(String field) {
+            return StepForms.HEADER_SEPARATOR;
+        }
+
+        /** List fields arrive from the form as one entry per line; they bind as lists. */
+        @Override
+        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return super.newInstance(req, StepForms.listFields(formData, listFields()));
+        }
+
+        /** The fields edited one entry per line: the declared lists. */
+        protected String[] listFields() {
+            return definition.declarations().all().stream().filter(p -> p.kind() == Param.Kind.LIST).map(Param::name).toArray(String[]::new);
+        }
+
+        /** A list field's value as its textarea shows it. */
+        public String text(List<String> lines) {
+            return StepForms.text(lines);
+        }
+
+        protected Map<String, Object> minimal() {
+            return minimal;
+        }
+
         @Override
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
             return StepForms.statusAsText(arguments);

@@ -3,9 +3,10 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -75,15 +76,7 @@ public final class DowntimeProbeSettings implements Describable<DowntimeProbeSet
     }
 
     public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("url", url);
-        p.put("interval", interval);
-        p.put("timeout", timeout);
-        p.put("expectStatus", expectStatus);
-        p.put("maxDowntime", maxDowntime);
-        p.put("severity", severity);
-        p.values().removeIf(v -> v == null);
-        return p;
+        return StepParams.of(this, ComposeDeploy.DOWNTIME_PARAMS);
     }
 
     @Extension

@@ -4,7 +4,6 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.model.Describable;
-import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
@@ -12,6 +11,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +32,6 @@ import org.kohsuke.stapler.StaplerRequest2;
  * carries values: {@link #toParams()} hands the engine the same name → value map a CLI plan would.
  */
 public final class HealthCheck implements Describable<HealthCheck> {
-    /** Separators of the map textareas: request and expected headers, and JSONPath expectations. */
-    static final String HEADER_SEPARATOR = ": ";
-    static final String JSON_SEPARATOR = " = ";
-
     private String name;
     private String url;
     private String tcp;
@@ -253,30 +249,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     /** The check under the engine's names; unset values are left out so the engine's defaults apply. */
     public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", name);
-        p.put("url", url);
-        p.put("tcp", tcp);
-        p.put("host", host);
-        p.put("container", container);
-        p.put("method", method);
-        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
-        p.put("body", body);
-        p.put("credentialsId", credentialsId);
-        p.put("expectStatus", expectStatus);
-        p.put("expectBodyContains", expectBodyContains);
-        p.put("expectBodyMatches", expectBodyMatches);
-        p.put("expectJson", expectJson.isEmpty() ? null : new LinkedHashMap<>(expectJson));
-        p.put("expectHeader", expectHeader.isEmpty() ? null : new LinkedHashMap<>(expectHeader));
-        p.put("maxLatency", maxLatency);
-        p.put("samples", samples);
-        p.put("p95Latency", p95Latency);
-        p.put("followRedirects", followRedirects ? Boolean.TRUE : null);
-        p.put("expectRedirectTo", expectRedirectTo);
-        p.put("timeout", timeout);
-        p.put("severity", severity);
-        p.values().removeIf(v -> v == null);
-        return p;
+        return StepParams.of(this, HealthVerify.CHECK_PARAMS);
     }
 
     /**
@@ -285,13 +258,16 @@ public final class HealthCheck implements Describable<HealthCheck> {
      * one) instead of being dropped with a warning in the log.
      */
     public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
-        return StepForms.pipelineMap(arguments, HealthVerify.CHECK_PARAMS, List.of("headers", "expectJson", "expectHeader"));
+        return StepForms.pipelineMap(arguments, HealthVerify.CHECK_PARAMS.names(), List.of("headers", "expectJson", "expectHeader"));
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<HealthCheck> implements CustomDescribableModel {
+    public static final class DescriptorImpl extends SettingsDescriptor<HealthCheck> implements CustomDescribableModel {
         private static final Map<String, Object> MINIMAL_STEP = Map.of();
-        private static final Map<String, Object> MINIMAL_CHECK = Map.of("url", "http://localhost/");
+
+        public DescriptorImpl() {
+            super(new HealthVerify(), MINIMAL_STEP, "checks", Map.of("url", "http://localhost/"));
+        }
 
         @Override
         public String getDisplayName() {
@@ -315,7 +291,12 @@ public final class HealthCheck implements Describable<HealthCheck> {
         }
 
         static String separator(String field) {
-            return field.equals("expectJson") ? JSON_SEPARATOR : HEADER_SEPARATOR;
+            return field.equals("expectJson") ? StepForms.JSON_SEPARATOR : StepForms.HEADER_SEPARATOR;
+        }
+
+        @Override
+        protected String mapSeparator(String field) {
+            return separator(field);
         }
 
         /** A map field as its textarea shows it. */
@@ -355,22 +336,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
                     CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));
         }
 
-        private static FormValidation check(String field, Object value) {
-            return FormChecks.toValidation(StepForms.problemInList(new HealthVerify(), MINIMAL_STEP, "checks", MINIMAL_CHECK, field, value));
-        }
-
-        private static FormValidation checkMap(String field, String text) {
-            try {
-                return check(field, StepForms.entries(text, separator(field)));
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
-        }
-
-        public FormValidation doCheckUrl(@QueryParameter String value) {
-            return check("url", value);
-        }
-
+        /** A tcp check has no url, and a container needs its host: these two are checked next to what they need. */
         public FormValidation doCheckTcp(@QueryParameter String value) {
             return FormChecks.toValidation(StepForms.problemInList(new HealthVerify(), MINIMAL_STEP, "checks", Map.of(), "tcp", value));
         }
@@ -378,46 +344,6 @@ public final class HealthCheck implements Describable<HealthCheck> {
         public FormValidation doCheckContainer(@QueryParameter String value) {
             return FormChecks.toValidation(StepForms.problemInList(new HealthVerify(), MINIMAL_STEP, "checks", Map.of("url", "http://localhost/",
                     "host", "h"), "container", value));
-        }
-
-        public FormValidation doCheckHeaders(@QueryParameter String value) {
-            return checkMap("headers", value);
-        }
-
-        public FormValidation doCheckExpectStatus(@QueryParameter String value) {
-            return check("expectStatus", value);
-        }
-
-        public FormValidation doCheckExpectBodyMatches(@QueryParameter String value) {
-            return check("expectBodyMatches", value);
-        }
-
-        public FormValidation doCheckExpectJson(@QueryParameter String value) {
-            return checkMap("expectJson", value);
-        }
-
-        public FormValidation doCheckExpectHeader(@QueryParameter String value) {
-            return checkMap("expectHeader", value);
-        }
-
-        public FormValidation doCheckMaxLatency(@QueryParameter String value) {
-            return check("maxLatency", value);
-        }
-
-        public FormValidation doCheckSamples(@QueryParameter String value) {
-            return check("samples", value);
-        }
-
-        public FormValidation doCheckP95Latency(@QueryParameter String value) {
-            return check("p95Latency", value);
-        }
-
-        public FormValidation doCheckExpectRedirectTo(@QueryParameter String value) {
-            return check("expectRedirectTo", value);
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return check("timeout", value);
         }
     }
 }

@@ -116,27 +116,6 @@ public final class HealthVerifyStep extends DeployStep {
     }
 
     @Override
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        if (!checks.isEmpty()) {
-            List<Map<String, Object>> maps = new ArrayList<>();
-            checks.forEach(c -> maps.add(c.toParams()));
-            p.put("checks", maps);
-        }
-        p.put("url", url);
-        p.put("waitTimeout", waitTimeout);
-        p.put("interval", interval);
-        p.put("maxInterval", maxInterval);
-        p.put("consecutive", consecutive);
-        p.put("parallelism", parallelism);
-        p.put("timeout", timeout);
-        p.put("tls", tls == null ? null : tls.toParams());
-        putCommonParams(p);
-        p.values().removeIf(v -> v == null);
-        return p;
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new HealthVerify();
     }
@@ -145,6 +124,10 @@ public final class HealthVerifyStep extends DeployStep {
     @Symbol(HealthVerify.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
+
+        public DescriptorImpl() {
+            super(new HealthVerify(), MINIMAL);
+        }
 
         @Override
         public String getFunctionName() {
@@ -162,40 +145,13 @@ public final class HealthVerifyStep extends DeployStep {
             return HealthVerifyStep.describe(namedArgs);
         }
 
-        public FormValidation doCheckUrl(@QueryParameter String value) {
-            return StepForms.check(new HealthVerify(), Map.of(), "url", value);
-        }
-
-        public FormValidation doCheckWaitTimeout(@QueryParameter String value) {
-            return StepForms.check(new HealthVerify(), MINIMAL, "waitTimeout", value);
-        }
-
-        public FormValidation doCheckInterval(@QueryParameter String value) {
-            return StepForms.check(new HealthVerify(), MINIMAL, "interval", value);
-        }
-
+        /** maxInterval is checked against the interval beside it. */
         public FormValidation doCheckMaxInterval(@QueryParameter String value, @QueryParameter String interval) {
             Map<String, Object> minimal = new LinkedHashMap<>(MINIMAL);
             if (interval != null && !interval.isBlank()) {
                 minimal.put("interval", interval);
             }
             return StepForms.check(new HealthVerify(), minimal, "maxInterval", value);
-        }
-
-        public FormValidation doCheckConsecutive(@QueryParameter String value) {
-            return StepForms.check(new HealthVerify(), MINIMAL, "consecutive", value);
-        }
-
-        public FormValidation doCheckParallelism(@QueryParameter String value) {
-            return StepForms.check(new HealthVerify(), MINIMAL, "parallelism", value);
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return StepForms.check(new HealthVerify(), MINIMAL, "timeout", value);
-        }
-
-        public FormValidation doCheckReportName(@QueryParameter String value) {
-            return StepForms.check(new HealthVerify(), MINIMAL, "reportName", value);
         }
     }
 

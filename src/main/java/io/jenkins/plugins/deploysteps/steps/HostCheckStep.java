@@ -3,24 +3,18 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code hostCheck host: 'prod-1', minFreeDisk: '2GB', ...}: is the host reachable, trusted, and does it have
@@ -99,25 +93,6 @@ public final class HostCheckStep extends DeployStep {
     }
 
     @Override
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", host);
-        if (!paths.isEmpty()) {
-            p.put("paths", paths);
-        }
-        p.put("minFreeDisk", minFreeDisk);
-        p.put("minFreeMemory", minFreeMemory);
-        p.put("maxLoad", maxLoad);
-        if (!requireCommands.isEmpty()) {
-            p.put("requireCommands", requireCommands);
-        }
-        p.put("timeout", timeout);
-        putCommonParams(p);
-        p.values().removeIf(v -> v == null);
-        return p;
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new HostCheck();
     }
@@ -125,7 +100,9 @@ public final class HostCheckStep extends DeployStep {
     @Extension
     @Symbol(HostCheck.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
-        private static final Map<String, Object> MINIMAL = Map.of("host", "h");
+        public DescriptorImpl() {
+            super(new HostCheck(), Map.of("host", "h"));
+        }
 
         @Override
         public String getFunctionName() {
@@ -144,46 +121,9 @@ public final class HostCheckStep extends DeployStep {
             return h instanceof String s ? s : null;
         }
 
-        @Override
-        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            return super.newInstance(req, StepForms.listFields(formData, "paths", "requireCommands"));
-        }
-
-        public String text(List<String> lines) {
-            return StepForms.text(lines);
-        }
-
         @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
             return StepForms.hostItems(item);
-        }
-
-        public FormValidation doCheckPaths(@QueryParameter String value) {
-            return StepForms.check(new HostCheck(), MINIMAL, "paths", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckMinFreeDisk(@QueryParameter String value) {
-            return StepForms.check(new HostCheck(), MINIMAL, "minFreeDisk", value);
-        }
-
-        public FormValidation doCheckMinFreeMemory(@QueryParameter String value) {
-            return StepForms.check(new HostCheck(), MINIMAL, "minFreeMemory", value);
-        }
-
-        public FormValidation doCheckMaxLoad(@QueryParameter String value) {
-            return StepForms.check(new HostCheck(), MINIMAL, "maxLoad", value);
-        }
-
-        public FormValidation doCheckRequireCommands(@QueryParameter String value) {
-            return StepForms.check(new HostCheck(), MINIMAL, "requireCommands", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return StepForms.check(new HostCheck(), MINIMAL, "timeout", value);
-        }
-
-        public FormValidation doCheckReportName(@QueryParameter String value) {
-            return StepForms.check(new HostCheck(), MINIMAL, "reportName", value);
         }
     }
 }

@@ -47,6 +47,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     private String linkPattern;
     private String tokenParam;
     private boolean followLink;
+    private List<String> linkOrigins = new ArrayList<>();
     private String verifyPath;
     private String expectVerifyStatus;
     private String sessionJsonPath;
@@ -217,6 +218,15 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         this.followLink = followLink;
     }
 
+    public List<String> getLinkOrigins() {
+        return linkOrigins;
+    }
+
+    @DataBoundSetter
+    public void setLinkOrigins(List<String> linkOrigins) {
+        this.linkOrigins = linkOrigins == null ? new ArrayList<>() : new ArrayList<>(linkOrigins);
+    }
+
     public String getVerifyPath() {
         return verifyPath;
     }
@@ -376,6 +386,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         p.put("linkPattern", linkPattern);
         p.put("tokenParam", tokenParam);
         p.put("followLink", followLink ? Boolean.TRUE : null);
+        p.put("linkOrigins", linkOrigins.isEmpty() ? null : linkOrigins);
         p.put("verifyPath", verifyPath);
         p.put("expectVerifyStatus", expectVerifyStatus);
         p.put("sessionJsonPath", sessionJsonPath);
@@ -406,6 +417,10 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     public static final class DescriptorImpl extends DeployDescriptor {
         /** The smallest valid step next to which one field is checked. */
         static final Map<String, Object> MINIMAL = Map.of("baseUrl", "http://localhost/", "mailbox", Map.of("type", "maildev", "url", "http://localhost/"));
+
+        public DescriptorImpl() {
+            super(new MagicLink(), MINIMAL);
+        }
 
         @Override
         public String getFunctionName() {
@@ -452,96 +467,13 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
             return StepForms.caBundleItems(item, caCredentialsId);
         }
 
-        private static FormValidation check(String field, String value) {
-            return StepForms.check(new MagicLink(), MINIMAL, field, value);
-        }
-
-        public FormValidation doCheckBaseUrl(@QueryParameter String value) {
-            return StepForms.check(new MagicLink(), Map.of("mailbox", MINIMAL.get("mailbox")), "baseUrl", value);
-        }
-
-        public FormValidation doCheckEmail(@QueryParameter String value) {
-            return check("email", value);
-        }
-
-        public FormValidation doCheckEmailDomain(@QueryParameter String value) {
-            return check("emailDomain", value);
-        }
-
+        /** The headers textarea is a map of {@code Name: value} lines; the other fields are checked through their check URLs. */
         public FormValidation doCheckHeaders(@QueryParameter String value) {
             try {
                 return StepForms.check(new MagicLink(), MINIMAL, "headers", StepForms.entries(value, AuthenticatedCheck.HEADER_SEPARATOR));
             } catch (IllegalArgumentException e) {
                 return FormValidation.error(e.getMessage());
             }
-        }
-
-        public FormValidation doCheckSendPath(@QueryParameter String value) {
-            return check("sendPath", value);
-        }
-
-        public FormValidation doCheckSendBody(@QueryParameter String value) {
-            return check("sendBody", value);
-        }
-
-        public FormValidation doCheckExpectSendStatus(@QueryParameter String value) {
-            return check("expectSendStatus", value);
-        }
-
-        public FormValidation doCheckMailTimeout(@QueryParameter String value) {
-            return check("mailTimeout", value);
-        }
-
-        public FormValidation doCheckPollInterval(@QueryParameter String value) {
-            return check("pollInterval", value);
-        }
-
-        public FormValidation doCheckClockSkew(@QueryParameter String value) {
-            return check("clockSkew", value);
-        }
-
-        public FormValidation doCheckLinkPattern(@QueryParameter String value) {
-            return check("linkPattern", value);
-        }
-
-        public FormValidation doCheckTokenParam(@QueryParameter String value) {
-            return check("tokenParam", value);
-        }
-
-        public FormValidation doCheckVerifyPath(@QueryParameter String value) {
-            return check("verifyPath", value);
-        }
-
-        public FormValidation doCheckExpectVerifyStatus(@QueryParameter String value) {
-            return check("expectVerifyStatus", value);
-        }
-
-        public FormValidation doCheckSessionJsonPath(@QueryParameter String value) {
-            return check("sessionJsonPath", value);
-        }
-
-        public FormValidation doCheckSessionCookie(@QueryParameter String value) {
-            return check("sessionCookie", value);
-        }
-
-        public FormValidation doCheckRefreshPath(@QueryParameter String value) {
-            return check("refreshPath", value);
-        }
-
-        public FormValidation doCheckExpectInvalidStatus(@QueryParameter String value) {
-            return check("expectInvalidStatus", value);
-        }
-
-        public FormValidation doCheckExpectNoSessionStatus(@QueryParameter String value) {
-            return check("expectNoSessionStatus", value);
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return check("timeout", value);
-        }
-
-        public FormValidation doCheckReportName(@QueryParameter String value) {
-            return check("reportName", value);
         }
     }
 

@@ -3,7 +3,6 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
@@ -17,7 +16,6 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.StaplerRequest2;
 
@@ -27,7 +25,6 @@ import org.kohsuke.stapler.StaplerRequest2;
  * {@link NginxRoute} under the names the CLI uses.
  */
 public final class NginxRouteStep extends DeployStep {
-    static final String HEADER_SEPARATOR = ": ";
 
     private final String host;
     private final String site;
@@ -224,35 +221,6 @@ public final class NginxRouteStep extends DeployStep {
     }
 
     @Override
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", host);
-        p.put("site", site);
-        p.put("location", location);
-        p.put("state", state);
-        p.put("serverName", serverName);
-        p.put("proxyPass", proxyPass);
-        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
-        // Only when set: the engine refuses route settings on a route that is being removed.
-        p.put("websocket", websocket ? Boolean.TRUE : null);
-        p.put("proxyReadTimeout", proxyReadTimeout);
-        p.put("clientMaxBodySize", clientMaxBodySize);
-        p.put("verifyUrl", verifyUrl);
-        p.put("expectStatus", expectStatus);
-        p.put("verifyTimeout", verifyTimeout);
-        p.put("testCommand", testCommand);
-        p.put("reloadCommand", reloadCommand);
-        p.put("backupDir", backupDir);
-        p.put("keepBackups", keepBackups);
-        p.put("lockTimeout", lockTimeout);
-        p.put("timeout", timeout);
-        p.put("dryRun", dryRun);
-        putCommonParams(p);
-        p.values().removeIf(v -> v == null);
-        return p;
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new NginxRoute();
     }
@@ -261,7 +229,11 @@ public final class NginxRouteStep extends DeployStep {
     @Symbol(NginxRoute.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h", "site", "/etc/nginx/sites-enabled/app", "location", "/api/",
-                "proxyPass", "http://127.0.0.1:3000");
+                "proxyPass", "http://127.0.0.1:3000", "verifyUrl", "https://app.example.com/api/health");
+
+        public DescriptorImpl() {
+            super(new NginxRoute(), MINIMAL);
+        }
 
         @Override
         public String getFunctionName() {
@@ -287,7 +259,7 @@ public final class NginxRouteStep extends DeployStep {
         /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, String> headers = StepForms.takeEntries(formData, f -> HEADER_SEPARATOR, "headers").get("headers");
+            Map<String, String> headers = StepForms.takeEntries(formData, f -> StepForms.HEADER_SEPARATOR, "headers").get("headers");
             NginxRouteStep step = (NginxRouteStep) super.newInstance(req, formData);
             step.setHeaders(headers);
             return step;
@@ -295,7 +267,7 @@ public final class NginxRouteStep extends DeployStep {
 
         /** The headers as the textarea shows them. */
         public String headersText(Map<String, String> headers) {
-            return StepForms.entriesText(headers, HEADER_SEPARATOR);
+            return StepForms.entriesText(headers, StepForms.HEADER_SEPARATOR);
         }
 
         @POST
@@ -308,88 +280,6 @@ public final class NginxRouteStep extends DeployStep {
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
             return items;
-        }
-
-        private static FormValidation check(String field, Object value) {
-            return StepForms.check(new NginxRoute(), MINIMAL, field, value);
-        }
-
-        public FormValidation doCheckSite(@QueryParameter String value) {
-            return check("site", value);
-        }
-
-        public FormValidation doCheckLocation(@QueryParameter String value) {
-            return check("location", value);
-        }
-
-        public FormValidation doCheckServerName(@QueryParameter String value) {
-            return check("serverName", value);
-        }
-
-        public FormValidation doCheckProxyPass(@QueryParameter String value) {
-            return check("proxyPass", value);
-        }
-
-        public FormValidation doCheckHeaders(@QueryParameter String value) {
-            try {
-                return check("headers", StepForms.entries(value, HEADER_SEPARATOR));
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
-        }
-
-        public FormValidation doCheckProxyReadTimeout(@QueryParameter String value) {
-            return check("proxyReadTimeout", value);
-        }
-
-        public FormValidation doCheckClientMaxBodySize(@QueryParameter String value) {
-            return check("clientMaxBodySize", value);
-        }
-
-        public FormValidation doCheckVerifyUrl(@QueryParameter String value) {
-            return check("verifyUrl", value);
-        }
-
-        public FormValidation doCheckExpectStatus(@QueryParameter String value) {
-            return StepForms.check(new NginxRoute(), withVerifyUrl(), "expectStatus", value);
-        }
-
-        public FormValidation doCheckVerifyTimeout(@QueryParameter String value) {
-            return StepForms.check(new NginxRoute(), withVerifyUrl(), "verifyTimeout", value);
-        }
-
-        private static Map<String, Object> withVerifyUrl() {
-            Map<String, Object> m = new LinkedHashMap<>(MINIMAL);
-            m.put("verifyUrl", "https://app.example.com/api/health");
-            return m;
-        }
-
-        public FormValidation doCheckTestCommand(@QueryParameter String value) {
-            return check("testCommand", value);
-        }
-
-        public FormValidation doCheckReloadCommand(@QueryParameter String value) {
-            return check("reloadCommand", value);
-        }
-
-        public FormValidation doCheckBackupDir(@QueryParameter String value) {
-            return check("backupDir", value);
-        }
-
-        public FormValidation doCheckKeepBackups(@QueryParameter String value) {
-            return check("keepBackups", value);
-        }
-
-        public FormValidation doCheckLockTimeout(@QueryParameter String value) {
-            return check("lockTimeout", value);
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return check("timeout", value);
-        }
-
-        public FormValidation doCheckReportName(@QueryParameter String value) {
-            return check("reportName", value);
         }
     }
 }

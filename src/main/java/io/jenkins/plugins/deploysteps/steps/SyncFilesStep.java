@@ -185,6 +185,10 @@ public final class SyncFilesStep extends DeployStep {
     public static final class DescriptorImpl extends DeployDescriptor {
         private static final Map<String, Object> MINIMAL = Map.of("host", "h", "from", "app", "to", "/srv/app");
 
+        public DescriptorImpl() {
+            super(new SyncFiles(), MINIMAL);
+        }
+
         @Override
         public String getFunctionName() {
             return SyncFiles.NAME;
@@ -224,40 +228,8 @@ public final class SyncFilesStep extends DeployStep {
             return m;
         }
 
-        public FormValidation doCheckFrom(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "from", value);
-        }
-
-        public FormValidation doCheckTo(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "to", value);
-        }
-
-        public FormValidation doCheckExcludes(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "excludes", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckPreserve(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "preserve", StepForms.lines(value));
-        }
-
-        public FormValidation doCheckRevision(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "revision", value);
-        }
-
         public FormValidation doCheckKeepReleases(@QueryParameter String value) {
             return StepForms.check(new SyncFiles(), MINIMAL, "keepReleases", value);
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "timeout", value);
-        }
-
-        public FormValidation doCheckLockTimeout(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "lockTimeout", value);
-        }
-
-        public FormValidation doCheckReportName(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "reportName", value);
         }
     }
 }

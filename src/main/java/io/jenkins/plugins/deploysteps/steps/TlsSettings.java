@@ -2,13 +2,13 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import hudson.model.Describable;
-import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,32 +55,23 @@ public final class TlsSettings implements Describable<TlsSettings> {
     }
 
     public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("warnDays", warnDays);
-        p.put("failDays", failDays);
-        p.put("caCredentialsId", caCredentialsId);
-        p.values().removeIf(v -> v == null);
-        return p;
+        return StepParams.of(this, HealthVerify.TLS_PARAMS);
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<TlsSettings> {
+    public static final class DescriptorImpl extends SettingsDescriptor<TlsSettings> {
         private static final Map<String, Object> MINIMAL = Map.of("url", "https://localhost/");
+
+        public DescriptorImpl() {
+            super(new HealthVerify(), MINIMAL, "tls", Map.of());
+        }
 
         @Override
         public String getDisplayName() {
             return "TLS certificate thresholds";
         }
 
-        private static FormValidation check(String field, String value) {
-            return FormChecks.toValidation(StepForms.problem(new HealthVerify(), MINIMAL, "tls", value == null || value.isBlank() ? null
-                    : Map.of(field, value)));
-        }
-
-        public FormValidation doCheckWarnDays(@QueryParameter String value) {
-            return check("warnDays", value);
-        }
-
+        /** failDays is checked against the warnDays beside it. */
         public FormValidation doCheckFailDays(@QueryParameter String value, @QueryParameter String warnDays) {
             if (value == null || value.isBlank()) {
                 return FormValidation.ok();

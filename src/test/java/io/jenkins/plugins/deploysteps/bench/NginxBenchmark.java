@@ -110,8 +110,8 @@ public final class NginxBenchmark {
         try (RunContext ctx = new RunContext(quiet.masker(), quiet, Targets.overSsh(hosts, quiet), Clock.systemUTC(), "bench")) {
             r = StepRunner.run(step, spec, ctx, dir.resolve("bench-reports"));
         }
-        if (r.report().verdict().outcome() != Outcome.SUCCESS || !"updated".equals(r.report().facts().get("change"))
-                && !"added".equals(r.report().facts().get("change"))) {
+        if (r.report().verdict().outcome() != Outcome.SUCCESS || !"updated".equals(r.report().fact("change"))
+                && !"added".equals(r.report().fact("change"))) {
             throw new IllegalStateException("the step did not change the route: " + r.report().verdict().reason() + " " + r.report().facts());
         }
         return r;

@@ -66,7 +66,7 @@ public final class SyncBenchmark {
                 long t0 = System.nanoTime();
                 StepResult r = step(target, ws, to);
                 engine.get(phase).add(System.nanoTime() - t0);
-                sent[phase] = Long.parseLong(r.report().facts().get("bytesSent"));
+                sent[phase] = Long.parseLong(r.report().fact("bytesSent"));
                 last[phase] = r;
                 t0 = System.nanoTime();
                 LocalTarget.run(List.of("rsync", "-a", "--delete", "-e", rsh, ws.resolve("app") + "/", login + ":" + rto + "/"), TIMEOUT);

@@ -94,7 +94,7 @@ class CliTest {
                     "plan.yaml: steps[0] (hostCheck): minFreeDsk: unknown parameter (did you mean 'minFreeDisk'?)");
             assertBadPlan(hosts, "  - hostCheck: {host: elsewhere}\n",
                     "plan.yaml: steps[0] (hostCheck): host: unknown host 'elsewhere'; the plan's hosts are: watched");
-            assertBadPlan(hosts, "  - hostChek: {host: watched}\n", "plan.yaml: steps[0] (hostChek): unknown step; known steps: hostCheck");
+            assertBadPlan(hosts, "  - hostChek: {host: watched}\n", "plan.yaml: steps[0] (hostChek): unknown step (did you mean 'hostCheck'?); known steps: hostCheck");
             assertBadPlan(hosts.replace("hostKeyVerification: off", "hostKeyVerification: trusting"), "  - hostCheck: {host: watched}\n",
                     "plan.yaml: hosts.watched: hostKeyVerification: 'trusting' is not one of 'strict', 'acceptFirst', 'off'");
             assertBadPlan(hosts.replace(TARGET.get().sshKey().toString(), "/no/such/key"), "  - hostCheck: {host: watched}\n",
@@ -123,16 +123,29 @@ class CliTest {
     @Test
     void helpAndUsage() {
         assertThat(cli("--help")).isZero();
-        assertThat(stdout()).contains("usage: deploy-steps run PLAN.yaml");
+        assertThat(stdout()).contains("Usage: deploy-steps").contains("run").contains("validate").contains("Exit codes: 0 success");
         assertThat(cli("help", "hostCheck")).isZero();
         assertThat(stdout()).contains("minFreeDisk").contains("requireCommands");
         assertThat(cli("hostCheck", "--help")).isZero();
         assertThat(cli("steps")).isZero();
         assertThat(cli("frobnicate")).isEqualTo(64);
         assertThat(stderr()).contains("unknown command 'frobnicate'");
+        assertThat(cli("rnu", "plan.yaml")).isEqualTo(64);
+        assertThat(stderr()).contains("unknown command 'rnu' (did you mean 'run'?)");
         assertThat(cli("run")).isEqualTo(64);
         assertThat(cli("run", "a.yaml", "b.yaml")).isEqualTo(64);
         assertThat(cli("help", "nope")).isEqualTo(64);
+        assertThat(cli("help", "hostChek")).isEqualTo(64);
+        assertThat(stderr()).contains("unknown step 'hostChek' (did you mean 'hostCheck'?)");
+        out.reset();
+        assertThat(cli("help", "run")).isZero();
+        assertThat(stdout()).contains("Usage: deploy-steps run").contains("--report-dir=DIR").contains("-v, --verbose").contains("-q, --quiet");
+        out.reset();
+        assertThat(cli("run", "--help")).isZero();
+        assertThat(stdout()).contains("Usage: deploy-steps run");
+        out.reset();
+        assertThat(cli("--version")).isZero();
+        assertThat(stdout()).startsWith("deploy-steps ");
         assertThat(cli("run", dir.resolve("missing.yaml").toString())).isEqualTo(64);
         assertThat(stderr()).contains("missing.yaml: cannot read the plan");
     }
@@ -141,7 +154,8 @@ class CliTest {
         err.reset();
         Path plan = plan(hosts, steps);
         assertThat(cli("run", plan.toString(), "--report-dir", dir.resolve("bad").toString())).as(message).isEqualTo(64);
-        assertThat(stderr()).contains(dir.resolve("plan.yaml") + ": " + message.substring("plan.yaml: ".length()));
+        assertThat(stderr()).containsPattern(java.util.regex.Pattern.quote(dir.resolve("plan.yaml").toString()) + "(:\\d+:\\d+)?: "
+                + java.util.regex.Pattern.quote(message.substring("plan.yaml: ".length())));
         assertThat(dir.resolve("bad")).doesNotExist();
     }
 }

@@ -53,7 +53,7 @@ class ComposeCliTest {
                 + "steps:\n  - composeDeploy: {host: local, dir: /srv/app, requiredEnv: [JWT-SECRET]}\n");
         assertThat(cli("run", plan.toString())).isEqualTo(Cli.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("plan.yaml: steps[0] (composeDeploy): requiredEnv[0]: 'JWT-SECRET' is not an environment variable name");
+                .containsPattern("plan.yaml:\\d+:63: \\Qsteps[0] (composeDeploy): requiredEnv[0]: 'JWT-SECRET' is not an environment variable name\\E");
         assertThat(cli("help", "composeDeploy")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("requiredEnv").contains("expectRevision").contains("waitTimeout");
     }

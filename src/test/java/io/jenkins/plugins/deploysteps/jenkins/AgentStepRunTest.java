@@ -59,7 +59,7 @@ class AgentStepRunTest {
     @Test
     void thePayloadIsPlainSerializableValues() throws Exception {
         StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local", "minFreeDisk", "1MB")));
-        AgentStepRun run = new AgentStepRun("hostCheck", spec, Map.of("local", TARGET.get().host("local")), List.of("s3cret"), "jenkins: job #1", new Log());
+        AgentStepRun run = new AgentStepRun("hostCheck", spec, Map.of("local", TARGET.get().host("local")), List.of("s3cret"), "jenkins: job #1", new Log(), "hostCheck");
         List<String> written = new ArrayList<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
@@ -97,7 +97,7 @@ class AgentStepRunTest {
                 "paths", List.of("/", "/nonexistent/" + password), "reportName", "pre")));
         Log log = new Log();
 
-        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", host), List.of(), "jenkins: job #1", log).invoke(workspace.toFile(), null);
+        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", host), List.of(), "jenkins: job #1", log, "pre").invoke(workspace.toFile(), null);
 
         assertThat(result.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(result.reportFiles()).containsExactly("deploy-reports/pre.xml", "deploy-reports/pre.json", "deploy-reports/pre.html");
@@ -119,7 +119,7 @@ class AgentStepRunTest {
         Log log = new Log();
 
         AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", TARGET.get().host("local")), List.of(bound, "ab"),
-                "jenkins: job #1", log).invoke(workspace.toFile(), null);
+                "jenkins: job #1", log, "bound").invoke(workspace.toFile(), null);
 
         assertThat(result.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(log.text()).contains("/nonexistent/****").doesNotContain(bound)
@@ -142,7 +142,7 @@ class AgentStepRunTest {
         HostSpec tofu = TARGET.get().host("local", TARGET.get().sshUser(), TARGET.get().host("x").credentials(),
                 new HostKeyVerification(HostKeyMode.ACCEPT_FIRST, List.of(), null));
         StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local")));
-        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", tofu), List.of(), "jenkins: job #1", new Log()).invoke(workspace.toFile(), null);
+        AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", tofu), List.of(), "jenkins: job #1", new Log(), "hostCheck").invoke(workspace.toFile(), null);
         assertThat(result.learnedHostKeys()).containsKey("local");
         assertThat(TARGET.get().knownHosts()).contains(result.learnedHostKeys().get("local"));
     }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollbackSpec;
 import io.jenkins.plugins.deploysteps.engine.gate.FailurePolicy;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.beans.Introspector;
 import java.lang.reflect.Method;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -94,8 +92,10 @@ class ComposeStepsTest {
         ComposeRollbackStep step = new ComposeRollbackStep(" prod-1 ", "/app/backend");
         assertThat(step.toParams()).isEqualTo(Map.of("host", "prod-1", "dir", "/app/backend", "dryRun", false, "archive", true));
         step.setBackup("20260101T120000Z");
+        step.setRelease(" previous ");
         ComposeRollbackSpec s = new ComposeRollback().bind(Params.of(step.toParams()));
         assertThat(s.backup()).isEqualTo("20260101T120000Z");
+        assertThat(s.release()).isEqualTo("previous");
         assertThat(s.target().project()).isEqualTo("backend");
         assertThat(new ComposeDeployStep("h", "/d").toParams()).isEqualTo(Map.of("host", "h", "dir", "/d", "removeOrphans", true, "noCache", true,
                 "pull", false, "rollback", true, "dryRun", false, "archive", true));
@@ -134,6 +134,6 @@ class ComposeStepsTest {
     }
 
     private static Set<String> engineParams(StepDefinition<?> step) {
-        return step.params().stream().map(ParamDoc::name).collect(Collectors.toCollection(TreeSet::new));
+        return new TreeSet<>(step.declarations().names());
     }
 }

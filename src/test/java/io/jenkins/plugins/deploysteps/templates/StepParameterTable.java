@@ -24,8 +24,9 @@ final class StepParameterTable {
                 + "# Generated: StepParameterTableTest holds it to them (-Ddeploysteps.regenerate=true rewrites it).\n");
         for (StepDefinition<?> step : Steps.all()) {
             for (ParamDoc p : step.params()) {
+                boolean required = p.defaultValue().equals("required") || p.defaultValue().equals("(required)");
                 b.append(step.name()).append('\t').append(p.name()).append('\t').append(kind(p.type())).append('\t')
-                        .append(p.defaultValue().equals("(required)") ? "required" : "optional").append('\n');
+                        .append(required ? "required" : "optional").append('\n');
             }
         }
         return b.toString();
@@ -37,7 +38,7 @@ final class StepParameterTable {
             case "boolean" -> "boolean";
             case "number", "integer" -> "number";
             case "map" -> "map";
-            case "list of maps" -> "maps";
+            case "list of maps", "list of check maps" -> "maps";
             case "list of strings", "list of regexes" -> "strings";
             case "duration", "size" -> "value";
             case "code, list or range", "status list" -> "any";

@@ -77,7 +77,11 @@ public final class MagicLinkApp implements AutoCloseable {
         /** The emailed link carries a token the app does not know. */
         WRONG_LINK,
         /** Issues sessions it then does not accept. */
-        SESSION_NOT_ACCEPTED
+        SESSION_NOT_ACCEPTED,
+        /** The send response carries the token and the link, as development builds return them. */
+        ECHO_TOKEN,
+        /** The send response is a session, {"sessionToken": ...}, without any email. */
+        SESSION_ON_SEND
     }
 
     /**
@@ -85,30 +89,35 @@ public final class MagicLinkApp implements AutoCloseable {
      *
      * @param linkLog when set, every link is also written there (as apps log links in development)
      * @param usersFile when set, each verified address is appended there (the "user record")
+     * @param linkBase when set, what the emailed link starts with instead of the app's own URL (another origin, a file: link)
      */
     public record Settings(String smtpHost, int smtpPort, Set<Misbehaviour> misbehaviours, int rateLimit, Duration tokenTtl, Duration slowMail,
-            Path linkLog, Path usersFile, boolean secureCookie) {
+            Path linkLog, Path usersFile, boolean secureCookie, String linkBase) {
         public static Settings of(String smtpHost, int smtpPort) {
             return new Settings(smtpHost, smtpPort, EnumSet.noneOf(Misbehaviour.class), 5, Duration.ofMinutes(15), Duration.ofSeconds(3), null, null,
-                    false);
+                    false, null);
         }
 
         public Settings misbehaving(Misbehaviour... m) {
             EnumSet<Misbehaviour> all = misbehaviours.isEmpty() ? EnumSet.noneOf(Misbehaviour.class) : EnumSet.copyOf(misbehaviours);
             all.addAll(List.of(m));
-            return new Settings(smtpHost, smtpPort, all, rateLimit, tokenTtl, slowMail, linkLog, usersFile, secureCookie);
+            return new Settings(smtpHost, smtpPort, all, rateLimit, tokenTtl, slowMail, linkLog, usersFile, secureCookie, linkBase);
         }
 
         public Settings tokenTtl(Duration ttl) {
-            return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, ttl, slowMail, linkLog, usersFile, secureCookie);
+            return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, ttl, slowMail, linkLog, usersFile, secureCookie, linkBase);
         }
 
         public Settings slowMail(Duration delay) {
-            return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, tokenTtl, delay, linkLog, usersFile, secureCookie);
+            return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, tokenTtl, delay, linkLog, usersFile, secureCookie, linkBase);
+        }
+
+        public Settings linkBase(String base) {
+            return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, tokenTtl, slowMail, linkLog, usersFile, secureCookie, base);
         }
 
         public Settings files(Path links, Path users) {
-            return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, tokenTtl, slowMail, links, users, secureCookie);
+            return new Settings(smtpHost, smtpPort, misbehaviours, rateLimit, tokenTtl, slowMail, links, users, secureCookie, linkBase);
         }
     }
 
@@ -198,7 +207,7 @@ public final class MagicLinkApp implements AutoCloseable {
         String token = random(24);
         tokens.put(token, new Token(email, Instant.now(), false));
         String linkToken = settings.misbehaviours().contains(Misbehaviour.WRONG_LINK) ? random(24) : token;
-        String link = url() + "/auth/verify?token=" + linkToken + "&source=email";
+        String link = (settings.linkBase() == null ? url() : settings.linkBase()) + "/auth/verify?token=" + linkToken + "&source=email";
         if (settings.linkLog() != null) {
             Files.writeString(settings.linkLog(), Instant.now() + " INFO magic link for " + email + ": " + link + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -217,7 +226,13 @@ public final class MagicLinkApp implements AutoCloseable {
                 mail(email, link);
             }
         }
-        json(x, 200, Map.of("message", "sent"));
+        if (settings.misbehaviours().contains(Misbehaviour.SESSION_ON_SEND)) {
+            json(x, 200, Map.of("sessionToken", newSession(email)));
+        } else if (settings.misbehaviours().contains(Misbehaviour.ECHO_TOKEN)) {
+            json(x, 200, Map.of("message", "sent", "devToken", token, "devLink", link));
+        } else {
+            json(x, 200, Map.of("message", "sent"));
+        }
     }
 
     private synchronized boolean allowed(String email) {

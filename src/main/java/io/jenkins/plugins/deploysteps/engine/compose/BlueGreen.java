@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * composeDeploy's blue-green strategy for the services nginx routes to: build while the old containers serve; start
@@ -122,7 +121,7 @@ final class BlueGreen {
     private void switchAndReplace(Backup backup, ContainerState.Snapshot before, NewCopy.Rendered copy, Map<String, NewCopy.Mapping> live)
             throws InterruptedException {
         List<String> routed = settings.services();
-        Switch sw = new Switch(run, settings);
+        Switch sw = new Switch(run, settings, spec.timeouts().lease(spec.verify()).plus(settings.drainTime().multipliedBy(2)));
         Map<String, int[]> redirect = new LinkedHashMap<>();
         live.forEach((service, m) -> redirect.put(service, new int[] {m.published(), copy.ports().get(service)}));
         phase(Switch.TO_NEW);
@@ -212,12 +211,9 @@ final class BlueGreen {
             targets.put(r.service(), ports.get(0).target());
             ips.put(r.service(), ports.get(0).hostIp());
         }
-        Map<String, Integer> free = freePorts(live.size());
+        List<Integer> free = Listeners.freePorts(Listeners.parse(run.readQuietly(Listeners.read()).stdoutText()), live.size());
         Map<String, Integer> temporary = new LinkedHashMap<>();
-        int i = 0;
-        for (String s : live.keySet()) {
-            temporary.put(s, new ArrayList<>(free.values()).get(i++));
-        }
+        live.keySet().forEach(s -> temporary.put(s, free.get(temporary.size())));
         copy[0] = NewCopy.render(text, spec.target().project(), project.flavor(), targets, ips, temporary);
         c.expected(String.join(", ", settings.services()) + " beside the old containers, on free host ports");
         new RemoteFiles(run.link, run.timeouts.command()).write(file, copy[0].yaml().getBytes(StandardCharsets.UTF_8), run.sudo(), "600");
@@ -231,22 +227,8 @@ final class BlueGreen {
         if (!up.succeeded()) {
             return c.actual("exit " + up.exitCode()).fail("compose up of the new copy failed (exit " + up.exitCode() + "): " + up.tail(1));
         }
-        run.report.fact("new copy", where);
+        run.report.fact("newCopy", where);
         return c.actual(where).pass();
-    }
-
-    /** Free host ports for the copies, from what listens on the host now. */
-    private Map<String, Integer> freePorts(int count) throws TargetException, InterruptedException {
-        List<Listeners.Listener> listeners = Listeners.parse(run.readQuietly(Listeners.read()).stdoutText());
-        Map<String, Integer> out = new LinkedHashMap<>();
-        int candidate = 20000 + ThreadLocalRandom.current().nextInt(20000);
-        while (out.size() < count) {
-            int port = candidate++;
-            if (listeners.stream().noneMatch(l -> l.port() == port)) {
-                out.put("p" + out.size(), port);
-            }
-        }
-        return out;
     }
 
     private boolean newCopyVerified(ComposeCommands copyCommands, NewCopy.Rendered copy, Map<String, NewCopy.Mapping> live)

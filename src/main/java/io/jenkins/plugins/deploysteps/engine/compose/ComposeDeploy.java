@@ -1,5 +1,8 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.params.ByteSize;
+import io.jenkins.plugins.deploysteps.engine.params.Param;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
@@ -7,11 +10,9 @@ import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,10 +24,40 @@ import java.util.regex.Pattern;
  */
 public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     public static final String NAME = "composeDeploy";
-    static final int DEFAULT_KEEP_BACKUPS = 5;
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A commit id or tag: what expectRevision (and syncFiles' revision) may be. */
     public static final Pattern REVISION = Pattern.compile("[A-Za-z0-9._/+-]{1,200}");
+
+    static final Param<List<String>> ENV_FILE = ComposeParams.paths("envFile").withDefault(List.of(".env"))
+            .doc("env files `requiredEnv` is checked in (also backed up by default)");
+    static final Param<List<String>> REQUIRED_ENV = Param.strings("requiredEnv", List.of())
+            .doc("keys that must be set in the env files; values are never read").rule(Param.eachEntry((path, key) -> {
+                if (!ENV_KEY.matcher(key).matches()) {
+                    throw new SpecException(path, "'" + key + "' is not an environment variable name");
+                }
+            }));
+    static final Param<String> EXPECT_REVISION = Param.string("expectRevision").shownDefault("not checked")
+            .doc("the revision `dir` must hold (`REVISION`, else git HEAD)").rule((path, revision) -> {
+                if (!REVISION.matcher(revision).matches()) {
+                    throw new SpecException(path, "'" + revision + "' is not a commit id or tag");
+                }
+            });
+    static final Param<ByteSize> MIN_FREE_DISK = Param.size("minFreeDisk").shownDefault("not checked").doc("least free space on `dir`'s file system");
+    static final Param<ByteSize> MIN_FREE_MEMORY = Param.size("minFreeMemory").shownDefault("not checked").doc("least available memory");
+    static final Param<List<String>> BACKUP = ComposeParams.paths("backup").shownDefault("compose and env files")
+            .doc("files to back up, relative to `dir` or absolute");
+    static final Param<Integer> KEEP_BACKUPS = Param.integer("keepBackups", 5, 1, 100).doc("backups kept on the host");
+    static final Param<Boolean> REMOVE_ORPHANS = Param.bool("removeOrphans", true).doc("`down --remove-orphans`");
+    static final Param<Boolean> NO_CACHE = Param.bool("noCache", true).doc("`build --no-cache`");
+    static final Param<Boolean> PULL = Param.bool("pull", false).doc("`compose pull` before building");
+    static final Param<Boolean> ROLLBACK = Param.bool("rollback", true).doc("roll back on a failure after `down` began, also after an "
+            + "unexpected error; when the rollback's own `compose down` fails, the project's containers are removed and the previous version is "
+            + "started anyway");
+    /** A route of blue-green's {@code routes}, and the {@code downtimeProbe} map, as the Jenkins forms name them. */
+    public static final ParamSet ROUTE_PARAMS = StrategyParams.Route.ALL;
+    public static final ParamSet DOWNTIME_PARAMS = StrategyParams.Downtime.ALL;
+    private static final ParamSet PARAMS = ComposeParams.declarations(NAME, ParamSet.of(ENV_FILE, REQUIRED_ENV, EXPECT_REVISION, MIN_FREE_DISK,
+            MIN_FREE_MEMORY, BACKUP, KEEP_BACKUPS, REMOVE_ORPHANS, NO_CACHE, PULL, ROLLBACK).plus(StrategyParams.ALL));
 
     @Override
     public String name() {
@@ -39,48 +70,20 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     }
 
     @Override
-    public List<ParamDoc> params() {
-        List<ParamDoc> docs = new ArrayList<>(ComposeParams.TARGET_DOCS);
-        docs.addAll(List.of(
-                new ParamDoc("envFile", "list of strings", "['.env']", "Env files requiredEnv is checked in, relative to dir or absolute."),
-                new ParamDoc("requiredEnv", "list of strings", "[]", "Keys that must be set in the env files (values are never read)."),
-                new ParamDoc("expectRevision", "string", "(not checked)", "The revision dir must hold: git HEAD, or the REVISION file."),
-                new ParamDoc("minFreeDisk", "size", "(not checked)", "Least free space on dir's file system, e.g. '2GB'."),
-                new ParamDoc("minFreeMemory", "size", "(not checked)", "Least available memory, e.g. '256MB'."),
-                new ParamDoc("backup", "list of strings", "the compose files and env files", "Files to back up (relative to dir or absolute)."),
-                new ParamDoc("keepBackups", "number", "5", "How many backups stay on the host."),
-                new ParamDoc("removeOrphans", "boolean", "true", "down --remove-orphans."),
-                new ParamDoc("noCache", "boolean", "true", "build --no-cache."),
-                new ParamDoc("pull", "boolean", "false", "Pull images before building."),
-                new ParamDoc("rollback", "boolean", "true", "Roll back when anything fails after the deploy began.")));
-        docs.addAll(StrategyParams.DOCS);
-        docs.addAll(ComposeParams.VERIFY_DOCS);
-        docs.addAll(CommonParams.DOCS);
-        return docs;
+    public ParamSet declarations() {
+        return PARAMS;
     }
 
     @Override
     public ComposeDeploySpec bind(Params p) {
         ComposeTarget target = ComposeParams.target(p);
-        List<String> envFiles = ComposeParams.paths(p, "envFile");
-        List<String> keys = p.stringList("requiredEnv");
-        for (int i = 0; i < keys.size(); i++) {
-            if (!ENV_KEY.matcher(keys.get(i)).matches()) {
-                throw new SpecException(p.path("requiredEnv") + "[" + i + "]", "'" + keys.get(i) + "' is not an environment variable name");
-            }
-        }
-        String revision = p.optionalString("expectRevision").orElse(null);
-        if (revision != null && !REVISION.matcher(revision).matches()) {
-            throw new SpecException(p.path("expectRevision"), "'" + revision + "' is not a commit id or tag");
-        }
-        PreflightSettings preflight = new PreflightSettings(envFiles.isEmpty() ? List.of(".env") : envFiles, keys, revision,
-                p.optionalSize("minFreeDisk").orElse(null), p.optionalSize("minFreeMemory").orElse(null));
-        DeploySettings deploy = new DeploySettings(ComposeParams.paths(p, "backup"), p.integer("keepBackups", DEFAULT_KEEP_BACKUPS, 1, 100),
-                p.bool("removeOrphans", true), p.bool("noCache", true), p.bool("pull", false), p.bool("rollback", true));
+        PreflightSettings preflight = new PreflightSettings(p.get(ENV_FILE), p.get(REQUIRED_ENV), p.get(EXPECT_REVISION), p.get(MIN_FREE_DISK),
+                p.get(MIN_FREE_MEMORY));
+        DeploySettings deploy = new DeploySettings(p.get(BACKUP), p.get(KEEP_BACKUPS), p.get(REMOVE_ORPHANS), p.get(NO_CACHE), p.get(PULL),
+                p.get(ROLLBACK));
         VerifySettings verify = ComposeParams.verify(p);
         ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project(), verify.waitTimeout()), verify,
-                ComposeParams.timeouts(p),
-                p.bool("dryRun", false), CommonParams.read(p, NAME));
+                ComposeParams.timeouts(p), p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
         p.done();
         return spec;
     }
@@ -104,8 +107,8 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
             Deployment.planned(spec, spec.verify().services()).forEach(n -> run.skip(n, "preflight failed: nothing was changed"));
             return report.finish(spec.common().onFailure());
         }
-        report.fact("compose command", project.flavor().label());
-        report.fact("compose files", String.join(", ", project.files()));
+        report.fact("composeCommand", project.flavor().label());
+        report.fact("composeFiles", project.files());
         new Deployment(run, spec, project).run();
         return report.finish(spec.common().onFailure());
     }

@@ -1,11 +1,12 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.params.Param;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
+import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,63 +14,79 @@ import java.util.regex.PatternSyntaxException;
 
 /** The parameters composeDeploy and composeRollback share: one vocabulary, one set of rules, one set of docs. */
 final class ComposeParams {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DEFAULT_COMPOSE_TIMEOUT = Duration.ofMinutes(10);
-    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
-    static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMinutes(2);
-    static final Duration DEFAULT_STABLE_FOR = Duration.ofSeconds(5);
-    static final int DEFAULT_LOGS_TAIL = 50;
-
     private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern PROJECT = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
-    static final List<ParamDoc> TARGET_DOCS = List.of(
-            new ParamDoc("host", "string", "(required)", "A configured host name."),
-            new ParamDoc("dir", "string", "(required)", "The compose project's directory on the host (absolute)."),
-            new ParamDoc("project", "string", "dir's name, as compose derives it", "The compose project name (-p)."),
-            new ParamDoc("files", "list of strings", "what compose picks: compose.yaml ... docker-compose.yml (+ override)",
-                    "Compose files, relative to dir or absolute."),
-            new ParamDoc("composeCommand", "string", "the host's, else 'auto'",
-                    "'auto' (docker compose, then docker-compose, then podman-compose), or one of them."),
-            new ParamDoc("services", "list of strings", "every service", "Services to deploy and verify."),
-            new ParamDoc("backupDir", "string", "'~/.deploy-steps/backups/<project>'", "Where backups are kept on the host."));
+    static final Param<String> HOST = Param.requiredString("host").doc("a configured host");
+    static final Param<String> DIR = Param.requiredString("dir").doc("the project directory on the host (absolute)").rule((path, dir) -> {
+        String problem = RemoteBackups.pathProblem(dir);
+        if (problem != null) {
+            throw new SpecException(path, problem);
+        }
+    });
+    static final Param<String> PROJECT_NAME = Param.string("project").shownDefault("`dir`'s name, as compose derives it")
+            .doc("compose project name (`-p`); set it if you use `COMPOSE_PROJECT_NAME`").rule((path, project) -> {
+                if (!PROJECT.matcher(project).matches()) {
+                    throw new SpecException(path, "'" + project + "' is not a compose project name: lower-case letters, digits, '-' and '_'");
+                }
+            });
+    static final Param<List<String>> FILES = paths("files").shownDefault("what compose picks")
+            .doc("compose files, relative to `dir` or absolute, passed as `-f`");
+    static final Param<String> COMPOSE_COMMAND = Param.string("composeCommand").shownDefault("host's, else `'auto'`")
+            .doc("`'auto'`, `'docker compose'`, `'docker-compose'` or `'podman-compose'`").rule((path, command) -> {
+                if (!ComposeFlavor.choices().contains(command)) {
+                    throw new SpecException(path, "'" + command + "' is not one of '" + String.join("', '", ComposeFlavor.choices()) + "'");
+                }
+            });
+    static final Param<List<String>> SERVICES = Param.strings("services", List.of()).shownDefault("every service without `profiles`")
+            .doc("services to deploy and verify").rule(Param.eachEntry((path, service) -> {
+                if (!SERVICE.matcher(service).matches()) {
+                    throw new SpecException(path, "'" + service + "' is not a service name");
+                }
+            }));
+    static final Param<String> BACKUP_DIR = Param.string("backupDir").shownDefault("`'~/.deploy-steps/backups/<project>'`")
+            .doc("where backups live on the host (absolute, or `~/` for the SSH user's home)");
+    static final Param<Duration> WAIT_TIMEOUT = Param.duration("waitTimeout", Duration.ofMinutes(2)).doc("time for the containers to be up (every duration: at most `168h`)");
+    static final Param<Duration> STABLE_FOR = Param.optionalDuration("stableFor").withDefault(Duration.ofSeconds(5))
+            .doc("how long each container must run without a restart to count");
+    static final Param<Integer> LOGS_TAIL = Param.integer("logsTail", 50, 0, 10_000).doc("log lines per service kept in the report");
+    static final Param<List<Pattern>> FAIL_ON_LOG_PATTERN = patterns("failOnLogPattern").doc("a matching log line fails the deploy (and rolls back); each "
+            + "line is searched up to 8192 characters, and a pattern that takes longer than 1 s over the log or runs out of stack is an ERROR naming "
+            + "it (and rolls back too)");
+    static final Param<List<Pattern>> WARN_ON_LOG_PATTERN = patterns("warnOnLogPattern").doc("a matching log line makes the build UNSTABLE");
+    static final Param<Duration> LOCK_TIMEOUT = Param.duration("lockTimeout", Duration.ofMinutes(5)).doc("wait for another deploy to the same `dir`");
+    static final Param<Duration> TIMEOUT = Param.duration("timeout", Duration.ofSeconds(30)).doc("each quick remote command");
+    static final Param<Duration> COMPOSE_TIMEOUT = Param.duration("composeTimeout", Duration.ofMinutes(10)).doc("each compose down, pull, build and up");
+    static final Param<Boolean> DRY_RUN = Param.bool("dryRun", false).doc("check and print, change nothing");
 
-    static final List<ParamDoc> VERIFY_DOCS = List.of(
-            new ParamDoc("waitTimeout", "duration", "'2m'", "How long the containers get to be running, healthy and stable."),
-            new ParamDoc("stableFor", "duration", "'5s'", "How long each container must run without a restart to count as up."),
-            new ParamDoc("logsTail", "number", "50", "Lines of each service's log kept in the report."),
-            new ParamDoc("failOnLogPattern", "list of regexes", "[]", "A log line matching one fails the deploy."),
-            new ParamDoc("warnOnLogPattern", "list of regexes", "[]", "A log line matching one makes the build UNSTABLE."),
-            new ParamDoc("lockTimeout", "duration", "'5m'", "How long to wait for another deploy to the same dir."),
-            new ParamDoc("timeout", "duration", "'30s'", "Timeout of each quick remote command."),
-            new ParamDoc("composeTimeout", "duration", "'10m'", "Timeout of each compose down, pull, build and up."),
-            new ParamDoc("dryRun", "boolean", "false", "Check and print every command that would change the host; change nothing."));
+    /** Which project: the parameters before a step's own. */
+    static final ParamSet TARGET = ParamSet.of(HOST, DIR, PROJECT_NAME, FILES, COMPOSE_COMMAND, SERVICES, BACKUP_DIR);
+    /** How it is verified, and the bounds on waiting: the parameters after a step's own. */
+    static final ParamSet VERIFY = ParamSet.of(WAIT_TIMEOUT, STABLE_FOR, LOGS_TAIL, FAIL_ON_LOG_PATTERN, WARN_ON_LOG_PATTERN, LOCK_TIMEOUT, TIMEOUT,
+            COMPOSE_TIMEOUT, DRY_RUN);
 
     private ComposeParams() {}
 
+    /** A step's declarations: the project, its own, verification and timeouts, then the ones every step shares. */
+    static ParamSet declarations(String stepName, ParamSet own) {
+        return TARGET.plus(own).plus(VERIFY).plus(CommonParams.declarations(stepName));
+    }
+
     static ComposeTarget target(Params p) {
-        String host = p.requiredString("host");
-        String dir = p.requiredString("dir");
-        String problem = RemoteBackups.pathProblem(dir);
-        if (problem != null) {
-            throw new SpecException(p.path("dir"), problem);
-        }
+        String host = p.get(HOST);
+        String dir = p.get(DIR);
         dir = dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
-        String project = p.optionalString("project").orElse(null);
+        String project = p.get(PROJECT_NAME);
         if (project == null) {
             project = projectName(dir);
             if (project.isEmpty()) {
                 throw new SpecException(p.path("project"), "cannot be derived from dir '" + dir + "': set it");
             }
-        } else if (!PROJECT.matcher(project).matches()) {
-            throw new SpecException(p.path("project"), "'" + project + "' is not a compose project name: lower-case letters, digits, '-' and '_'");
         }
-        List<String> files = paths(p, "files");
-        String command = p.optionalString("composeCommand").orElse(null);
-        if (command != null && !ComposeFlavor.choices().contains(command)) {
-            throw new SpecException(p.path("composeCommand"), "'" + command + "' is not one of '" + String.join("', '", ComposeFlavor.choices()) + "'");
-        }
-        String backupDir = p.string("backupDir", "~/.deploy-steps/backups/" + project);
+        List<String> files = p.get(FILES);
+        String command = p.get(COMPOSE_COMMAND);
+        String backupDir = p.get(BACKUP_DIR);
+        backupDir = backupDir == null ? "~/.deploy-steps/backups/" + project : backupDir;
         String backupProblem = RemoteBackups.pathProblem(backupDir.startsWith("~/") ? backupDir.substring(1) : backupDir);
         if (backupProblem != null) {
             throw new SpecException(p.path("backupDir"), backupProblem + " (or start with ~/ for the SSH user's home)");
@@ -84,46 +101,33 @@ final class ComposeParams {
     }
 
     static VerifySettings verify(Params p) {
-        List<String> services = p.stringList("services");
-        for (int i = 0; i < services.size(); i++) {
-            if (!SERVICE.matcher(services.get(i)).matches()) {
-                throw new SpecException(p.path("services") + "[" + i + "]", "'" + services.get(i) + "' is not a service name");
-            }
-        }
-        Duration stableFor = p.optionalDuration("stableFor").orElse(DEFAULT_STABLE_FOR);
-        return new VerifySettings(services, p.duration("waitTimeout", DEFAULT_WAIT_TIMEOUT), stableFor,
-                p.integer("logsTail", DEFAULT_LOGS_TAIL, 0, 10_000), patterns(p, "failOnLogPattern"), patterns(p, "warnOnLogPattern"));
+        List<String> services = p.get(SERVICES);
+        Duration stableFor = p.get(STABLE_FOR);
+        return new VerifySettings(services, p.get(WAIT_TIMEOUT), stableFor, p.get(LOGS_TAIL), p.get(FAIL_ON_LOG_PATTERN), p.get(WARN_ON_LOG_PATTERN));
     }
 
     static ComposeTimeouts timeouts(Params p) {
-        return new ComposeTimeouts(p.duration("timeout", DEFAULT_TIMEOUT), p.duration("composeTimeout", DEFAULT_COMPOSE_TIMEOUT),
-                p.duration("lockTimeout", DEFAULT_LOCK_TIMEOUT));
+        return new ComposeTimeouts(p.get(TIMEOUT), p.get(COMPOSE_TIMEOUT), p.get(LOCK_TIMEOUT));
     }
 
     /** Paths on the host, relative to dir or absolute; each must fit a backup manifest (no tabs or line breaks). */
-    static List<String> paths(Params p, String name) {
-        List<String> paths = p.stringList(name);
-        for (int i = 0; i < paths.size(); i++) {
-            String path = paths.get(i);
+    static Param<List<String>> paths(String name) {
+        return Param.strings(name, List.of()).rule(Param.eachEntry((at, path) -> {
             String problem = RemoteBackups.pathProblem(path.startsWith("/") ? path : "/" + path);
             if (problem != null || path.equals("..") || path.startsWith("../") || path.contains("/../")) {
-                throw new SpecException(p.path(name) + "[" + i + "]",
-                        problem != null ? problem.replace("'/" + path + "'", "'" + path + "'") : "'" + path + "' must stay inside dir or be absolute");
+                throw new SpecException(at, problem != null ? problem.replace("'/" + path + "'", "'" + path + "'") : "'" + path + "' must stay inside dir or be absolute");
             }
-        }
-        return paths;
+        }));
     }
 
-    private static List<Pattern> patterns(Params p, String name) {
-        List<String> texts = p.stringList(name);
-        List<Pattern> out = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
+    /** Regular expressions, one per entry; a bad one is refused with the reason the JDK gives. */
+    private static Param<List<Pattern>> patterns(String name) {
+        return Param.<Pattern>list(name, "list of regexes", (at, text) -> {
             try {
-                out.add(Pattern.compile(texts.get(i)));
+                return Pattern.compile(text);
             } catch (PatternSyntaxException e) {
-                throw new SpecException(p.path(name) + "[" + i + "]", "'" + texts.get(i) + "' is not a regular expression: " + e.getDescription());
+                throw new SpecException(at, "'" + text + "' is not a regular expression: " + e.getDescription());
             }
-        }
-        return out;
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.params.Param;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
@@ -7,7 +9,6 @@ import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.sync.ReleaseSwitch;
@@ -26,6 +27,20 @@ import java.util.Optional;
 public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec> {
     public static final String NAME = "composeRollback";
     static final String LATEST = "latest";
+    static final Param<String> BACKUP = Param.string("backup").withDefault(LATEST)
+            .doc("`'latest'` or a backup id (`20260101T120000Z`, the `backup` fact of a composeDeploy report)").rule((path, backup) -> {
+                if (!backup.equals(LATEST) && !RemoteBackups.isId(backup)) {
+                    throw new SpecException(path, "'" + backup + "' is neither 'latest' nor a backup id like 20260101T120000Z");
+                }
+            });
+    static final Param<String> RELEASE = Param.string("release").shownDefault("not switched")
+            .doc("with a releases layout (`dir` is `<to>/current` or `<to>`): `'previous'` (the release before the one `current` points to) or a release id (the `release` fact of a syncFiles report); `current` is switched to it first")
+            .rule((path, release) -> {
+                if (!release.equals(ReleaseSwitch.PREVIOUS) && !ReleaseSwitch.RELEASE_ID.matcher(release).matches()) {
+                    throw new SpecException(path, "'" + release + "' is neither 'previous' nor a release id like 20260101-120000-1a2b3c4d");
+                }
+            });
+    private static final ParamSet PARAMS = ComposeParams.declarations(NAME, ParamSet.of(BACKUP, RELEASE));
 
     @Override
     public String name() {
@@ -38,29 +53,15 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
     }
 
     @Override
-    public List<ParamDoc> params() {
-        List<ParamDoc> docs = new ArrayList<>(ComposeParams.TARGET_DOCS);
-        docs.add(new ParamDoc("backup", "string", "'latest'", "The backup to restore: 'latest' or an id from a composeDeploy report."));
-        docs.add(new ParamDoc("release", "string", "(not switched)", "With syncFiles layout 'releases' (dir is <to>/current or <to>): "
-                + "'previous' or a release id; current is switched to it first, then the backup's images come back."));
-        docs.addAll(ComposeParams.VERIFY_DOCS);
-        docs.addAll(CommonParams.DOCS);
-        return docs;
+    public ParamSet declarations() {
+        return PARAMS;
     }
 
     @Override
     public ComposeRollbackSpec bind(Params p) {
         ComposeTarget target = ComposeParams.target(p);
-        String backup = p.string("backup", LATEST);
-        if (!backup.equals(LATEST) && !RemoteBackups.isId(backup)) {
-            throw new SpecException(p.path("backup"), "'" + backup + "' is neither 'latest' nor a backup id like 20260101T120000Z");
-        }
-        String release = p.optionalString("release").orElse(null);
-        if (release != null && !release.equals(ReleaseSwitch.PREVIOUS) && !ReleaseSwitch.RELEASE_ID.matcher(release).matches()) {
-            throw new SpecException(p.path("release"), "'" + release + "' is neither 'previous' nor a release id like 20260101-120000-1a2b3c4d");
-        }
-        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, backup, release, ComposeParams.verify(p), ComposeParams.timeouts(p),
-                p.bool("dryRun", false), CommonParams.read(p, NAME));
+        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, p.get(BACKUP), p.get(RELEASE), ComposeParams.verify(p), ComposeParams.timeouts(p),
+                p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
         p.done();
         return spec;
     }
@@ -118,7 +119,7 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
             RemoteBackups backups = new RemoteBackups(run.link, spec.target().backupDir(), spec.timeouts().command(), run.sudo());
             List<Backup> all = backups.list();
             List<String> ids = all.stream().map(Backup::id).toList();
-            run.report.fact("backups", String.join(", ", ids));
+            run.report.fact("backups", ids);
             c.expected(spec.backup().equals(LATEST) ? "the newest backup in " + spec.target().backupDir() : spec.backup() + " in " + spec.target().backupDir());
             Optional<Backup> b = spec.backup().equals(LATEST) ? all.stream().reduce((a, x) -> x)
                     : all.stream().filter(x -> x.id().equals(spec.backup())).findFirst();

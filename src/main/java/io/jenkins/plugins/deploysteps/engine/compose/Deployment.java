@@ -216,7 +216,7 @@ final class Deployment {
         c.expected(paths.size() + " files and the running images, in " + spec.target().backupDir());
         Optional<Backup> created = backups.create(paths, Map.of(ServiceImage.NOTE, ServiceImage.toNote(images)));
         if (created.isEmpty()) {
-            run.report.fact("backups", String.join(", ", backups.list().stream().map(Backup::id).toList()));
+            run.report.fact("backups", backups.list().stream().map(Backup::id).toList());
             return c.skip("dry run: would back up " + String.join(", ", paths) + " and keep the images of "
                     + (images.isEmpty() ? "no running service" : String.join(", ", images.stream().map(ServiceImage::service).toList())));
         }
@@ -241,7 +241,7 @@ final class Deployment {
             run.change(engine.untag(oldTags));
         }
         run.report.fact("backup", b.id());
-        run.report.fact("backups", String.join(", ", pruning.kept().stream().map(Backup::id).toList()));
+        run.report.fact("backups", pruning.kept().stream().map(Backup::id).toList());
         long files = b.entries().stream().filter(Backup.Entry::existed).count();
         c.evidence("backup " + b.folder(), String.join("\n", b.entries().stream()
                 .map(e -> (e.existed() ? "file   " : "absent ") + e.path()).toList()) + "\n" + ServiceImage.toNote(images));

@@ -19,9 +19,9 @@ import java.util.List;
  * warning). The figures also go into the report's facts, and so into the step's returned map.
  */
 final class DowntimeProbe {
-    static final String REQUESTS = "downtime requests";
-    static final String FAILED = "downtime failed requests";
-    static final String LONGEST_MS = "downtime longest outage ms";
+    static final String REQUESTS = "downtimeRequests";
+    static final String FAILED = "downtimeFailedRequests";
+    static final String LONGEST_MS = "downtimeLongestOutageMs";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private record Phase(Instant at, String name) {}
@@ -96,9 +96,9 @@ final class DowntimeProbe {
     private Check judge(DowntimeSamples samples, Check.Builder c) {
         DowntimeSamples.Outage longest = samples.longest();
         long longestMs = longest == null ? 0 : longest.length().toMillis();
-        run.report.fact(REQUESTS, Integer.toString(samples.sent()));
-        run.report.fact(FAILED, Integer.toString(samples.failed()));
-        run.report.fact(LONGEST_MS, Long.toString(longestMs));
+        run.report.fact(REQUESTS, samples.sent());
+        run.report.fact(FAILED, samples.failed());
+        run.report.fact(LONGEST_MS, longestMs);
         c.evidence("requests", samples.sent() + " requests (" + samples.statusCounts() + ")\n" + outages(samples));
         if (samples.sent() == 0) {
             return c.actual("no request was made").error("the probe made no request: was it stopped at once?");

@@ -117,4 +117,17 @@ final class Listeners {
         }
         return ip;
     }
+
+    /** {@code count} TCP ports nothing listens on, from a random start in 20000-39999 (so two deploys rarely pick the same). */
+    static List<Integer> freePorts(List<Listener> listeners, int count) {
+        List<Integer> out = new java.util.ArrayList<>();
+        int candidate = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20000);
+        while (out.size() < count && candidate < 65536) {
+            int port = candidate++;
+            if (listeners.stream().noneMatch(l -> l.port() == port)) {
+                out.add(port);
+            }
+        }
+        return out;
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param envFiles env files, relative to the project directory or absolute
  * @param requiredEnv keys that must be set (non-empty) in one of the env files
- * @param expectRevision the revision the directory must hold (git HEAD or a REVISION file); null: not checked
+ * @param expectRevision the revision the directory must hold (its REVISION file, else git HEAD); null: not checked
  */
 public record PreflightSettings(List<String> envFiles, List<String> requiredEnv, String expectRevision, ByteSize minFreeDisk,
         ByteSize minFreeMemory) implements Serializable {

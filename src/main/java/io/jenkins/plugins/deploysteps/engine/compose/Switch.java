@@ -32,9 +32,13 @@ final class Switch {
     private final List<RemoteLock.Held> locks = new ArrayList<>();
     private boolean dryRunBackRecorded;
 
-    Switch(ComposeRun run, BlueGreenSettings settings) {
+    private final java.time.Duration lease;
+
+    /** @param lease how long the site locks outlive a deploy that lost its connection: the longest the deploy could hold them */
+    Switch(ComposeRun run, BlueGreenSettings settings, java.time.Duration lease) {
         this.run = run;
         this.settings = settings;
+        this.lease = lease;
     }
 
     private Map<String, List<RoutedService>> bySite() {
@@ -80,8 +84,7 @@ final class Switch {
                     run.timeouts.command());
             try {
                 lock[0] = new RemoteLock(run.link, run.ctx.progress()).acquire(SiteSwitch.lockPath(site), run.ctx.holder(), run.timeouts.lockWait(),
-                        run.timeouts.lease(new VerifySettings(List.of(), settings.drainTime().multipliedBy(4), settings.drainTime(), 0, List.of(), List.of())),
-                        run.sudo());
+                        lease, run.sudo());
             } catch (LockTimeoutException ex) {
                 return c.fail(ex.getMessage());
             }
@@ -99,7 +102,7 @@ final class Switch {
             }
             after[0] = changed.getBytes(StandardCharsets.ISO_8859_1);
             backup[0] = sw[0].backup("blue-green switch of " + String.join(", ", routes.stream().map(RoutedService::service).toList())).orElse(null);
-            run.report.fact("nginx backup " + site, backup[0] == null ? "none" : backup[0].id());
+            run.report.fact("nginxBackups", site, backup[0] == null ? "none" : backup[0].id());
             return c.actual("sha256 " + SiteSwitch.sha256(text.getBytes(StandardCharsets.ISO_8859_1)).substring(0, 12) + ", backup "
                     + (backup[0] == null ? "none" : backup[0].id())).pass();
         });

@@ -2,19 +2,17 @@ package io.jenkins.plugins.deploysteps.engine.healthverify;
 
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthCheckSpec.HttpProbe;
 import io.jenkins.plugins.deploysteps.engine.http.Http;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
-import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,34 +27,10 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
     public static final String NAME = "healthVerify";
 
     /** A check's parameters, as {@code checks[].<name>} in the help and the names of the Jenkins check form. */
-    public static final List<ParamDoc> CHECK_PARAMS = List.of(
-            new ParamDoc("name", "string", "the URL or tcp address", "What the report calls the check; unique within the step."),
-            new ParamDoc("url", "URL", "(url or tcp)", "An http:// or https:// URL to request."),
-            new ParamDoc("tcp", "'host:port'", "(url or tcp)", "A plain TCP connect (database, cache)."),
-            new ParamDoc("host", "string", "(from here)", "A configured host: probe from it over SSH (curl or wget; tcp with bash)."),
-            new ParamDoc("container", "string", "(none)", "With host: probe from inside this container (docker exec; its curl or wget)."),
-            new ParamDoc("method", "string", "'GET'", "GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS."),
-            new ParamDoc("headers", "map", "[:]", "Request headers, e.g. ['Accept': 'application/json']."),
-            new ParamDoc("body", "string", "(none)", "Request body."),
-            new ParamDoc("credentialsId", "string", "(none)", "Secret text: bearer token; username with password: basic authentication."),
-            new ParamDoc("expectStatus", "code, list or range", "'200-299'", "e.g. 200, [200, 204], '200-299', '2xx'."),
-            new ParamDoc("expectBodyContains", "string", "(not checked)", "Text the body must contain."),
-            new ParamDoc("expectBodyMatches", "regex", "(not checked)", "A regular expression the body must match (anywhere)."),
-            new ParamDoc("expectJson", "map", "[:]", "JSONPath -> expected value, or 'exists', e.g. ['$.status': 'ok']."),
-            new ParamDoc("expectHeader", "map", "[:]", "Header -> expected value, or 'exists'."),
-            new ParamDoc("maxLatency", "duration", "(not checked)", "Longest time for the whole exchange, e.g. '500ms'."),
-            new ParamDoc("samples", "number", "1", "Requests per attempt; min/median/p95/max go into the report."),
-            new ParamDoc("p95Latency", "duration", "(not checked)", "Highest 95th percentile latency of the samples."),
-            new ParamDoc("followRedirects", "boolean", "false", "Follow redirects (every hop is recorded)."),
-            new ParamDoc("expectRedirectTo", "URL", "(not checked)", "The first response must redirect to exactly this URL."),
-            new ParamDoc("timeout", "duration", "the step's timeout", "Bounds each request: connect, redirects and the whole body."),
-            new ParamDoc("severity", "'failure' | 'warning'", "'failure'", "warning: a failure makes the build UNSTABLE, not FAILURE."));
+    public static final ParamSet CHECK_PARAMS = HealthVerifyParams.Check.ALL;
 
     /** The {@code tls} map's parameters. */
-    public static final List<ParamDoc> TLS_PARAMS = List.of(
-            new ParamDoc("warnDays", "number", "21", "WARN when an https certificate expires in fewer days."),
-            new ParamDoc("failDays", "number", "7", "FAIL when it expires in fewer days."),
-            new ParamDoc("caCredentialsId", "string", "(the JVM's CAs)", "A credential holding the PEM CA bundle chains must lead to."));
+    public static final ParamSet TLS_PARAMS = HealthVerifyParams.Tls.ALL;
 
     @Override
     public String name() {
@@ -69,21 +43,8 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
     }
 
     @Override
-    public List<ParamDoc> params() {
-        List<ParamDoc> docs = new ArrayList<>(List.of(
-                new ParamDoc("checks", "list of maps", "(required unless url)", "The checks; see checks[].* below."),
-                new ParamDoc("url", "URL", "(none)", "One-check shorthand: a GET that must answer 2xx."),
-                new ParamDoc("waitTimeout", "duration", "(no waiting)", "Poll failing checks until all pass or this much time has passed."),
-                new ParamDoc("interval", "duration", "'2s'", "First pause before a failing check is tried again; doubles each time."),
-                new ParamDoc("maxInterval", "duration", "'30s'", "Longest pause between attempts of a check."),
-                new ParamDoc("consecutive", "number", "1", "Passes in a row a check needs to count as healthy."),
-                new ParamDoc("parallelism", "number", "8", "Checks running at once."),
-                new ParamDoc("timeout", "duration", "'10s'", "Default timeout of each request."),
-                new ParamDoc("tls", "map", "[warnDays: 21, failDays: 7]", "Certificate thresholds and CA bundle; see tls.* below.")));
-        docs.addAll(CommonParams.DOCS);
-        CHECK_PARAMS.forEach(d -> docs.add(new ParamDoc("checks[]." + d.name(), d.type(), d.defaultValue(), d.description())));
-        TLS_PARAMS.forEach(d -> docs.add(new ParamDoc("tls." + d.name(), d.type(), d.defaultValue(), d.description())));
-        return docs;
+    public ParamSet declarations() {
+        return HealthVerifyParams.ALL;
     }
 
     /**

@@ -12,6 +12,7 @@ import io.jenkins.plugins.deploysteps.engine.http.HttpParams;
 import io.jenkins.plugins.deploysteps.engine.http.HttpRequestSpec;
 import io.jenkins.plugins.deploysteps.engine.http.StatusExpectation;
 import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
+import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Severity;
@@ -36,26 +37,15 @@ final class HealthVerifyBinding {
     /** Names the step in the probed service's access log (a user's own User-Agent header wins). */
     static final String USER_AGENT = "deploy-steps healthVerify";
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
-    static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(30);
-    static final int DEFAULT_PARALLELISM = 8;
-    static final int DEFAULT_WARN_DAYS = 21;
-    static final int DEFAULT_FAIL_DAYS = 7;
-
-    /** Parameters that only mean something for url checks, refused on tcp checks by name. */
-    static final List<String> HTTP_ONLY = List.of("method", "headers", "body", "credentialsId", "expectStatus", "expectBodyContains",
-            "expectBodyMatches", "expectJson", "expectHeader", "maxLatency", "samples", "p95Latency", "followRedirects", "expectRedirectTo");
-
     private static final Pattern CONTAINER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?):(\\d{1,5})");
 
     private HealthVerifyBinding() {}
 
     static HealthVerifySpec bind(Params p) {
-        Duration timeout = p.duration("timeout", DEFAULT_TIMEOUT);
-        List<Params> checkParams = p.maps("checks");
-        Optional<String> url = p.optionalString("url");
+        Duration timeout = p.get(HealthVerifyParams.TIMEOUT);
+        List<Params> checkParams = p.get(HealthVerifyParams.CHECKS);
+        Optional<String> url = Optional.ofNullable(p.get(HealthVerifyParams.URL));
         List<HealthCheckSpec> checks = new ArrayList<>();
         if (url.isPresent()) {
             if (p.has("checks")) {
@@ -73,7 +63,7 @@ final class HealthVerifyBinding {
         }
         uniqueNames(p, checks);
         Polling polling = polling(p);
-        int parallelism = p.integer("parallelism", DEFAULT_PARALLELISM, 1, 64);
+        int parallelism = p.get(HealthVerifyParams.PARALLELISM);
         TlsPolicy tls = tls(p);
         CommonParams common = CommonParams.read(p, HealthVerify.NAME);
         p.done();
@@ -84,39 +74,41 @@ final class HealthVerifyBinding {
         List<Params> given = p.maps(field);
         List<HealthCheckSpec> checks = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
-            checks.add(check(given.get(i), p, i, DEFAULT_TIMEOUT));
+            checks.add(check(given.get(i), p, i, HealthVerifyParams.TIMEOUT.defaultValue()));
         }
         uniqueNames(p, field, checks);
-        return new HealthVerifySpec(checks, new Polling(waitTimeout, Duration.ofSeconds(1), Duration.ofSeconds(5), 1), DEFAULT_PARALLELISM,
-                new TlsPolicy(DEFAULT_WARN_DAYS, DEFAULT_FAIL_DAYS, TrustSource.JVM), CommonParams.read(Params.of(Map.of()), HealthVerify.NAME));
+        return new HealthVerifySpec(checks, new Polling(waitTimeout, Duration.ofSeconds(1), Duration.ofSeconds(5), 1),
+                HealthVerifyParams.PARALLELISM.defaultValue(), new TlsPolicy(HealthVerifyParams.Tls.WARN_DAYS.defaultValue(),
+                HealthVerifyParams.Tls.FAIL_DAYS.defaultValue(), TrustSource.JVM), CommonParams.read(Params.of(Map.of()), HealthVerify.NAME));
     }
 
     private static Polling polling(Params p) {
-        Duration wait = p.optionalDuration("waitTimeout").orElse(null);
+        Duration wait = p.get(HealthVerifyParams.WAIT_TIMEOUT);
         if (wait != null && (wait.isZero() || wait.isNegative())) {
             throw new SpecException(p.path("waitTimeout"), "must be longer than zero");
         }
-        Duration interval = p.duration("interval", DEFAULT_INTERVAL);
-        Duration max = p.duration("maxInterval", DEFAULT_MAX_INTERVAL.compareTo(interval) < 0 ? interval : DEFAULT_MAX_INTERVAL);
+        Duration interval = p.get(HealthVerifyParams.INTERVAL);
+        Duration defaultMax = HealthVerifyParams.MAX_INTERVAL.defaultValue();
+        Duration max = p.get(HealthVerifyParams.MAX_INTERVAL, defaultMax.compareTo(interval) < 0 ? interval : defaultMax);
         if (max.compareTo(interval) < 0) {
             throw new SpecException(p.path("maxInterval"), "must not be shorter than interval (" + io.jenkins.plugins.deploysteps.engine.params.Durations.format(interval) + ")");
         }
-        return new Polling(wait, interval, max, p.integer("consecutive", 1, 1, 100));
+        return new Polling(wait, interval, max, p.get(HealthVerifyParams.CONSECUTIVE));
     }
 
     private static TlsPolicy tls(Params p) {
-        Optional<Params> t = p.map("tls");
+        Optional<Params> t = p.get(HealthVerifyParams.TLS);
         if (t.isEmpty()) {
-            return new TlsPolicy(DEFAULT_WARN_DAYS, DEFAULT_FAIL_DAYS, TrustSource.JVM);
+            return new TlsPolicy(HealthVerifyParams.Tls.WARN_DAYS.defaultValue(), HealthVerifyParams.Tls.FAIL_DAYS.defaultValue(), TrustSource.JVM);
         }
         Params tls = t.get();
-        int warn = tls.integer("warnDays", DEFAULT_WARN_DAYS, 0, 3650);
-        int fail = tls.integer("failDays", Math.min(DEFAULT_FAIL_DAYS, warn), 0, 3650);
+        int warn = tls.get(HealthVerifyParams.Tls.WARN_DAYS);
+        int fail = tls.get(HealthVerifyParams.Tls.FAIL_DAYS, Math.min(HealthVerifyParams.Tls.FAIL_DAYS.defaultValue(), warn));
         if (fail > warn) {
             throw new SpecException(tls.path("failDays"), fail + " is more than warnDays (" + warn + "): a certificate must warn before it fails");
         }
         TrustSource trust = TrustSource.JVM;
-        Optional<Credential> ca = tls.credential("caCredentialsId");
+        Optional<Credential> ca = tls.get(HealthVerifyParams.Tls.CA_CREDENTIALS_ID);
         if (ca.isPresent()) {
             trust = TrustSource.fromCredential(tls.path("caCredentialsId"), ca.get());
         }
@@ -125,21 +117,21 @@ final class HealthVerifyBinding {
     }
 
     private static HealthCheckSpec check(Params c, Params step, int index, Duration stepTimeout) {
-        Optional<String> url = c.optionalString("url");
-        Optional<String> tcp = c.optionalString("tcp");
+        Optional<String> url = Optional.ofNullable(c.get(HealthVerifyParams.Check.URL));
+        Optional<String> tcp = Optional.ofNullable(c.get(HealthVerifyParams.Check.TCP));
         if (url.isPresent() == tcp.isPresent()) {
             throw new SpecException(c.path(url.isPresent() ? "tcp" : "url"), url.isPresent() ? "give url or tcp, not both"
                     : "is required: url (an HTTP check) or tcp (a plain connect, 'host:port')");
         }
         Origin origin = origin(c, tcp.isPresent());
-        Severity severity = c.choice("severity", Severity.class, Severity.FAILURE);
-        Duration timeout = c.duration("timeout", stepTimeout);
+        Severity severity = c.get(HealthVerifyParams.Check.SEVERITY);
+        Duration timeout = c.get(HealthVerifyParams.Check.TIMEOUT, stepTimeout);
         HealthCheckSpec.Probe probe;
         String defaultName;
         if (tcp.isPresent()) {
-            for (String k : HTTP_ONLY) {
-                if (c.has(k)) {
-                    throw new SpecException(c.path(k), "only applies to url checks, not to tcp checks");
+            for (Param<?> k : HealthVerifyParams.Check.HTTP_ONLY) {
+                if (c.has(k.name())) {
+                    throw new SpecException(c.path(k.name()), "only applies to url checks, not to tcp checks");
                 }
             }
             TcpProbe t = tcpProbe(c, tcp.get(), timeout);
@@ -150,14 +142,14 @@ final class HealthVerifyBinding {
             probe = h;
             defaultName = h.request().describe() + (origin.remote() ? " from " + origin.describe() : "");
         }
-        String name = c.string("name", defaultName);
+        String name = c.get(HealthVerifyParams.Check.NAME, defaultName);
         c.done();
         return new HealthCheckSpec(index, name, origin, probe, severity);
     }
 
     private static Origin origin(Params c, boolean tcp) {
-        Optional<String> host = c.optionalString("host");
-        Optional<String> container = c.optionalString("container");
+        Optional<String> host = Optional.ofNullable(c.get(HealthVerifyParams.Check.HOST));
+        Optional<String> container = Optional.ofNullable(c.get(HealthVerifyParams.Check.CONTAINER));
         if (container.isPresent()) {
             if (host.isEmpty()) {
                 throw new SpecException(c.path("container"), "needs host: the configured host the container runs on");
@@ -188,21 +180,21 @@ final class HealthVerifyBinding {
 
     private static HttpProbe httpProbe(Params c, String url, Duration timeout, Origin origin) {
         URI uri = HttpParams.url(c, "url", url);
-        String method = c.string("method", "GET").toUpperCase(Locale.ROOT);
+        String method = c.get(HealthVerifyParams.Check.METHOD).toUpperCase(Locale.ROOT);
         if (!HttpRequestSpec.METHODS.contains(method)) {
             throw new SpecException(c.path("method"), "'" + method + "' is not one of " + String.join(", ", new java.util.TreeSet<>(HttpRequestSpec.METHODS)));
         }
-        Map<String, String> headers = HttpParams.requestHeaders(c, "headers");
-        String body = c.optionalString("body").orElse(null);
-        HttpAuth auth = c.credential("credentialsId").map(cr -> HttpAuth.of(c.path("credentialsId"), cr)).orElse(null);
+        Map<String, String> headers = HttpParams.requestHeaders(c, HealthVerifyParams.Check.HEADERS.name());
+        String body = c.get(HealthVerifyParams.Check.BODY);
+        HttpAuth auth = c.get(HealthVerifyParams.Check.CREDENTIALS_ID).map(cr -> HttpAuth.of(c.path("credentialsId"), cr)).orElse(null);
         if (auth != null && headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
             throw new SpecException(c.path("headers") + "[Authorization]", "comes from credentialsId; give one or the other");
         }
-        boolean follow = c.bool("followRedirects", false);
-        URI redirectTo = c.optionalString("expectRedirectTo").map(v -> HttpParams.url(c, "expectRedirectTo", v)).orElse(null);
+        boolean follow = c.get(HealthVerifyParams.Check.FOLLOW_REDIRECTS);
+        URI redirectTo = Optional.ofNullable(c.get(HealthVerifyParams.Check.EXPECT_REDIRECT_TO)).map(v -> HttpParams.url(c, "expectRedirectTo", v)).orElse(null);
 
         List<Assertion> assertions = new ArrayList<>();
-        List<String> status = c.stringList("expectStatus");
+        List<String> status = c.get(HealthVerifyParams.Check.EXPECT_STATUS);
         if (!status.isEmpty()) {
             assertions.add(new Assertion.Status(StatusExpectation.parse(status).orElseThrow(() -> new SpecException(c.path("expectStatus"),
                     "'" + String.join(", ", status) + "' is not a status: use a code (200), a range ('200-299', '2xx') or a list ([200, 204])"))));
@@ -212,9 +204,9 @@ final class HealthVerifyBinding {
         if (redirectTo != null) {
             assertions.add(new Assertion.RedirectTo(redirectTo));
         }
-        c.optionalString("expectBodyContains").ifPresent(s -> assertions.add(new Assertion.BodyContains(s)));
-        c.optionalString("expectBodyMatches").ifPresent(s -> assertions.add(new Assertion.BodyMatches(regex(c, s))));
-        for (Map.Entry<String, String> e : c.stringMap("expectJson").entrySet()) {
+        Optional.ofNullable(c.get(HealthVerifyParams.Check.EXPECT_BODY_CONTAINS)).ifPresent(s -> assertions.add(new Assertion.BodyContains(s)));
+        Optional.ofNullable(c.get(HealthVerifyParams.Check.EXPECT_BODY_MATCHES)).ifPresent(s -> assertions.add(new Assertion.BodyMatches(regex(c, s))));
+        for (Map.Entry<String, String> e : c.get(HealthVerifyParams.Check.EXPECT_JSON).entrySet()) {
             String field = c.path("expectJson") + "[" + e.getKey() + "]";
             if (e.getValue() == null) {
                 throw new SpecException(field, "needs a value (or 'exists')");
@@ -225,12 +217,12 @@ final class HealthVerifyBinding {
                 throw new SpecException(field, "'" + e.getKey() + "' is not a JSONPath: " + ex.getMessage());
             }
         }
-        for (Map.Entry<String, String> e : HttpParams.headers(c, "expectHeader").entrySet()) {
+        for (Map.Entry<String, String> e : HttpParams.headers(c, HealthVerifyParams.Check.EXPECT_HEADER.name()).entrySet()) {
             assertions.add(new Assertion.Header(e.getKey(), e.getValue()));
         }
-        c.optionalDuration("maxLatency").ifPresent(d -> assertions.add(new Assertion.Latency(positive(c, "maxLatency", d))));
-        int samples = c.integer("samples", 1, 1, 1000);
-        Duration p95 = c.optionalDuration("p95Latency").map(d -> positive(c, "p95Latency", d)).orElse(null);
+        Optional.ofNullable(c.get(HealthVerifyParams.Check.MAX_LATENCY)).ifPresent(d -> assertions.add(new Assertion.Latency(positive(c, "maxLatency", d))));
+        int samples = c.get(HealthVerifyParams.Check.SAMPLES);
+        Duration p95 = Optional.ofNullable(c.get(HealthVerifyParams.Check.P95_LATENCY)).map(d -> positive(c, "p95Latency", d)).orElse(null);
         if (samples > 1 && origin.remote()) {
             throw new SpecException(c.path("samples"), "latency samples are taken from here only, not from a host or container");
         }

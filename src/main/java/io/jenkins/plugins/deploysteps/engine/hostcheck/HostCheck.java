@@ -1,6 +1,9 @@
 package io.jenkins.plugins.deploysteps.engine.hostcheck;
 
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
+import io.jenkins.plugins.deploysteps.engine.params.ByteSize;
+import io.jenkins.plugins.deploysteps.engine.params.Param;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
@@ -9,7 +12,6 @@ import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
@@ -28,8 +30,31 @@ import java.util.regex.Pattern;
  */
 public final class HostCheck implements StepDefinition<HostCheckSpec> {
     public static final String NAME = "hostCheck";
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9._+-]+");
+
+    static final Param<String> HOST = Param.requiredString("host").doc("a configured host");
+    static final Param<List<String>> PATHS = Param.strings("paths", List.of("/"))
+            .doc("where free disk is measured (absolute paths; any path on the file system counts for it)")
+            .rule(Param.eachEntry((path, dir) -> {
+                if (!dir.startsWith("/")) {
+                    throw new SpecException(path, "'" + dir + "' must be an absolute path");
+                }
+            }));
+    static final Param<ByteSize> MIN_FREE_DISK = Param.size("minFreeDisk").shownDefault("not checked")
+            .doc("least free space on each path, e.g. `'2GB'`");
+    static final Param<ByteSize> MIN_FREE_MEMORY = Param.size("minFreeMemory").shownDefault("not checked")
+            .doc("least available memory (`MemAvailable` in `/proc/meminfo`)");
+    static final Param<Double> MAX_LOAD = Param.number("maxLoad", 0).shownDefault("not checked").doc("highest 1-minute load average");
+    static final Param<List<String>> REQUIRE_COMMANDS = Param.strings("requireCommands", List.of())
+            .doc("commands that must exist; also found in `/usr/sbin` when not on the SSH user's `PATH`")
+            .rule(Param.eachEntry((path, command) -> {
+                if (!COMMAND_NAME.matcher(command).matches()) {
+                    throw new SpecException(path, "'" + command + "' is not a command name");
+                }
+            }));
+    static final Param<Duration> TIMEOUT = Param.duration("timeout", Duration.ofSeconds(30)).doc("timeout of each remote command");
+    private static final ParamSet PARAMS = ParamSet.of(HOST, PATHS, MIN_FREE_DISK, MIN_FREE_MEMORY, MAX_LOAD, REQUIRE_COMMANDS, TIMEOUT)
+            .plus(CommonParams.declarations(NAME));
 
     @Override
     public String name() {
@@ -42,38 +67,14 @@ public final class HostCheck implements StepDefinition<HostCheckSpec> {
     }
 
     @Override
-    public List<ParamDoc> params() {
-        List<ParamDoc> docs = new ArrayList<>(List.of(
-                new ParamDoc("host", "string", "(required)", "A configured host name."),
-                new ParamDoc("paths", "list of strings", "['/']", "Where free disk is checked (any path on the file system)."),
-                new ParamDoc("minFreeDisk", "size", "(not checked)", "Least free space on each path, e.g. '2GB'. Units are binary."),
-                new ParamDoc("minFreeMemory", "size", "(not checked)", "Least available memory (MemAvailable), e.g. '256MB'."),
-                new ParamDoc("maxLoad", "number", "(not checked)", "Highest 1-minute load average allowed."),
-                new ParamDoc("requireCommands", "list of strings", "[]", "Commands that must exist on the host, e.g. ['docker', 'nginx']."),
-                new ParamDoc("timeout", "duration", "'30s'", "Timeout of each remote command.")));
-        docs.addAll(CommonParams.DOCS);
-        return docs;
+    public ParamSet declarations() {
+        return PARAMS;
     }
 
     @Override
     public HostCheckSpec bind(Params p) {
-        String host = p.requiredString("host");
-        List<String> paths = p.stringList("paths");
-        for (int i = 0; i < paths.size(); i++) {
-            if (!paths.get(i).startsWith("/")) {
-                throw new SpecException(p.path("paths") + "[" + i + "]", "'" + paths.get(i) + "' must be an absolute path");
-            }
-        }
-        List<String> commands = p.stringList("requireCommands");
-        for (int i = 0; i < commands.size(); i++) {
-            if (!COMMAND_NAME.matcher(commands.get(i)).matches()) {
-                throw new SpecException(p.path("requireCommands") + "[" + i + "]", "'" + commands.get(i) + "' is not a command name");
-            }
-        }
-        HostCheckSpec spec = new HostCheckSpec(host, paths.isEmpty() ? List.of("/") : paths,
-                p.optionalSize("minFreeDisk").orElse(null), p.optionalSize("minFreeMemory").orElse(null),
-                p.optionalNumber("maxLoad", 0).orElse(null), commands, p.duration("timeout", DEFAULT_TIMEOUT),
-                CommonParams.read(p, NAME));
+        HostCheckSpec spec = new HostCheckSpec(p.get(HOST), p.get(PATHS), p.get(MIN_FREE_DISK), p.get(MIN_FREE_MEMORY), p.get(MAX_LOAD),
+                p.get(REQUIRE_COMMANDS), p.get(TIMEOUT), CommonParams.read(p, NAME));
         p.done();
         return spec;
     }

@@ -45,18 +45,20 @@ public final class HttpRequests {
                 : HttpRequest.BodyPublishers.ofString(hop.body(), StandardCharsets.UTF_8);
         HttpRequest.Builder b = HttpRequest.newBuilder(hop.uri()).timeout(timeout).method(hop.method(), body)
                 .header("User-Agent", USER_AGENT);
+        // A step's headers often carry credentials (X-Api-Key, a session Cookie): a redirect to another origin gets none of them.
+        boolean ownOrigin = sameOrigin(spec.uri(), hop.uri());
         for (Map.Entry<String, String> h : spec.headers().entrySet()) {
             if (h.getKey().equalsIgnoreCase("User-Agent")) {
                 b.setHeader("User-Agent", h.getValue());
-            } else if (h.getKey().equalsIgnoreCase("Cookie") && cookies != null) {
-                continue; // joined with the hop's cookies below, as one header
+            } else if (!ownOrigin || h.getKey().equalsIgnoreCase("Cookie") && cookies != null) {
+                continue; // another origin, or joined with the hop's cookies below as one header
             } else if (!h.getKey().equalsIgnoreCase("Authorization") || spec.auth() == null) {
                 b.header(h.getKey(), h.getValue());
             }
         }
         if (cookies != null) {
-            String own = spec.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Cookie")).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            String own = !ownOrigin ? null : spec.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Cookie"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
             b.header("Cookie", own == null ? cookies : own + "; " + cookies);
         }
         if (hop.withAuth() && spec.auth() != null) {

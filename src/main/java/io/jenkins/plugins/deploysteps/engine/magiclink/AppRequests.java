@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.deploysteps.engine.http.HttpAuth;
 import io.jenkins.plugins.deploysteps.engine.http.HttpRequestSpec;
+import io.jenkins.plugins.deploysteps.engine.http.HttpRequests;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkSpec.App;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The requests a magic-link check sends to the app, built without sending anything, so tests can compare them:
@@ -40,10 +43,45 @@ final class AppRequests {
     /** The token checked the way the step verifies: GET {@code verifyPath} with it, or the email's link with it in place. */
     HttpRequestSpec verify(String token, String link) {
         if (spec.verify().followLink()) {
+            if (refusal(link).isPresent()) {
+                throw new IllegalStateException("a link to another origin was refused before it could be followed");
+            }
             String target = link.contains(token) ? link : LinkExtractor.withToken(link, spec.extraction().tokenParam(), token);
             return request("GET", URI.create(target), null, Map.of(), null, true);
         }
         return request("GET", app().resolve(Placeholders.fillPath(spec.verify().path(), email, token)), null, Map.of(), null, false);
+    }
+
+    /**
+     * Why {@code followLink} must not open {@code link}: it leads away from the app's origin, and the app's headers
+     * (an API key) and cookies must go to the app only, nor may another host's session pass for the app's.
+     */
+    Optional<String> refusal(String link) {
+        if (!spec.verify().followLink()) {
+            return Optional.empty();
+        }
+        URI base = app().baseUrl();
+        URI to;
+        try {
+            to = new URI(link);
+        } catch (URISyntaxException e) {
+            return Optional.of("the link is not a valid URL: followLink opens only links to the app at " + origin(base));
+        }
+        if (to.getScheme() != null && to.getHost() != null
+                && (HttpRequests.sameOrigin(base, to) || spec.verify().linkOrigins().stream().anyMatch(o -> HttpRequests.sameOrigin(o, to)))) {
+            return Optional.empty();
+        }
+        return Optional.of("the link leads to " + origin(to) + ", not to the app at " + origin(base)
+                + (spec.verify().linkOrigins().isEmpty() ? "" : " nor to a linkOrigins entry")
+                + ": followLink opens only links to the app's own origin (and linkOrigins), so its headers and cookies go nowhere else");
+    }
+
+    /** {@code scheme://host:port}, without path or query (where the token is). */
+    private static String origin(URI u) {
+        if (u.getHost() == null) {
+            return u.getScheme() == null ? "a relative link" : u.getScheme() + ":";
+        }
+        return u.getScheme().toLowerCase(Locale.ROOT) + "://" + HttpRequests.authority(u);
     }
 
     /** An authenticated check's request, carrying {@code session} as the check says (or no session when null). */

@@ -63,6 +63,28 @@ final class LinkExtractor {
         return out;
     }
 
+    /**
+     * Every value of the token parameter anywhere in {@code text}, whatever the link's scheme ({@code file:}, a custom
+     * app scheme) or if it is no link at all: what must be masked even when no link can be used.
+     */
+    List<String> tokenValues(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        Matcher x = Pattern.compile("(?<![A-Za-z0-9_.-])" + Pattern.quote(spec.tokenParam()) + "=([^&#\\s\"'<>]+)").matcher(unescapeAmpersands(text));
+        while (x.find()) {
+            String raw = trim(x.group(1));
+            out.add(raw);
+            try {
+                out.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // a stray '%': the raw form is all there is
+            }
+        }
+        return out;
+    }
+
     String describeMiss(MailMessage m) {
         int n = links(m).size();
         String what = spec.linkPattern() == null ? "no link with a '" + spec.tokenParam() + "' query parameter"

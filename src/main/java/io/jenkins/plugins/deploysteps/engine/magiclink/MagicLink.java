@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.magiclink;
 
 import io.jenkins.plugins.deploysteps.engine.http.Http;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
@@ -74,6 +75,11 @@ public final class MagicLink implements StepDefinition<MagicLinkSpec> {
     }
 
     @Override
+    public ParamSet declarations() {
+        return ParamSet.documented(params());
+    }
+
+    @Override
     public List<ParamDoc> params() {
         List<ParamDoc> docs = new ArrayList<>(List.of(
                 new ParamDoc("baseUrl", "URL", "(required)", "The app, e.g. 'https://app.example.com'; paths are added to it."),
@@ -90,6 +96,8 @@ public final class MagicLink implements StepDefinition<MagicLinkSpec> {
                 new ParamDoc("linkPattern", "regex", "(a link with tokenParam)", "The link in the email; groups 'link' and 'token' are used when present."),
                 new ParamDoc("tokenParam", "string", "'token'", "The link's query parameter that holds the token."),
                 new ParamDoc("followLink", "boolean", "false", "Verify by opening the link itself (redirects followed, cookies kept)."),
+                new ParamDoc("linkOrigins", "list of strings", "[] (baseUrl's origin only)",
+                        "Other origins a followed link may lead to, e.g. 'https://app.example.com' when baseUrl is the API."),
                 new ParamDoc("verifyPath", "string", "'/api/auth/verify?token=${token}'", "Where the token is verified (GET)."),
                 new ParamDoc("expectVerifyStatus", "code, list or range", "200", "What verifying answers."),
                 new ParamDoc("sessionJsonPath", "JSONPath", "'$.sessionToken'", "Where the verify response has the session."),
@@ -109,7 +117,7 @@ public final class MagicLink implements StepDefinition<MagicLinkSpec> {
                 new ParamDoc("expiredToken", "map", "(not checked)", "Opt-in: an expired token is refused; see expiredToken.* below."),
                 new ParamDoc("caCredentialsId", "string", "(the JVM's CAs)", "PEM CA bundle the app's (and mail server's) certificates must lead to."),
                 new ParamDoc("timeout", "duration", "'10s'", "Timeout of each request (and of each mailbox read).")));
-        docs.addAll(CommonParams.DOCS);
+        docs.addAll(CommonParams.declarations(NAME).docs());
         MAILBOX_PARAMS.forEach(d -> docs.add(nested("mailbox.", d)));
         CHECK_PARAMS.forEach(d -> docs.add(nested("authenticatedChecks[].", d)));
         RATE_LIMIT_PARAMS.forEach(d -> docs.add(nested("rateLimit.", d)));

@@ -211,7 +211,24 @@ final class MagicLinkBinding {
             throw new SpecException(p.path("sessionJsonPath"), "give sessionJsonPath (the session is in the JSON body) or sessionCookie, not both");
         }
         String jsonPath = jsonPath(p, "sessionJsonPath", p.string("sessionJsonPath", DEFAULT_SESSION_JSON_PATH));
-        return new Verify(follow, path, status(p, "expectVerifyStatus", "200"), jsonPath, cookie);
+        return new Verify(follow, path, status(p, "expectVerifyStatus", "200"), jsonPath, cookie, linkOrigins(p, follow));
+    }
+
+    /** Origins only: a path would suggest that the rest of that host is refused, and it is not. */
+    private static List<URI> linkOrigins(Params p, boolean follow) {
+        List<String> given = p.stringList("linkOrigins");
+        if (!given.isEmpty() && !follow) {
+            throw new SpecException(p.path("linkOrigins"), "only used with followLink: true (they are where a followed link may lead)");
+        }
+        List<URI> out = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            URI u = baseUrl(p, "linkOrigins[" + i + "]", given.get(i));
+            if (u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/") || u.getRawUserInfo() != null) {
+                throw new SpecException(p.path("linkOrigins[" + i + "]"), "'" + given.get(i) + "' must be an origin: scheme, host and port, e.g. 'https://app.example.com'");
+            }
+            out.add(u);
+        }
+        return out;
     }
 
     private static List<AuthenticatedCheckSpec> authenticatedChecks(Params p, Verify verify) {

@@ -65,8 +65,8 @@ final class MagicLinkFlow {
         this.report = report;
         this.checks = new CheckRunner(ctx, report);
         this.http = http;
-        this.secrets = new SessionSecrets(ctx.masker(), ctx.progress());
         this.extractor = new LinkExtractor(spec.extraction());
+        this.secrets = new SessionSecrets(ctx.masker(), ctx.progress(), extractor);
         this.poller = new MailPoller(spec.mailWait(), ctx.clock());
         this.hosts = hosts;
         this.email = email;
@@ -163,8 +163,14 @@ final class MagicLinkFlow {
             if (extracted.get().isEmpty()) {
                 return c.actual("none").fail(lastMiss);
             }
-            found = extracted.get().get();
-            return c.actual(found.link()).pass("token of " + found.token().length() + " characters");
+            LinkExtractor.Found f = extracted.get().get();
+            c.actual(f.link());
+            Optional<String> refused = requests.refusal(f.link());
+            if (refused.isPresent()) {
+                return c.fail(refused.get());
+            }
+            found = f;
+            return c.pass("token of " + found.token().length() + " characters");
         });
         if (link.status() != Status.PASS) {
             checks.skip("verify token", "no token");
@@ -186,7 +192,7 @@ final class MagicLinkFlow {
         c.expected("an email to " + email + " in " + mailbox.describe() + " within " + Durations.format(spec.mailWait().timeout()));
         MailPoller.Outcome o = poller.poll(mailbox, email, since, m -> {
             Optional<LinkExtractor.Found> f = extractor.find(m);
-            LinkExtractor.links(m).forEach(secrets::link);
+            secrets.mail(m);
             f.ifPresent(x -> {
                 secrets.token(x.token());
                 secrets.link(x.link());
@@ -210,8 +216,8 @@ final class MagicLinkFlow {
             lastMiss = extractor.describeMiss(o.message());
         }
         long afterRequest = Duration.ofNanos(System.nanoTime() - requestedAt).toMillis();
-        report.fact("magic link email detected", o.detectedAt().toString());
-        report.fact("magic link email polls", Integer.toString(o.polls()));
+        report.fact("emailDetectedAt", o.detectedAt().toString());
+        report.fact("mailboxPolls", o.polls());
         c.evidence("email", o.message().describe(EVIDENCE_EMAIL));
         return c.actual("'" + o.message().subject() + "' found " + afterRequest + " ms after the request, on poll " + o.polls()).pass();
     }
@@ -437,6 +443,10 @@ final class MagicLinkFlow {
             if (mail.status() != Status.PASS || second.get().isEmpty()) {
                 return c.error("no second link to let expire: " + (mail.message() != null ? mail.message() : lastMiss));
             }
+            Optional<String> refused = requests.refusal(second.get().get().link());
+            if (refused.isPresent()) {
+                return c.fail("the second link: " + refused.get());
+            }
             ctx.progress().info("[" + name + "] waiting " + Durations.human(e.ttl()) + " for a fresh token to expire");
             Thread.sleep(e.ttl().toMillis());
             return rejected(c, requests.verify(second.get().get().token(), second.get().get().link()));
@@ -473,7 +483,10 @@ final class MagicLinkFlow {
     /** Sends the request; null when there was no response ({@link #lastError} says why, an ERROR and never a status). */
     private HttpResult exchange(Check.Builder c, HttpRequestSpec request) throws InterruptedException {
         try {
-            return http.exchange(request);
+            HttpResult r = http.exchange(request);
+            // Whatever the request: a send response may echo the token (development builds) or be a session itself.
+            secrets.response(r);
+            return r;
         } catch (HttpFailure f) {
             lastError = f.getMessage();
             return null;

@@ -72,9 +72,14 @@ public record MagicLinkSpec(
      *
      * @param followLink GET the link from the email (following redirects, keeping cookies) instead of {@code path}
      * @param sessionCookie null: the session is the JSON value at {@code sessionJsonPath}
+     * @param linkOrigins origins besides baseUrl's that a followed link may lead to (scheme, host, port)
      */
-    public record Verify(boolean followLink, String path, StatusExpectation expectStatus, String sessionJsonPath, String sessionCookie)
-            implements Serializable {
+    public record Verify(boolean followLink, String path, StatusExpectation expectStatus, String sessionJsonPath, String sessionCookie,
+            List<URI> linkOrigins) implements Serializable {
+        public Verify {
+            linkOrigins = List.copyOf(linkOrigins);
+        }
+
         public boolean cookieSession() {
             return sessionCookie != null;
         }

@@ -17,12 +17,33 @@ final class SessionSecrets {
     /** JSON fields of a verify or refresh response that hold credentials (refreshToken, accessToken, jwt, sessionId...). */
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i).*(token|session|secret|jwt|password|key|auth).*");
 
+    /** Shorter query values are not taken for tokens (a page's {@code token=1} flag); the emailed token is registered whatever its length. */
+    private static final int TOKEN_LIKE = 8;
+
     private final SecretMasker masker;
     private final Progress progress;
+    private final LinkExtractor extractor;
 
-    SessionSecrets(SecretMasker masker, Progress progress) {
+    SessionSecrets(SecretMasker masker, Progress progress, LinkExtractor extractor) {
         this.masker = masker;
         this.progress = progress;
+        this.extractor = extractor;
+    }
+
+    /** Every link and every token parameter in the email, the moment it is read: also those no check can use (a {@code file:} link). */
+    void mail(MailMessage m) {
+        LinkExtractor.links(m).forEach(this::link);
+        tokensIn(m.subject());
+        tokensIn(m.text());
+        tokensIn(m.html());
+    }
+
+    private void tokensIn(String text) {
+        for (String t : extractor.tokenValues(text)) {
+            if (t.length() >= TOKEN_LIKE) {
+                token(t);
+            }
+        }
     }
 
     void token(String token) {
@@ -40,8 +61,12 @@ final class SessionSecrets {
         register("a session", "Bearer " + session);
     }
 
-    /** Everything credential-like in a response that may create a session. */
+    /**
+     * Everything credential-like in any response of the app: a session a verify (or, oddly, a send) response issues,
+     * a token a development build echoes, a token parameter in a link in its body.
+     */
     void response(HttpResult r) {
+        tokensIn(r.bodyText());
         for (SetCookie c : r.setCookies()) {
             register("a cookie", c.value());
             register("a cookie", c.name() + "=" + c.value());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.nginx;
 
 import io.jenkins.plugins.deploysteps.engine.http.StatusExpectation;
 import io.jenkins.plugins.deploysteps.engine.params.ByteSize;
+import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
@@ -23,12 +24,6 @@ import java.util.regex.Pattern;
  * character or rule it broke.
  */
 public final class NginxRouteBinding {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(2);
-    static final Duration DEFAULT_VERIFY_TIMEOUT = Duration.ofSeconds(10);
-    static final int DEFAULT_KEEP_BACKUPS = 5;
-    /** In the SSH user's home, as composeDeploy's backups are: a non-root deploy user cannot create folders under /var/backups. */
-    public static final String DEFAULT_BACKUP_ROOT = "~/.deploy-steps/backups/nginx";
     static final StatusExpectation DEFAULT_EXPECT = new StatusExpectation(List.of(new StatusExpectation.Range(200, 399)));
 
     private static final Pattern LOCATION_CHAR = Pattern.compile("[A-Za-z0-9._~/+,=:@!*%-]");
@@ -41,25 +36,22 @@ public final class NginxRouteBinding {
     /** A URL a probe may request: URL characters without blanks, quotes, braces, backslashes or line breaks of any kind. */
     private static final Pattern VERIFY_URL_CHAR = Pattern.compile("[A-Za-z0-9._~/?&=+,;:@!*'()$%\\[\\]-]");
 
-    /** Parameters that describe the block, so they make no sense when it is removed. */
-    static final List<String> PRESENT_ONLY = List.of("proxyPass", "headers", "websocket", "proxyReadTimeout", "clientMaxBodySize");
-
     private NginxRouteBinding() {}
 
     static NginxRouteSpec bind(Params p) {
-        String host = p.requiredString("host");
-        String site = filePath(p, "site", p.requiredString("site"));
+        String host = p.get(NginxRouteParams.HOST);
+        String site = filePath(p, "site", p.get(NginxRouteParams.SITE));
         String location = location(p);
-        boolean present = p.choice("state", State.class, State.PRESENT) == State.PRESENT;
-        String serverName = p.optionalString("serverName").map(v -> serverName(p, v)).orElse(null);
+        boolean present = p.get(NginxRouteParams.STATE) == State.PRESENT;
+        String serverName = Optional.ofNullable(p.get(NginxRouteParams.SERVER_NAME)).map(v -> serverName(p, v)).orElse(null);
         RouteTarget target = new RouteTarget(host, site, serverName, location, present);
         Route route = null;
         if (present) {
             route = route(p, location);
         } else {
-            for (String k : PRESENT_ONLY) {
-                if (p.has(k)) {
-                    throw new SpecException(p.path(k), "only applies to state 'present'; removing a route needs only its location");
+            for (Param<?> k : NginxRouteParams.PRESENT_ONLY) {
+                if (p.has(k.name())) {
+                    throw new SpecException(p.path(k.name()), "only applies to state 'present'; removing a route needs only its location");
                 }
             }
         }
@@ -82,7 +74,7 @@ public final class NginxRouteBinding {
     }
 
     private static String location(Params p) {
-        String v = p.requiredString("location");
+        String v = p.get(NginxRouteParams.LOCATION);
         checkChars(p, "location", v, LOCATION_CHAR, RouteRules.MAX_LOCATION, "letters, digits and ._~/+,=:@!*%-");
         if (!RouteRules.URL_PATH.matcher(v).matches()) {
             throw new SpecException(p.path("location"), shown(v) + " must start with '/' (a prefix location such as '/api/new-feature/')");
@@ -91,14 +83,14 @@ public final class NginxRouteBinding {
     }
 
     private static Route route(Params p, String location) {
-        String proxyPass = upstream(p, p.requiredString("proxyPass"));
-        boolean websocket = p.bool("websocket", false);
+        String proxyPass = upstream(p, p.get(NginxRouteParams.PROXY_PASS));
+        boolean websocket = p.get(NginxRouteParams.WEBSOCKET);
         List<ProxyHeader> headers = headers(p, websocket);
-        Duration readTimeout = p.optionalDuration("proxyReadTimeout").orElse(null);
+        Duration readTimeout = p.get(NginxRouteParams.PROXY_READ_TIMEOUT);
         if (readTimeout != null && (readTimeout.isZero() || readTimeout.compareTo(Duration.ofDays(1)) > 0)) {
             throw new SpecException(p.path("proxyReadTimeout"), "must be longer than zero and at most 24h");
         }
-        ByteSize maxBody = p.optionalSize("clientMaxBodySize").orElse(null);
+        ByteSize maxBody = p.get(NginxRouteParams.CLIENT_MAX_BODY_SIZE);
         if (maxBody != null && maxBody.bytes() > (64L << 30)) {
             throw new SpecException(p.path("clientMaxBodySize"), "must be at most 64GB ('0' turns nginx's size check off)");
         }
@@ -131,7 +123,7 @@ public final class NginxRouteBinding {
     private static List<ProxyHeader> headers(Params p, boolean websocket) {
         Map<String, ProxyHeader> byName = new LinkedHashMap<>();
         RouteRules.DEFAULT_HEADERS.forEach(h -> byName.put(h.name().toLowerCase(Locale.ROOT), h));
-        for (Map.Entry<String, String> e : p.stringMap("headers").entrySet()) {
+        for (Map.Entry<String, String> e : p.get(NginxRouteParams.HEADERS).entrySet()) {
             String name = e.getKey();
             String field = p.path("headers") + "[" + name + "]";
             checkChars(field, name, HEADER_NAME_CHAR, 64, "letters, digits and '-'");
@@ -194,13 +186,13 @@ public final class NginxRouteBinding {
 
     /** {@code verifyUrl}, {@code expectStatus}, {@code verifyTimeout}: the probe after a reload, or null without verifyUrl. */
     public static RouteVerify verify(Params p) {
-        Optional<String> url = p.optionalString("verifyUrl");
-        List<String> status = p.stringList("expectStatus");
-        Optional<Duration> timeout = p.optionalDuration("verifyTimeout");
+        Optional<String> url = Optional.ofNullable(p.get(NginxRouteParams.VERIFY_URL));
+        List<String> status = p.get(NginxRouteParams.EXPECT_STATUS);
+        Duration t = p.get(NginxRouteParams.VERIFY_TIMEOUT);
         if (url.isEmpty()) {
-            for (String k : List.of("expectStatus", "verifyTimeout")) {
-                if (p.has(k)) {
-                    throw new SpecException(p.path(k), "needs verifyUrl");
+            for (Param<?> k : List.of(NginxRouteParams.EXPECT_STATUS, NginxRouteParams.VERIFY_TIMEOUT)) {
+                if (p.has(k.name())) {
+                    throw new SpecException(p.path(k.name()), "needs verifyUrl");
                 }
             }
             return null;
@@ -222,7 +214,6 @@ public final class NginxRouteBinding {
         }
         StatusExpectation expect = status.isEmpty() ? DEFAULT_EXPECT : StatusExpectation.parse(status).orElseThrow(() -> new SpecException(
                 p.path("expectStatus"), shown(String.join(", ", status)) + " is not a status: use a code (200), a range ('200-399', '2xx') or a list"));
-        Duration t = timeout.orElse(DEFAULT_VERIFY_TIMEOUT);
         if (t.isZero()) {
             throw new SpecException(p.path("verifyTimeout"), "must be longer than zero");
         }
@@ -230,17 +221,18 @@ public final class NginxRouteBinding {
     }
 
     private static RouteSettings settings(Params p, RouteTarget target) {
-        List<String> test = p.optionalString("testCommand").map(v -> commandWords(p.path("testCommand"), v)).orElse(null);
-        List<String> reload = p.optionalString("reloadCommand").map(v -> commandWords(p.path("reloadCommand"), v)).orElse(null);
-        String backupDir = p.optionalString("backupDir").map(v -> backupFolder(p, "backupDir", v)).orElse(DEFAULT_BACKUP_ROOT + "/" + target.siteKey());
+        List<String> test = Optional.ofNullable(p.get(NginxRouteParams.TEST_COMMAND)).map(v -> commandWords(p.path("testCommand"), v)).orElse(null);
+        List<String> reload = Optional.ofNullable(p.get(NginxRouteParams.RELOAD_COMMAND)).map(v -> commandWords(p.path("reloadCommand"), v)).orElse(null);
+        String backupDir = Optional.ofNullable(p.get(NginxRouteParams.BACKUP_DIR)).map(v -> backupFolder(p, "backupDir", v))
+                .orElse(NginxRouteParams.BACKUP_ROOT + "/" + target.siteKey());
         String siteDir = target.site().substring(0, target.site().lastIndexOf('/') + 1);
         if (!siteDir.equals("/") && (backupDir + "/").startsWith(siteDir)) {
             throw new SpecException(p.path("backupDir"), shown(backupDir) + " is inside the site's directory " + siteDir
                     + ", which nginx may include as a whole (include sites-enabled/*): keep backups elsewhere");
         }
-        int keep = p.integer("keepBackups", DEFAULT_KEEP_BACKUPS, 1, 100);
-        return new RouteSettings(test, reload, backupDir, keep, p.duration("timeout", DEFAULT_TIMEOUT), p.duration("lockTimeout", DEFAULT_LOCK_TIMEOUT),
-                p.bool("dryRun", false));
+        int keep = p.get(NginxRouteParams.KEEP_BACKUPS);
+        return new RouteSettings(test, reload, backupDir, keep, p.get(NginxRouteParams.TIMEOUT), p.get(NginxRouteParams.LOCK_TIMEOUT),
+                p.get(NginxRouteParams.DRY_RUN));
     }
 
     /**

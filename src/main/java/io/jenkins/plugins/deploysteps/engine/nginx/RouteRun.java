@@ -155,7 +155,7 @@ final class RouteRun {
         byte[][] content = new byte[1][];
         checks.run(readCheck(route), c -> {
             content[0] = files.read(route.site(), sudo);
-            report.fact("site sha256 before", sha256(content[0]));
+            report.fact("siteSha256Before", sha256(content[0]));
             return c.expected("the site file").actual(content[0].length + " bytes, sha256 " + sha256(content[0]).substring(0, 12)).pass();
         });
         if (content[0] == null) {
@@ -186,7 +186,7 @@ final class RouteRun {
             // The atomic writer's temporary file is '.<name>.deploy-steps.XXXXXX' beside the file: nginx's include globs
             // ('sites-enabled/*') do not match names that start with a dot, so nginx never reads a half-written copy.
             files.write(route.site(), after, sudo, "644");
-            report.fact("site sha256 after", sha256(after));
+            report.fact("siteSha256After", sha256(after));
             return c.expected(after.length + " bytes").actual("replaced atomically, mode and owner kept").pass();
         });
         if (written.status() != Status.PASS) {
@@ -232,7 +232,7 @@ final class RouteRun {
                 return c.fail(e.getMessage());
             }
             out[0] = change;
-            report.fact("server block", change.server());
+            report.fact("serverBlock", change.server());
             report.fact("change", change.kind().name().toLowerCase(java.util.Locale.ROOT));
             String diff = UnifiedDiff.of(route.site(), change.before(), change.after());
             c.evidence("diff", diff);
@@ -256,7 +256,7 @@ final class RouteRun {
             made[0] = created.get();
             RemoteBackups.Pruning pruning = backups.prune(spec.settings().keepBackups());
             report.fact("backup", made[0].id());
-            report.fact("backup folder", made[0].folder());
+            report.fact("backupFolder", made[0].folder());
             return c.actual(made[0].id() + " in " + made[0].folder() + (pruning.deleted().isEmpty() ? "" : "; pruned "
                     + String.join(", ", pruning.deleted().stream().map(Backup::id).toList()))).pass();
         });

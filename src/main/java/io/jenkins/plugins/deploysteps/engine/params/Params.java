@@ -101,6 +101,16 @@ public final class Params {
         return v;
     }
 
+    /** The value of a declared parameter, read and checked as its declaration says. */
+    public <T> T get(Param<T> param) {
+        return param.read(this);
+    }
+
+    /** As {@link #get(Param)}, with a default that depends on other parameters. */
+    public <T> T get(Param<T> param, T otherDefault) {
+        return param.read(this, otherDefault);
+    }
+
     public String requiredString(String name) {
         return optionalString(name).orElseThrow(() -> new SpecException(path(name), "is required"));
     }

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Which known name a mistyped one most likely meant: the closest by edit distance, if close enough to be a typo. */
-final class Typos {
+public final class Typos {
     private Typos() {}
 
-    static Optional<String> closest(String key, Collection<String> known) {
+    public static Optional<String> closest(String key, Collection<String> known) {
         return known.stream()
                 .filter(k -> editDistance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)) <= Math.max(2, key.length() / 4))
                 .min(Comparator.comparingInt(k -> editDistance(k, key)));

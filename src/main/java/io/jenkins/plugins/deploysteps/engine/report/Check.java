@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 public final class Check implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    private final String id;
     private final String name;
     private final Status status;
     private final Duration duration;
@@ -24,6 +25,7 @@ public final class Check implements Serializable {
     private final List<Evidence> evidence;
 
     private Check(Builder b, Status status, String message) {
+        this.id = b.id == null ? idOf(b.name) : b.id;
         this.name = b.name;
         this.status = status;
         this.duration = b.duration;
@@ -38,8 +40,29 @@ public final class Check implements Serializable {
         return new Builder(name);
     }
 
+    /**
+     * The check's id, for tools that follow a check across builds: lower-case letters, digits, '.', '-' and '_',
+     * set by the step or else derived from the name. Display names may be reworded; ids a step sets are not.
+     */
+    public String id() {
+        return id;
+    }
+
     public String name() {
         return name;
+    }
+
+    /** A name as an id: lower case, every run of other characters one dash. */
+    static String idOf(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "check" : s;
+    }
+
+    /** The same check under another id: how a report keeps the ids of its checks distinct. */
+    Check withId(String newId) {
+        Builder b = copy(name);
+        b.id = newId;
+        return new Check(b, status, message);
     }
 
     public Status status() {
@@ -75,6 +98,7 @@ public final class Check implements Serializable {
     /** The same check with every text passed through {@code f}: how secrets are masked on the way into a report. */
     public Check mapText(UnaryOperator<String> f) {
         Builder b = named(f.apply(name)).duration(duration).attempts(attempts);
+        b.id = f.apply(id);
         b.expected = expected == null ? null : f.apply(expected);
         b.actual = actual == null ? null : f.apply(actual);
         for (Evidence e : evidence) {
@@ -84,9 +108,14 @@ public final class Check implements Serializable {
     }
 
     public Check withDuration(Duration d) {
-        Builder b = named(name).duration(d).attempts(attempts).expected(expected).actual(actual);
+        return new Check(copy(name).duration(d), status, message);
+    }
+
+    private Builder copy(String newName) {
+        Builder b = named(newName).duration(duration).attempts(attempts).expected(expected).actual(actual);
+        b.id = id;
         b.evidence.addAll(evidence);
-        return new Check(b, status, message);
+        return b;
     }
 
     @Override
@@ -96,6 +125,7 @@ public final class Check implements Serializable {
 
     public static final class Builder {
         private final String name;
+        private String id;
         private Duration duration = Duration.ZERO;
         private String expected;
         private String actual;
@@ -105,6 +135,12 @@ public final class Check implements Serializable {
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** A stable id, such as {@code disk.free./var}, kept when the display name is reworded. */
+        public Builder id(String id) {
+            this.id = idOf(Objects.requireNonNull(id, "id"));
+            return this;
         }
 
         public Builder duration(Duration d) {

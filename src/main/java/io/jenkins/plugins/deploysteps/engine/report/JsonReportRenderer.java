@@ -7,9 +7,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Renders a {@link Report} as JSON for tools and for the step's return value. The format is versioned. */
+/**
+ * Renders a {@link Report} as JSON for tools. The format is versioned and described by {@code docs/report.schema.json}:
+ * a change that could break a reader raises the version.
+ */
 public final class JsonReportRenderer {
-    public static final String FORMAT = "deploy-steps-report/1";
+    public static final String FORMAT = "deploy-steps-report/2";
     private static final JsonFactory FACTORY = new JsonFactory();
 
     public String render(Report r) {
@@ -23,7 +26,7 @@ public final class JsonReportRenderer {
             g.writeStringField("target", r.target());
             g.writeStringField("status", r.verdict().outcome().name());
             g.writeStringField("reason", r.verdict().reason());
-            g.writeStringField("startedAt", r.startedAt().toString());
+            g.writeStringField("startedAt", r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
             g.writeNumberField("durationMs", r.duration().toMillis());
             g.writeObjectFieldStart("summary");
             for (Status s : Status.values()) {
@@ -36,8 +39,9 @@ public final class JsonReportRenderer {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("facts");
-            for (Map.Entry<String, String> f : r.facts().entrySet()) {
-                g.writeStringField(f.getKey(), f.getValue());
+            for (Map.Entry<String, Object> f : r.facts().entrySet()) {
+                g.writeFieldName(f.getKey());
+                writeValue(g, f.getValue());
             }
             g.writeEndObject();
             g.writeArrayFieldStart("checks");
@@ -54,6 +58,7 @@ public final class JsonReportRenderer {
 
     private static void writeCheck(JsonGenerator g, Check c) throws IOException {
         g.writeStartObject();
+        g.writeStringField("id", c.id());
         g.writeStringField("name", c.name());
         g.writeStringField("status", c.status().name());
         g.writeNumberField("durationMs", c.duration().toMillis());
@@ -70,6 +75,26 @@ public final class JsonReportRenderer {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeStringField(e.getKey().toString(), e.getValue().toString());
+            }
+            g.writeEndObject();
+        } else if (v instanceof java.util.List<?> l) {
+            g.writeStartArray();
+            for (Object x : l) {
+                g.writeString(x.toString());
+            }
+            g.writeEndArray();
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.longValue());
+        } else {
+            g.writeString(String.valueOf(v));
+        }
     }
 
     private static void writeOptional(JsonGenerator g, String field, String value) throws IOException {

@@ -10,8 +10,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Renders a {@link Report} as the JUnit XML that Jenkins' junit plugin reads: one testsuite per step, one
  * testcase per check, {@code <failure>} for FAIL, {@code <error>} for ERROR, {@code <skipped>} for SKIP.
- * WARN is a passing testcase whose warning is in its {@code <system-out>}: JUnit has no "passed with a
- * warning", and the build is already UNSTABLE through the gate.
+ * JUnit has no "passed with a warning", and a failure there would make the junit step fail the build the gate
+ * only marks UNSTABLE; so a WARN is a {@code <skipped>} testcase whose message starts with {@code WARN:}, counted
+ * in the Skip column of Jenkins' test result page and shown with its message there.
  */
 public final class JunitXmlRenderer {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
@@ -27,7 +28,7 @@ public final class JunitXmlRenderer {
             x.writeAttribute("tests", Integer.toString(r.checks().size()));
             x.writeAttribute("failures", Long.toString(r.count(Status.FAIL)));
             x.writeAttribute("errors", Long.toString(r.count(Status.ERROR)));
-            x.writeAttribute("skipped", Long.toString(r.count(Status.SKIP)));
+            x.writeAttribute("skipped", Long.toString(r.count(Status.SKIP) + r.count(Status.WARN)));
             x.writeAttribute("time", seconds(r.duration().toMillis()));
             x.writeAttribute("timestamp", r.startedAt().toString());
             x.writeCharacters("\n  ");
@@ -35,8 +36,16 @@ public final class JunitXmlRenderer {
             property(x, "status", r.verdict().outcome().name());
             property(x, "reason", r.verdict().reason());
             property(x, "target", r.target());
-            for (Map.Entry<String, String> f : r.facts().entrySet()) {
-                property(x, f.getKey(), f.getValue());
+            for (Map.Entry<String, Object> f : r.facts().entrySet()) {
+                if (f.getValue() instanceof Map<?, ?> m) {
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        property(x, f.getKey() + "." + e.getKey(), e.getValue().toString());
+                    }
+                } else if (f.getValue() instanceof java.util.List<?> l) {
+                    property(x, f.getKey(), String.join("\n", l.stream().map(Object::toString).toList()));
+                } else {
+                    property(x, f.getKey(), f.getValue().toString());
+                }
             }
             x.writeCharacters("\n  ");
             x.writeEndElement();
@@ -70,14 +79,15 @@ public final class JunitXmlRenderer {
         String element = switch (c.status()) {
             case FAIL -> "failure";
             case ERROR -> "error";
-            case SKIP -> "skipped";
+            case SKIP, WARN -> "skipped";
             default -> null;
         };
         if (element != null) {
             x.writeCharacters("\n    ");
             x.writeStartElement(element);
-            x.writeAttribute("message", clean(c.message() == null ? c.status().name() : c.message()));
-            if (c.status() != Status.SKIP) {
+            String message = c.message() == null ? c.status().name() : c.message();
+            x.writeAttribute("message", clean(c.status() == Status.WARN ? "WARN: " + message : message));
+            if (c.status() != Status.SKIP && c.status() != Status.WARN) {
                 x.writeAttribute("type", c.status().name());
                 x.writeCharacters(clean(details(c)));
             }

@@ -25,8 +25,9 @@ public final class ReportBuilder {
     private final Clock clock;
     private final Instant startedAt;
     private final List<Check> checks = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Set<String> ids = new java.util.HashSet<>();
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, String> facts = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Object> facts = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public ReportBuilder(String step, String name, String target, SecretMasker masker, Clock clock) {
         this.step = step;
@@ -37,10 +38,19 @@ public final class ReportBuilder {
         this.startedAt = clock.instant();
     }
 
+    /** Adds a check, masked, under an id no other check of this report has (a repeated id gets {@code -2}, {@code -3}...). */
     public Check add(Check check) {
         Check masked = check.mapText(masker::mask);
-        checks.add(masked);
-        return masked;
+        synchronized (checks) {
+            String id = masked.id();
+            for (int n = 2; ids.contains(id); n++) {
+                id = masked.id() + "-" + n;
+            }
+            ids.add(id);
+            Check unique = id.equals(masked.id()) ? masked : masked.withId(id);
+            checks.add(unique);
+            return unique;
+        }
     }
 
     public void warn(String warning) {
@@ -49,6 +59,28 @@ public final class ReportBuilder {
 
     public void fact(String key, String value) {
         facts.put(key, masker.mask(value));
+    }
+
+    public void fact(String key, long value) {
+        facts.put(key, value);
+    }
+
+    /** A list fact (backup ids, compose files): a list in the JSON, never one comma-joined string. */
+    public void fact(String key, List<String> values) {
+        facts.put(key, values.stream().map(masker::mask).toList());
+    }
+
+    /** Adds {@code name → value} to the map fact {@code key} (host keys by host), so no key carries a host name. */
+    public void fact(String key, String name, String value) {
+        synchronized (facts) {
+            Object old = facts.get(key);
+            Map<String, String> m = new LinkedHashMap<>();
+            if (old instanceof Map<?, ?> o) {
+                o.forEach((k, v) -> m.put((String) k, (String) v));
+            }
+            m.put(masker.mask(name), masker.mask(value));
+            facts.put(key, m);
+        }
     }
 
     public List<Check> checks() {

@@ -26,7 +26,7 @@ public record ReportFiles(String xml, String json, String html) implements Seria
         return new ReportFiles(xml.toString(), json.toString(), html.toString());
     }
 
-    private static Path writeAtomically(Path dir, String name, String content) throws IOException {
+    static Path writeAtomically(Path dir, String name, String content) throws IOException {
         Path target = dir.resolve(name);
         Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
         try {

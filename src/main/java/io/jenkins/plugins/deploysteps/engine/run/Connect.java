@@ -36,7 +36,7 @@ public final class Connect {
             }
             SshConnection.HostKeyReport key = ssh.connection().hostKey();
             c.actual(target[0].address() + ", host key " + key.type() + " " + key.fingerprint());
-            report.fact("host key " + host, key.line());
+            report.fact("hostKeys", host, key.line());
             if (key.unverified()) {
                 String warning = "host key verification is OFF for '" + host + "': nothing protects this connection against "
                         + "impersonation. Pin the key instead: " + key.line();

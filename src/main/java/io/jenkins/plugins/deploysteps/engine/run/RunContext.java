@@ -17,16 +17,23 @@ public final class RunContext implements AutoCloseable {
     private final Targets targets;
     private final Clock clock;
     private final String holder;
+    private final ReportNames reportNames;
     private final java.nio.file.Path baseDir;
     /** Shared with the contexts derived from this one, so the runner sees a report whichever of them began it. */
     private final AtomicReference<ReportBuilder> report;
 
     public RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder) {
-        this(masker, progress, targets, clock, holder, java.nio.file.Path.of("").toAbsolutePath(), new AtomicReference<>());
+        this(masker, progress, targets, clock, holder, new ReportNames());
     }
 
-    private RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder, java.nio.file.Path baseDir,
-            AtomicReference<ReportBuilder> report) {
+    /** With the report names the rest of the build has used, so this step's default report name does not collide. */
+    public RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder, ReportNames reportNames) {
+        this(masker, progress, targets, clock, holder, reportNames, java.nio.file.Path.of("").toAbsolutePath(), new AtomicReference<>());
+    }
+
+    private RunContext(SecretMasker masker, Progress progress, Targets targets, Clock clock, String holder, ReportNames reportNames,
+            java.nio.file.Path baseDir, AtomicReference<ReportBuilder> report) {
+        this.reportNames = reportNames;
         this.baseDir = baseDir;
         this.report = report;
         this.masker = masker;
@@ -64,11 +71,11 @@ public final class RunContext implements AutoCloseable {
 
     /** The same context with local paths resolving against {@code dir}. */
     public RunContext withBaseDir(java.nio.file.Path dir) {
-        return new RunContext(masker, progress, targets, clock, holder, dir.toAbsolutePath().normalize(), report);
+        return new RunContext(masker, progress, targets, clock, holder, reportNames, dir.toAbsolutePath().normalize(), report);
     }
 
     public ReportBuilder newReport(String step, String name, String target) {
-        ReportBuilder begun = new ReportBuilder(step, name, target, masker, clock);
+        ReportBuilder begun = new ReportBuilder(step, reportNames.claim(step, name), target, masker, clock);
         report.set(begun);
         return begun;
     }

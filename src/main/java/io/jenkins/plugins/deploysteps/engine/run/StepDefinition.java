@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.run;
 
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import java.util.List;
@@ -18,7 +19,13 @@ public interface StepDefinition<S extends StepSpec> {
     /** One line for help texts. */
     String summary();
 
-    List<ParamDoc> params();
+    /** Every parameter, declared once: binding reads through these, and help, docs and the Jenkins forms come from them. */
+    ParamSet declarations();
+
+    /** The parameters as {@code deploy-steps help} lists them. */
+    default List<ParamDoc> params() {
+        return declarations().docs();
+    }
 
     /** Validates every parameter before anything touches a host, and refuses unknown ones. */
     S bind(Params params);

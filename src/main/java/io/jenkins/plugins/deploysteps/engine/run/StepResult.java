@@ -27,6 +27,7 @@ public record StepResult(Report report, ReportFiles files) implements Serializab
         List<Map<String, Object>> checks = new ArrayList<>();
         for (Check c : report.checks()) {
             Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("id", c.id());
             cm.put("name", c.name());
             cm.put("status", c.status().name());
             cm.put("message", c.message());
@@ -38,7 +39,9 @@ public record StepResult(Report report, ReportFiles files) implements Serializab
         }
         m.put("checks", checks);
         m.put("warnings", new ArrayList<>(report.warnings()));
-        m.put("facts", new LinkedHashMap<>(report.facts()));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        report.facts().forEach((k, v) -> facts.put(k, v instanceof Map<?, ?> fm ? new LinkedHashMap<>(fm) : v instanceof List<?> l ? new ArrayList<>(l) : v));
+        m.put("facts", facts);
         if (files != null) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("xml", files.xml());

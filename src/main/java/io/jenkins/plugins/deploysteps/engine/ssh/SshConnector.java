@@ -1,5 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.ssh;
 
+import com.jcraft.jsch.AgentIdentityRepository;
+import com.jcraft.jsch.AgentProxyException;
 import com.jcraft.jsch.Channel;
 import com.jcraft.jsch.ChannelDirectTCPIP;
 import com.jcraft.jsch.HostKeyRepository;
@@ -9,8 +11,10 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.KeyPair;
 import com.jcraft.jsch.Proxy;
+import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.SocketFactory;
+import com.jcraft.jsch.UnixDomainSocketFactory;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import java.io.ByteArrayInputStream;
@@ -141,6 +145,15 @@ public final class SshConnector {
     }
 
     private static void authenticate(JSch jsch, HostSpec host) throws PrivateKeyException {
+        if (host.credentials() instanceof SshCredentials.Agent agent) {
+            try {
+                jsch.setIdentityRepository(new AgentIdentityRepository(
+                        new SSHAgentConnector(new UnixDomainSocketFactory(), java.nio.file.Path.of(agent.socket()))));
+            } catch (AgentProxyException e) {
+                throw new PrivateKeyException("cannot use the ssh-agent at " + agent.socket() + " for host '" + host.name() + "'", e);
+            }
+            return;
+        }
         if (!(host.credentials() instanceof SshCredentials.PrivateKey key)) {
             return;
         }
@@ -182,7 +195,8 @@ public final class SshConnector {
             return hostKeyRejected(host, repo, e);
         }
         if (e.getMessage() != null && (e.getMessage().startsWith("Auth fail") || e.getMessage().startsWith("Auth cancel"))) {
-            String method = host.credentials() instanceof SshCredentials.Password ? "password" : "private key";
+            String method = host.credentials() instanceof SshCredentials.Password ? "password"
+                    : host.credentials() instanceof SshCredentials.Agent ? "the ssh-agent's keys" : "private key";
             return new AuthenticationFailedException("authentication failed on " + where + ": the server did not accept the "
                     + method + " for user '" + host.user() + "'", null);
         }

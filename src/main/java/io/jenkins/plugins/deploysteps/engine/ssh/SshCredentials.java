@@ -6,7 +6,8 @@ import java.io.Serializable;
  * How to log in. Plain values, so they can travel to a Jenkins agent; {@code toString} never shows a secret,
  * and {@link #secrets()} lists every value the masker must hide.
  */
-public sealed interface SshCredentials extends Serializable permits SshCredentials.PrivateKey, SshCredentials.Password {
+public sealed interface SshCredentials extends Serializable permits SshCredentials.PrivateKey, SshCredentials.Password,
+        SshCredentials.Agent {
 
     String[] secrets();
 
@@ -44,6 +45,25 @@ public sealed interface SshCredentials extends Serializable permits SshCredentia
         @Override
         public String toString() {
             return "password";
+        }
+    }
+
+    /** The keys an ssh-agent holds, reached through its socket ({@code SSH_AUTH_SOCK}): no key ever enters this process. */
+    record Agent(String socket) implements SshCredentials {
+        public Agent {
+            if (socket == null || socket.isBlank()) {
+                throw new IllegalArgumentException("ssh-agent socket is empty");
+            }
+        }
+
+        @Override
+        public String[] secrets() {
+            return new String[0];
+        }
+
+        @Override
+        public String toString() {
+            return "ssh-agent";
         }
     }
 }

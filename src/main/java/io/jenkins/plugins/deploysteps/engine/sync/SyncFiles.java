@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.sync;
 
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
@@ -34,6 +35,11 @@ public final class SyncFiles implements StepDefinition<SyncSpec> {
     }
 
     @Override
+    public ParamSet declarations() {
+        return ParamSet.documented(params());
+    }
+
+    @Override
     public List<ParamDoc> params() {
         List<ParamDoc> docs = new ArrayList<>(List.of(
                 new ParamDoc("host", "string", "(required)", "A configured host name."),
@@ -50,7 +56,7 @@ public final class SyncFiles implements StepDefinition<SyncSpec> {
                 new ParamDoc("dryRun", "boolean", "false", "List what would be added, changed and deleted, and change nothing."),
                 new ParamDoc("timeout", "duration", "'10m'", "Timeout of each remote command, the transfer included."),
                 new ParamDoc("lockTimeout", "duration", "'5m'", "How long to wait for another sync or deploy of the same folder.")));
-        docs.addAll(CommonParams.DOCS);
+        docs.addAll(CommonParams.declarations(NAME).docs());
         return docs;
     }
 

@@ -233,11 +233,11 @@ final class SyncRun {
     }
 
     private void facts(SyncPlan p, long bytesSent, String revision) {
-        report.fact("filesAdded", Integer.toString(p.added()));
-        report.fact("filesChanged", Integer.toString(p.changed()));
-        report.fact("filesDeleted", Integer.toString(p.deleted()));
-        report.fact("filesUnchanged", Integer.toString(p.unchanged()));
-        report.fact("bytesSent", Long.toString(bytesSent));
+        report.fact("filesAdded", p.added());
+        report.fact("filesChanged", p.changed());
+        report.fact("filesDeleted", p.deleted());
+        report.fact("filesUnchanged", p.unchanged());
+        report.fact("bytesSent", bytesSent);
         report.fact("revision", revision == null ? "(none)" : revision);
     }
 

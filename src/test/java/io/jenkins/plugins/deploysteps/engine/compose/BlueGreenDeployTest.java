@@ -101,6 +101,10 @@ class BlueGreenDeployTest {
     private record Observed(StepHarness.Run run, int requests, int failed) {}
 
     private static Observed deploy(Map<String, Object> params) throws Exception {
+        return deploy(params, new io.jenkins.plugins.deploysteps.testing.Recording());
+    }
+
+    private static Observed deploy(Map<String, Object> params, io.jenkins.plugins.deploysteps.testing.Recording log) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger requests = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -120,7 +124,7 @@ class BlueGreenDeployTest {
         loop.start();
         try {
             StepHarness.Run run = new StepHarness(TARGET.get(), tmp.resolve("reports"), NginxSite.hostDefaults(TARGET.get()))
-                    .run(new ComposeDeploy(), params, "blue-green");
+                    .run(new ComposeDeploy(), params, "blue-green", log);
             return new Observed(run, requests.get(), failed.get());
         } finally {
             done.set(true);
@@ -147,7 +151,7 @@ class BlueGreenDeployTest {
                 Switch.TO_NEW, "compose up", "service web is up", Switch.BACK, BlueGreen.REMOVE, "downtime " + site.url("/api/"));
         assertThat(o.requests()).isGreaterThan(20);
         assertThat(o.failed()).as("requests through nginx that failed during the deploy").isZero();
-        assertThat(run.report().facts().get(DowntimeProbe.FAILED)).isEqualTo("0");
+        assertThat(run.report().fact(DowntimeProbe.FAILED)).isEqualTo("0");
         assertThat(app.http()).isEqualTo(v);
         assertThat(site.get("/api/").body().strip()).isEqualTo(v);
         assertThat(site.sha256()).as("the site is back as it was, byte for byte").isEqualTo(site0);
@@ -189,13 +193,84 @@ class BlueGreenDeployTest {
 
         assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.log().text()).contains("(dry run, not run) $ cd /tmp && docker-compose -p " + app.project() + "-next -f /tmp/deploy-steps-"
-                + app.project() + "-next.yml up -d --no-build web-next").contains("(dry run, not run) $ cd " + app.dir() + " && docker-compose -p "
+                + app.project() + "-next.yml up -d --no-build web-next").contains("(dry run, not run) compose up\n[local] $ cd " + app.dir() + " && docker-compose -p "
                 + app.project() + " -f docker-compose.yml up -d --no-build --no-deps --force-recreate web");
         assertThat(run.check(Switch.TO_NEW).message()).startsWith("dry run: would point " + site.file() + " at web (port " + app.port() + " → ");
         assertThat(app.containerIds()).isEqualTo(containers);
         assertThat(site.sha256()).isEqualTo(site0);
         assertThat(app.http()).isEqualTo(serving);
         assertThat(copies()).isEmpty();
+    }
+
+    @Test
+    void aConnectionDroppedWhileTheCopyStartsLeavesTheOldVersionServingAndNothingBehind() throws Exception {
+        assertOldVersionKept(params("waitTimeout", "90s"), () -> app.neverReady(), () -> app.write("www/ready", "ready\n"),
+                "new copy: service web-next is up", "waiting for web-next");
+    }
+
+    @Test
+    void aConnectionDroppedAfterTheSwitchRollsBackUnderTheCopysCoverAndSwitchesBack() throws Exception {
+        String site0 = site.sha256();
+        String serving = app.http();
+        nextVersion();
+        Observed o = deployDroppingTheConnection(params("stableFor", "4s"), "waiting for web:");
+        StepHarness.Run run = o.run();
+        assertThat(run.check("service web is up").status()).as(run.log().text()).isEqualTo(Status.ERROR);
+        assertThat(run.report().checks()).extracting(Check::name).contains("reconnect to local", "rollback: compose up", Switch.BACK,
+                BlueGreen.REMOVE);
+        assertThat(run.report().checks().stream().filter(c -> c.name().startsWith("rollback: ")).map(Check::status))
+                .as(run.log().text()).allMatch(st -> st == Status.PASS);
+        assertThat(run.check(Switch.BACK).status()).isEqualTo(Status.PASS);
+        assertThat(run.check(BlueGreen.REMOVE).status()).isEqualTo(Status.PASS);
+        assertThat(o.failed()).as("requests through nginx that failed").isZero();
+        assertThat(app.http()).as("the old version, rolled back").isEqualTo(serving);
+        assertThat(site.sha256()).isEqualTo(site0);
+        assertThat(copies()).isEmpty();
+        assertThat(Path.of(SiteSwitchPaths.lock(site.file().toString()))).doesNotExist();
+        assertThat(app.dir().resolve(".deploy-steps.lock")).as("released over the new connection").doesNotExist();
+    }
+
+    /** Runs a deploy and kills its SSH sessions (as a dropped network would) once the log shows {@code marker}. */
+    private static Observed deployDroppingTheConnection(Map<String, Object> params, String marker) throws Exception {
+        long sshd = Long.parseLong(TARGET.get().get("SSHD_PID"));
+        java.time.Instant started = java.time.Instant.now();
+        io.jenkins.plugins.deploysteps.testing.Recording log = new io.jenkins.plugins.deploysteps.testing.Recording();
+        java.util.concurrent.CompletableFuture<Observed> deploy = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return deploy(params, log);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!log.text().contains(marker) && System.nanoTime() < deadline && !deploy.isDone()) {
+            Thread.sleep(50);
+        }
+        assertThat(log.text()).contains(marker);
+        List<ProcessHandle> sessions = ProcessHandle.of(sshd).orElseThrow().children()
+                .filter(p -> p.info().startInstant().map(t -> t.isAfter(started.minusSeconds(1))).orElse(false)).toList();
+        assertThat(sessions).isNotEmpty();
+        sessions.forEach(ProcessHandle::destroyForcibly);
+        return deploy.get(4, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    @Test
+    void aComposeCommandThatCannotPrintTheProjectIsRefusedBeforeAnythingChanges() throws Exception {
+        List<String> containers = app.containerIds();
+        Map<String, String> files = app.fileChecksums();
+        String site0 = site.sha256();
+
+        StepHarness.Run run = deploy(params("composeCommand", "podman-compose")).run();
+
+        Check refused = run.check("strategy blue-green");
+        assertThat(refused.status()).isEqualTo(Status.FAIL);
+        assertThat(refused.message()).startsWith("podman-compose cannot print the resolved project (it has no config command)");
+        assertThat(run.check("backup").status()).isEqualTo(Status.SKIP);
+        assertThat(run.check(Switch.TO_NEW).status()).isEqualTo(Status.SKIP);
+        assertThat(run.log().text()).doesNotContain("$ cd " + app.dir() + " && podman-compose");
+        assertThat(app.containerIds()).isEqualTo(containers);
+        assertThat(app.fileChecksums()).isEqualTo(files);
+        assertThat(site.sha256()).isEqualTo(site0);
     }
 
     private static void delete(Path p) {
@@ -207,6 +282,12 @@ class BlueGreenDeployTest {
     }
 
     private static void assertOldVersionKept(Map<String, Object> params, Runnable breakIt, Runnable fixIt, String failingCheck) throws Exception {
+        assertOldVersionKept(params, breakIt, fixIt, failingCheck, null);
+    }
+
+    /** @param dropAt null, or the log text at which the deploy's SSH sessions are killed */
+    private static void assertOldVersionKept(Map<String, Object> params, Runnable breakIt, Runnable fixIt, String failingCheck, String dropAt)
+            throws Exception {
         List<String> containers = app.containerIds();
         String site0 = site.sha256();
         String serving = app.http();
@@ -214,7 +295,7 @@ class BlueGreenDeployTest {
         breakIt.run();
         Observed o;
         try {
-            o = deploy(params);
+            o = dropAt == null ? deploy(params) : deployDroppingTheConnection(params, dropAt);
         } finally {
             fixIt.run();
         }

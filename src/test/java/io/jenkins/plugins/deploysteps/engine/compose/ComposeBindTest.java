@@ -106,10 +106,27 @@ class ComposeBindTest {
     }
 
     @Test
+    void composeRollbackReleaseIsPreviousOrAReleaseIdAndFindsTheReleasesFolder() {
+        ComposeRollback step = new ComposeRollback();
+        Map<String, Object> p = new LinkedHashMap<>(Map.of("host", "prod-1", "dir", "/srv/app/current", "release", "previous"));
+        assertThat(step.bind(Params.of(p)).release()).isEqualTo("previous");
+        assertThat(step.bind(Params.of(p)).releasesRoot()).isEqualTo("/srv/app");
+        p.put("dir", "/srv/app");
+        p.put("release", "20260101-120000-3f2a9c1d");
+        assertThat(step.bind(Params.of(p)).releasesRoot()).isEqualTo("/srv/app");
+        assertThat(step.bind(Params.of(p)).release()).isEqualTo("20260101-120000-3f2a9c1d");
+        p.put("release", "../etc");
+        assertThatThrownBy(() -> step.bind(Params.of(p))).isInstanceOf(SpecException.class)
+                .hasMessage("release: '../etc' is neither 'previous' nor a release id like 20260101-120000-1a2b3c4d");
+        p.remove("release");
+        assertThat(step.bind(Params.of(p)).release()).isNull();
+    }
+
+    @Test
     void everyDocumentedParameterIsReadAndNoOther() {
         for (var step : List.of(new ComposeDeploy(), new ComposeRollback())) {
             Map<String, Object> all = new LinkedHashMap<>();
-            step.params().forEach(d -> all.put(d.name(), null));
+            step.declarations().names().forEach(name -> all.put(name, null));
             all.put("host", "h");
             all.put("dir", "/d");
             step.bind(Params.of(all));

@@ -89,9 +89,9 @@ class ComposeDeployTest {
         assertThat(run.check("logs of web").evidence()).singleElement().satisfies(e -> assertThat(e.text()).contains("response:200"));
         assertThat(run.log().text()).contains("[local] $ cd " + app.dir() + " && docker-compose -p " + app.project()
                 + " -f docker-compose.yml build --no-cache web").contains("[local] | STEP 1/6: FROM scratch");
-        String backupId = run.report().facts().get("backup");
+        String backupId = run.report().fact("backup");
         assertThat(backupId).matches("\\d{8}T\\d{6}Z(-\\d\\d)?");
-        assertThat(run.report().facts().get("backups")).isEqualTo(backupId);
+        assertThat(run.report().facts().get("backups")).isEqualTo(java.util.List.of(backupId));
         assertThat(app.backups().resolve(backupId + "/files/1")).hasSameBinaryContentAs(app.dir().resolve("docker-compose.yml"));
         assertThat(app.dir().resolve(".deploy-steps.lock")).doesNotExist();
         assertThat(Path.of(run.result().files().html())).exists();
@@ -143,7 +143,7 @@ class ComposeDeployTest {
         assertThat(app.http()).isEqualTo("v1");
         assertThat(Files.readString(app.dir().resolve(".env"))).isEqualTo(env);
         assertThat(Files.readString(app.dir().resolve("docker-compose.yml"))).isEqualTo(compose);
-        assertThat(run.report().facts()).containsEntry("rollback", "rolled back to backup " + run.report().facts().get("backup"));
+        assertThat(run.report().facts()).containsEntry("rollback", "rolled back to backup " + run.report().fact("backup"));
         assertThat(app.dir().resolve(".deploy-steps.lock")).doesNotExist();
     }
 
@@ -221,6 +221,25 @@ class ComposeDeployTest {
     }
 
     @Test
+    void aRevisionFileInsideAGitCheckoutIsWhatTheRevisionCheckReads() throws Exception {
+        ComposeApp app = app();
+        String head = git(app, "init", "-q") + git(app, "add", "-A") + git(app, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "v1");
+        String commit = git(app, "rev-parse", "HEAD").strip();
+        app.write("REVISION", "feedface1234\n");
+        Map<String, String> files = app.fileChecksums();
+
+        StepHarness.Run run = deploy(app.params("expectRevision", commit));
+
+        Check revision = run.check("revision");
+        assertThat(revision.status()).isEqualTo(Status.FAIL);
+        assertThat(revision.actual()).as("what a sync wrote, not the checkout's HEAD").isEqualTo("feedface1234 (REVISION file)");
+        assertThat(revision.message()).contains("is feedface1234 (REVISION file), not " + commit);
+        assertThat(app.fileChecksums()).isEqualTo(files);
+        assertThat(app.containerIds()).isEmpty();
+        assertThat(head).isEmpty();
+    }
+
+    @Test
     void aPortHeldBySomethingElseFailsPreflightAndNothingIsCreated() throws Exception {
         ComposeApp app = app();
         try (ServerSocket squatter = new ServerSocket(app.port(), 5, InetAddress.getLoopbackAddress())) {
@@ -250,10 +269,10 @@ class ComposeDeployTest {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!logA.text().contains("locked " + app.dir()) && System.nanoTime() < deadline && !a.isDone()) {
+        while (!logA.text().contains("lock " + app.dir() + "/.deploy-steps.lock ... ok") && System.nanoTime() < deadline && !a.isDone()) {
             Thread.sleep(50);
         }
-        assertThat(logA.text()).contains("locked " + app.dir());
+        assertThat(logA.text()).contains("lock " + app.dir() + "/.deploy-steps.lock ... ok");
 
         StepHarness.Run impatient = harness.run(new ComposeDeploy(), app.params("lockTimeout", "1s"), "deploy C");
         Check lock = impatient.check("lock " + app.dir());
@@ -304,7 +323,7 @@ class ComposeDeployTest {
         assertThat(statuses(run, "rollback: ")).as(run.log().text()).allMatch(s -> s == Status.PASS);
         assertThat(app.http()).isEqualTo("v1");
         assertThat(app.dir().resolve(".deploy-steps.lock")).as("released over the new connection").doesNotExist();
-        assertThat(run.log().text()).contains("released " + app.dir() + "/.deploy-steps.lock");
+        assertThat(run.log().text()).contains("unlock " + app.dir() + "/.deploy-steps.lock ... ok");
     }
 
     @Test
@@ -378,7 +397,7 @@ class ComposeDeployTest {
         ComposeApp app = app();
         app.upWithDockerCompose();
 
-        StepHarness.Run cached = deploy(app.params("noCache", false));
+        StepHarness.Run cached = deploy(app.params("noCache", false, "verbose", true)); // verbose: the log shows the build command
 
         Check image = cached.check("image of web rebuilt");
         assertThat(image.status()).as(cached.log().text()).isEqualTo(Status.WARN);

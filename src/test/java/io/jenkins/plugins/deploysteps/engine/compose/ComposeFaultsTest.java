@@ -225,6 +225,6 @@ class ComposeFaultsTest {
         assertThat(run.check("rollback: remove containers").status()).as(run.log().text()).isEqualTo(Status.PASS);
         assertThat(run.check("rollback: compose up").status()).isEqualTo(Status.PASS);
         assertRolledBack(run, app);
-        assertThat(run.report().facts().get("rollback")).startsWith("rolled back to backup");
+        assertThat(run.report().fact("rollback")).startsWith("rolled back to backup");
     }
 }

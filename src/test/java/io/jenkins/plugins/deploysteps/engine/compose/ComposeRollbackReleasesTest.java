@@ -47,7 +47,7 @@ class ComposeRollbackReleasesTest {
         StepHarness.Run run = harness().run(new SyncFiles(), Map.of("host", "local", "from", app.project(), "to", to.toString(),
                 "layout", "releases", "revision", revision), "sync " + revision);
         assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
-        return run.report().facts().get("release");
+        return String.valueOf(run.report().facts().get("release"));
     }
 
     private void deploy(Map<String, Object> params, String what) throws Exception {

@@ -46,13 +46,13 @@ class ComposeRollbackTest {
         app.version("v2");
         StepHarness.Run v2 = harness().run(new ComposeDeploy(), app.params(), "deploy v2");
         assertThat(v2.report().verdict().outcome()).as(v2.log().text()).isEqualTo(Outcome.SUCCESS);
-        String holdsV1 = v2.report().facts().get("backup");
+        String holdsV1 = v2.report().fact("backup");
 
         app.version("v3").compose(composeV1.replace("    env_file: .env\n", "    env_file: .env\n    environment:\n      RELEASE: v3\n"));
         StepHarness.Run v3 = harness().run(new ComposeDeploy(), app.params(), "deploy v3");
         assertThat(v3.report().verdict().outcome()).as(v3.log().text()).isEqualTo(Outcome.SUCCESS);
-        String holdsV2 = v3.report().facts().get("backup");
-        assertThat(v3.report().facts().get("backups")).isEqualTo(holdsV1 + ", " + holdsV2);
+        String holdsV2 = v3.report().fact("backup");
+        assertThat(v3.report().facts().get("backups")).isEqualTo(java.util.List.of(holdsV1, holdsV2));
         assertThat(app.http()).isEqualTo("v3");
 
         StepHarness.Run latest = harness().run(new ComposeRollback(), app.params(), "rollback latest");

@@ -54,13 +54,13 @@ class ComposeStrategiesTest {
         assertThat(failed.check("compose down").status()).isEqualTo(Status.SKIP);
         assertThat(failed.check("compose down").message()).isEqualTo("the build failed while the old containers kept serving: nothing that runs was changed");
         assertThat(failed.report().checks()).extracting(Check::name).noneMatch(n -> n.startsWith("rollback: "));
-        assertThat(failed.report().facts().get("rollback")).startsWith("not needed: the build failed");
+        assertThat(failed.report().fact("rollback")).startsWith("not needed: the build failed");
         assertThat(app.containerIds()).as("the very same containers").isEqualTo(before);
         assertThat(app.http()).isEqualTo("v1");
         Check downtime = failed.check("downtime http://127.0.0.1:" + app.port() + "/");
         assertThat(downtime.status()).as(failed.log().text()).isEqualTo(Status.PASS);
-        assertThat(failed.report().facts().get(DowntimeProbe.FAILED)).isEqualTo("0");
-        assertThat(Integer.parseInt(failed.report().facts().get(DowntimeProbe.REQUESTS))).isGreaterThan(5);
+        assertThat(failed.report().fact(DowntimeProbe.FAILED)).isEqualTo("0");
+        assertThat(Integer.parseInt(failed.report().fact(DowntimeProbe.REQUESTS))).isGreaterThan(5);
 
         app.dockerfile(app.defaultDockerfile());
         StepHarness.Run ok = deploy(app.params("downtimeProbe", Map.of("url", "http://127.0.0.1:" + app.port() + "/", "interval", "100ms",
@@ -70,7 +70,7 @@ class ComposeStrategiesTest {
         assertThat(app.http()).isEqualTo("v2");
         Check measured = ok.check("downtime http://127.0.0.1:" + app.port() + "/");
         assertThat(measured.status()).isEqualTo(Status.PASS);
-        long longest = Long.parseLong(ok.report().facts().get(DowntimeProbe.LONGEST_MS));
+        long longest = Long.parseLong(ok.report().fact(DowntimeProbe.LONGEST_MS));
         assertThat(longest).as(measured.actual()).isPositive().isLessThan(20_000);
         assertThat(measured.actual()).contains("longest outage").containsAnyOf("compose down", "compose up");
         assertThat(ok.result().toMap().get("facts")).asString().contains(DowntimeProbe.LONGEST_MS);

@@ -136,6 +136,22 @@ class HttpTest {
     }
 
     @Test
+    void configuredHeadersGoOnlyToTheOriginTheStepNamed() throws Exception {
+        try (TestHttpServer other = TestHttpServer.http()) {
+            other.on("/elsewhere", text(200, "x"));
+            server.on("/same", text(200, "x")).on("/start", redirect(302, "/same")).on("/away", redirect(302, other.url("/elsewhere")));
+            Http http = jvmTrust();
+            http.exchange(HttpRequestSpec.get(server.uri("/start"), TIMEOUT).withHeader("X-Api-Key", "k3y-value").withHeader("Cookie", "sid=abc")
+                    .following(true));
+            assertThat(server.lastHeaders("/same")).containsEntry("x-api-key", "k3y-value").containsEntry("cookie", "sid=abc");
+            http.exchange(HttpRequestSpec.get(server.uri("/away"), TIMEOUT).withHeader("X-Api-Key", "k3y-value").withHeader("Cookie", "sid=abc")
+                    .following(true));
+            assertThat(server.lastHeaders("/away")).containsEntry("x-api-key", "k3y-value");
+            assertThat(other.lastHeaders("/elsewhere")).doesNotContainKeys("x-api-key", "cookie").containsKey("user-agent");
+        }
+    }
+
+    @Test
     void aHugeBodyIsReadButOnlyItsBeginningKept() throws Exception {
         String big = "x".repeat(Http.BODY_LIMIT + 5000);
         server.on("/big", text(200, big));

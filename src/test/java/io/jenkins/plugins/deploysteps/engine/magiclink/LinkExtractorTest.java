@@ -46,7 +46,7 @@ class LinkExtractorTest {
 
             Recording log = new Recording();
             SecretMasker masker = log.masker();
-            SessionSecrets secrets = new SessionSecrets(masker, new Progress(log, masker));
+            SessionSecrets secrets = new SessionSecrets(masker, new Progress(log, masker), defaults());
             secrets.token(f.token());
             secrets.link(f.link());
             String shown = masker.mask(m.describe(4000));

@@ -13,6 +13,7 @@ import io.jenkins.plugins.deploysteps.testing.MagicLinkApp;
 import io.jenkins.plugins.deploysteps.testing.MagicLinkApp.Misbehaviour;
 import io.jenkins.plugins.deploysteps.testing.MailDev;
 import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
+import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,7 +100,7 @@ class MagicLinkTest {
                 "invalid token rejected", "used token rejected on second use", "no session rejected", "rate limit");
         assertThat(report.checks()).allSatisfy(c -> assertThat(c.status()).as(c.toString()).isEqualTo(Status.PASS));
         assertThat(report.verdict().outcome()).isEqualTo(Outcome.SUCCESS);
-        String email = report.facts().get("email");
+        String email = report.fact("email");
         assertThat(email).matches("magiclink\\+[0-9a-z]+@example\\.com");
         assertThat(named(report, "magic link email").actual()).contains("'Your sign-in link' found ").contains("on poll ");
         assertThat(named(report, "authenticated: profile").actual()).contains("$.email " + email);
@@ -158,7 +159,7 @@ class MagicLinkTest {
         app(settings().misbehaving(Misbehaviour.SLOW_MAIL));
         StepResult r = harness.run(Map.of("baseUrl", app.url(), "mailbox", Map.of("type", "maildev", "url", maildev.webUrl()), "mailTimeout", "30s"));
         assertThat(named(r.report(), "magic link email").status()).isEqualTo(Status.PASS);
-        assertThat(Integer.parseInt(r.report().facts().get("magic link email polls"))).isGreaterThan(1);
+        assertThat(Integer.parseInt(r.report().fact("mailboxPolls"))).isGreaterThan(1);
         assertThat(r.report().verdict().outcome()).isEqualTo(Outcome.SUCCESS);
     }
 
@@ -205,5 +206,75 @@ class MagicLinkTest {
         assertThat(mail.message()).startsWith("maildev at http://127.0.0.1:" + closed + ": cannot connect to 127.0.0.1:" + closed);
         assertThat(named(r.report(), "verify token").status()).isEqualTo(Status.SKIP);
         assertThat(named(r.report(), "invalid token rejected").status()).isEqualTo(Status.PASS);
+    }
+
+    private Map<String, Object> basic() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("baseUrl", app.url());
+        p.put("mailbox", Map.of("type", "maildev", "url", maildev.webUrl()));
+        p.put("mailTimeout", "20s");
+        return p;
+    }
+
+    @Test
+    void aLinkWithAnotherSchemeFailsExtractionAndItsTokenIsMaskedAllTheSame() throws Exception {
+        app(settings().linkBase("file:///srv/app"));
+        StepResult r = harness.run(basic());
+        Check link = named(r.report(), "magic link and token");
+        assertThat(link.status()).as(r.report().checks().toString()).isEqualTo(Status.FAIL);
+        assertThat(named(r.report(), "magic link email").evidence()).anySatisfy(e -> assertThat(e.text()).contains("file:///srv/app/auth/verify?token=****"));
+        assertNoSecretIn(r);
+    }
+
+    /** A development build echoing the token, and a send path that answers with a session: what the step learns first. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"ECHO_TOKEN, devToken", "SESSION_ON_SEND, sessionToken"})
+    void aSecretInTheSendResponseIsMaskedEverywhere(Misbehaviour m, String field) throws Exception {
+        app(settings().misbehaving(m));
+        StepResult r = harness.run(basic());
+        assertThat(named(r.report(), "request magic link").evidence()).anySatisfy(e -> assertThat(e.text()).contains("\"" + field + "\":\"****\""));
+        assertNoSecretIn(r);
+    }
+
+    @Test
+    void followLinkRefusesALinkToAnotherOriginAndSendsItNothing() throws Exception {
+        try (TestHttpServer foreign = TestHttpServer.http().on("/auth/verify", (x) -> {
+            x.getResponseHeaders().add("Set-Cookie", "sid=foreign-session-0123456789; Path=/");
+            TestHttpServer.send(x, 200, "application/json", "{\"sessionToken\":\"foreign-session-0123456789\"}");
+        })) {
+            app(settings().linkBase(foreign.url("")));
+            Map<String, Object> p = basic();
+            p.put("followLink", true);
+            p.put("headers", Map.of("X-Api-Key", "api-key-0123456789"));
+            StepResult r = harness.run(p);
+            Report report = r.report();
+            Check link = named(report, "magic link and token");
+            assertThat(link.status()).as(report.checks().toString()).isEqualTo(Status.FAIL);
+            assertThat(link.message()).contains("leads to http://127.0.0.1:" + foreign.port() + ", not to the app at http://127.0.0.1:" + app.uri().getPort());
+            assertThat(named(report, "verify token").status()).isEqualTo(Status.SKIP);
+            assertThat(named(report, "invalid token rejected").status()).isEqualTo(Status.SKIP);
+            assertThat(report.verdict().outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(report.verdict().reason()).contains("magic link and token");
+            assertThat(foreign.hits("/auth/verify")).isZero();
+            assertThat(foreign.lastHeaders("/auth/verify")).doesNotContainKeys("x-api-key", "cookie");
+            assertNoSecretIn(r);
+        }
+    }
+
+    @Test
+    void followLinkOpensALinkToAnOriginListedInLinkOrigins() throws Exception {
+        try (TestHttpServer front = TestHttpServer.http().on("/auth/verify", TestHttpServer.json(200, "{\"sessionToken\":\"front-session-0123456789\"}"))) {
+            app(settings().linkBase(front.url("")));
+            Map<String, Object> p = basic();
+            p.put("followLink", true);
+            p.put("linkOrigins", List.of(front.url("")));
+            p.put("rejectInvalidToken", false);
+            p.put("rejectReusedToken", false);
+            StepResult r = harness.run(p);
+            assertThat(named(r.report(), "magic link and token").status()).as(r.report().checks().toString()).isEqualTo(Status.PASS);
+            assertThat(named(r.report(), "verify token").status()).isEqualTo(Status.PASS);
+            assertThat(front.hits("/auth/verify")).isEqualTo(1);
+            assertNoSecretIn(r);
+        }
     }
 }

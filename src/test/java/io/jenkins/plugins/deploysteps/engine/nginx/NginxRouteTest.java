@@ -110,7 +110,7 @@ class NginxRouteTest {
         assertThat(added.check("nginx commands").actual()).isEqualTo("test: " + TARGET.get().get("NGINX_TEST_CMD") + "; reload: "
                 + TARGET.get().get("NGINX_RELOAD_CMD"));
         assertThat(added.report().facts()).containsEntry("change", "added").containsKey("backup");
-        assertThat(tmp.resolve("backups").resolve(added.report().facts().get("backup")).resolve("files/1")).hasBinaryContent(original);
+        assertThat(tmp.resolve("backups").resolve(added.report().fact("backup")).resolve("files/1")).hasBinaryContent(original);
         assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
 
         String afterAdd = site.sha256();
@@ -156,15 +156,15 @@ class NginxRouteTest {
         Path home = Path.of(System.getProperty("user.home"), ".deploy-steps/backups/nginx");
         Path folder;
         try (var folders = Files.list(home)) {
-            folder = folders.filter(d -> d.resolve(run.report().facts().get("backup")).toFile().isDirectory()
+            folder = folders.filter(d -> d.resolve(run.report().fact("backup")).toFile().isDirectory()
                     && d.getFileName().toString().contains(site.file().getFileName().toString())).findFirst().orElseThrow();
         }
         String tilde = ".deploy-steps/test-backups-" + System.nanoTime();
         try {
-            assertThat(folder.resolve(run.report().facts().get("backup")).resolve("files/1")).hasBinaryContent(original);
+            assertThat(folder.resolve(run.report().fact("backup")).resolve("files/1")).hasBinaryContent(original);
             StepHarness.Run removed = run(params(site, "state", "absent", "proxyPass", null, "expectStatus", "404", "backupDir", "~/" + tilde));
             assertThat(removed.report().verdict().outcome()).as(removed.log().text()).isEqualTo(Outcome.SUCCESS);
-            assertThat(Path.of(System.getProperty("user.home"), tilde, removed.report().facts().get("backup"), "files/1")).exists();
+            assertThat(Path.of(System.getProperty("user.home"), tilde, removed.report().fact("backup"), "files/1")).exists();
         } finally {
             LocalTarget.run(List.of("rm", "-rf", "--", folder.toString(), Path.of(System.getProperty("user.home"), tilde).toString()),
                     Duration.ofSeconds(10));
@@ -193,7 +193,7 @@ class NginxRouteTest {
         assertThat(site.sha256()).isEqualTo(before);
         assertThat(site.awaitBody("/old/", "old route\n").body()).isEqualTo("old route\n");
         assertThat(site.awaitBody("/api/ping", "from the include\n").body()).isEqualTo("from the include\n");
-        assertThat(run.report().facts().get("restored")).isEqualTo(site.file() + " from backup " + run.report().facts().get("backup"));
+        assertThat(run.report().fact("restored")).isEqualTo(site.file() + " from backup " + run.report().fact("backup"));
     }
 
     @Test

@@ -80,7 +80,7 @@ class SyncFilesTest {
     }
 
     private static String fact(StepResult r, String key) {
-        return r.report().facts().get(key);
+        return r.report().fact(key);
     }
 
     private void tree() throws Exception {
@@ -306,7 +306,7 @@ class SyncFilesTest {
         HostSpec sudoer = TARGET.get().host("local", "ds-sudo", plain.credentials(), plain.hostKeys());
         HostSpec withSudo = new HostSpec("local", sudoer.hostname(), sudoer.port(), sudoer.user(), sudoer.credentials(), sudoer.hostKeys(), null,
                 true, sudoer.connectTimeout(), sudoer.keepAlive(), sudoer.connectRetries(), Map.of());
-        StepResult r = sync(Map.of(), withSudo);
+        StepResult r = sync(Map.of("verbose", true), withSudo); // verbose: the build log then shows each script whole
         assertThat(r.report().verdict().outcome()).as(log.text()).isEqualTo(Outcome.SUCCESS);
         assertThat(Files.getOwner(Path.of(dest()).resolve("src/main.js")).getName()).isEqualTo("root");
         assertThat(log.text()).contains("exec $1 tar -x").contains("sh 'sudo -n' " + dest()).doesNotContain("sudo -n -- sh -c 'sh -c '\\''set -eu");

@@ -1,0 +1,45 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import hudson.model.Describable;
+import hudson.model.Descriptor;
+import io.jenkins.plugins.deploysteps.engine.params.Param;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import java.util.Map;
+
+/**
+ * The descriptor of a step's nested settings (a check of healthVerify's {@code checks}, its {@code tls} map): the
+ * fields are the nested declarations of one parameter, each checked by the engine's binding at
+ * {@code <descriptor>/field/<name>/check}, as the step's own fields are.
+ */
+public abstract class SettingsDescriptor<T extends Describable<T>> extends Descriptor<T> {
+    private final StepDefinition<?> step;
+    private final Map<String, Object> minimalStep;
+    private final Param<?> parent;
+    private final Map<String, Object> minimal;
+
+    /**
+     * @param parentName the step's parameter these settings are (a map, or a list of maps)
+     * @param minimalStep the smallest valid set of the step's other parameters
+     * @param minimal the smallest valid set of the other settings, next to which one field is checked
+     */
+    protected SettingsDescriptor(StepDefinition<?> step, Map<String, Object> minimalStep, String parentName, Map<String, Object> minimal) {
+        this.step = step;
+        this.minimalStep = Map.copyOf(minimalStep);
+        this.parent = step.declarations().get(parentName).orElseThrow(() -> new IllegalArgumentException(step.name() + " has no " + parentName));
+        this.minimal = Map.copyOf(minimal);
+    }
+
+    /** The check of a declared field; an undeclared name is not found. */
+    public FieldCheck getField(String name) {
+        return parent.nested().get(name).map(p -> new FieldCheck(p, v -> parent.kind() == Param.Kind.SETTINGS_LIST
+                ? StepForms.problemInList(step, minimalStep, parent.name(), minimal, name, v)
+                : StepForms.problemInMap(step, minimalStep, parent.name(), minimal, name, v), mapSeparator(name))).orElse(null);
+    }
+
+    /** Between key and value in the lines of a map field's textarea. */
+    protected String mapSeparator(String field) {
+        return StepForms.HEADER_SEPARATOR;
+    }
+}

@@ -1,0 +1,138 @@
+package io.jenkins.plugins.deploysteps.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
+import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
+import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
+import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
+import io.jenkins.plugins.deploysteps.engine.params.Param;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
+import java.beans.Introspector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The Jenkins classes hold no parameter facts of their own: every declared parameter is a property of the Step
+ * (a getter, and a {@code @DataBoundSetter} unless the constructor takes it) and nothing else is; every one has a
+ * help file; and a help file that states a default states the declared one.
+ */
+class StepDeclarationsTest {
+    /** How help files state a default: "<code>30s</code> (the default)", "Default: <code>/</code>", "(default 5)". */
+    private static final List<Pattern> STATED_DEFAULT = List.of(
+            Pattern.compile("<code>([^<]+)</code>,?[^<.;:]{0,20}(?:\\((?:the )?default[,)]|the default)"),
+            Pattern.compile("(?i)\\(default:? (?:<code>)?([^<)\\s]+)(?:</code>)?\\)"),
+            Pattern.compile("(?i)default(?::| is| to)? <code>([^<]+)</code>"),
+            Pattern.compile("(?i)default(?::| is| to)? (\\d\\w*)(?=[\\s;,.<)]|$)"),
+            Pattern.compile("\\b([A-Z][A-Z0-9_]+|\\d\\w*) \\(the default\\)"));
+
+    static Stream<Arguments> steps() {
+        return Stream.of(Arguments.of(HostCheckStep.class, new HostCheck().declarations(), List.of("host")),
+                Arguments.of(ComposeDeployStep.class, new ComposeDeploy().declarations(), List.of("host", "dir")),
+                Arguments.of(ComposeRollbackStep.class, new ComposeRollback().declarations(), List.of("host", "dir")),
+                Arguments.of(NginxRouteStep.class, new NginxRoute().declarations(), List.of("host", "site", "location")),
+                Arguments.of(HealthVerifyStep.class, new HealthVerify().declarations(), List.of()),
+                Arguments.of(HealthCheck.class, HealthVerify.CHECK_PARAMS, List.of()),
+                Arguments.of(TlsSettings.class, HealthVerify.TLS_PARAMS, List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("steps")
+    void everyDeclaredParameterIsAPropertyOfTheStepAndNothingElseIs(Class<?> step, ParamSet declared, List<String> constructorParams) {
+        Set<String> properties = new TreeSet<>(constructorParams);
+        for (Method m : step.getMethods()) {
+            if (m.isAnnotationPresent(DataBoundSetter.class)) {
+                properties.add(Introspector.decapitalize(m.getName().substring(3)));
+            }
+        }
+        assertThat(properties).isEqualTo(new TreeSet<>(declared.names()));
+        for (String name : declared.names()) {
+            assertThat(StepParams.getter(step, name)).as(step.getSimpleName() + " getter of " + name).isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("steps")
+    void everyHelpFileStatesTheDeclaredDefault(Class<?> step, ParamSet declared, List<String> constructorParams) throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Param<?> p : declared.all()) {
+            String help = helpFile(step, p.name());
+            if (help == null) {
+                problems.add(p.name() + ": no help-" + p.name() + ".html");
+                continue;
+            }
+            Optional<String> stated = statedDefault(help);
+            if (stated.isPresent() && !(p.hasLiteralDefault() ? stated.get().equals(p.plainDefault()) : p.defaultText().contains(unescape(stated.get())))) {
+                problems.add(p.name() + ": the help file states the default " + stated.get() + ", the declaration " + p.defaultText());
+            } else if (stated.isEmpty() && mustStateDefault(p)) {
+                problems.add(p.name() + ": the help file does not state the default " + p.defaultText());
+            }
+        }
+        assertThat(problems).as(step.getSimpleName()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void oneFieldCheckServesEveryFieldThroughTheEnginesBinding() {
+        HostCheck step = new HostCheck();
+        java.util.function.Function<String, io.jenkins.plugins.deploysteps.jenkins.FieldCheck> field =
+                name -> new io.jenkins.plugins.deploysteps.jenkins.FieldCheck(step.declarations().get(name).orElseThrow(),
+                        v -> io.jenkins.plugins.deploysteps.jenkins.StepForms.problem(step, java.util.Map.of("host", "h"), name, v), ": ");
+        assertThat(field.apply("timeout").problem("soon")).isPresent();
+        assertThat(field.apply("timeout").problem("45s")).isEmpty();
+        assertThat(field.apply("paths").problem("/\nvar/lib")).contains("'var/lib' must be an absolute path");
+        assertThat(field.apply("requireCommands").problem("docker\nrm -rf")).contains("'rm -rf' is not a command name");
+        assertThat(field.apply("maxLoad").problem("-1")).contains("-1 must be at least 0.0");
+        assertThat(field.apply("reportName").problem("../x")).get().asString().contains("is not usable as a file name");
+        assertThat(field.apply("minFreeDisk").problem("")).isEmpty();
+    }
+
+    /** A checkbox or an empty field shows its default in the form itself; any other default is stated in words. */
+    private static boolean mustStateDefault(Param<?> p) {
+        return p.hasLiteralDefault() && p.kind() != Param.Kind.BOOLEAN && p.kind() != Param.Kind.FLAG && !p.plainDefault().isEmpty()
+                && !"[:]".equals(p.defaultText());
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    static Optional<String> statedDefault(String help) {
+        for (Pattern pattern : STATED_DEFAULT) {
+            Matcher m = pattern.matcher(help);
+            if (m.find()) {
+                return Optional.of(m.group(1).strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The field's help, from the step's own folder or the one of the class it inherits the field from. */
+    private static String helpFile(Class<?> step, String field) throws IOException {
+        for (Class<?> c = step; c != null; c = c.getSuperclass()) {
+            URL url = c.getResource(c.getSimpleName() + "/help-" + field + ".html");
+            if (url != null) {
+                try (InputStream in = url.openStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
+    }
+}
