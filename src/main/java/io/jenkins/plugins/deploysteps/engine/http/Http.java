@@ -35,6 +35,7 @@ public final class Http {
     /** Bytes of a body that are kept for assertions and evidence; the rest is read and dropped. */
     public static final int BODY_LIMIT = 1 << 20;
     public static final int MAX_REDIRECTS = 10;
+    private static final long CLIENT_TIMEOUT_GRACE_MILLIS = 250;
 
     private final HttpClient client;
     private final RecordingTrustManager trust;
@@ -103,13 +104,29 @@ public final class Http {
         try {
             return f.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            HttpFailure phase = headersStatus.get() < 0 ? clientsOwnTimeout(spec, hop, f) : null;
             f.cancel(true); // closes the connection, so a server that trickles a body stops being read
-            throw timeout(spec, hop, headersStatus.get());
+            throw phase != null ? phase : timeout(spec, hop, headersStatus.get());
         } catch (InterruptedException e) {
             f.cancel(true);
             throw e;
         } catch (ExecutionException e) {
             throw failure(spec, hop, e.getCause(), headersStatus.get());
+        }
+    }
+
+    /**
+     * The client's request timeout fires at the same deadline as ours and knows more (still connecting or in the TLS
+     * handshake), so it gets a moment to say so; null when it does not.
+     */
+    private HttpFailure clientsOwnTimeout(HttpRequestSpec spec, HttpRequests.Hop hop, CompletableFuture<?> f) throws InterruptedException {
+        try {
+            f.get(CLIENT_TIMEOUT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof HttpConnectTimeoutException ? failure(spec, hop, e.getCause(), -1) : null;
+        } catch (TimeoutException | java.util.concurrent.CancellationException e) {
+            return null;
         }
     }
 
