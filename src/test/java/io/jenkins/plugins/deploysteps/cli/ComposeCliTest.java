@@ -40,7 +40,7 @@ class ComposeCliTest {
             int exit = cli("run", plan.toString(), "--report-dir", dir.resolve("reports").toString());
             assertThat(exit).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("[PASS] service web is up").contains("composeDeploy 'deploy' on local:"
-                    + app.dir() + ": SUCCESS").contains("(dry run, not run) ").contains("] $ sh -c").contains("composeRollback 'rollback' on local:");
+                    + app.dir() + ": SUCCESS").contains("(dry run, not run) restore the files of " + app.backups()).contains("composeRollback 'rollback' on local:");
             assertThat(dir.resolve("reports/deploy.html")).exists();
             assertThat(dir.resolve("reports/rollback.json")).exists();
             assertThat(app.http()).isEqualTo("v1");

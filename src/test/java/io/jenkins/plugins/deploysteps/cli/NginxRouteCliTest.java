@@ -49,7 +49,7 @@ class NginxRouteCliTest {
             String text = out.toString(StandardCharsets.UTF_8);
             assertThat(exit).as(text + err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(text).contains("[PASS] probe " + site.url("/api/health")).contains("nginxRoute 'route' on local:" + site.file() + " /api/: SUCCESS")
-                    .contains("(dry run, not run) ").contains("] $ sh -c").contains("nginxRoute 'removal' on local:");
+                    .contains("(dry run, not run) write " + site.file()).contains("nginxRoute 'removal' on local:");
             assertThat(Files.readString(dir.resolve("reports/route.json"))).contains("+        proxy_set_header X-Forwarded-Proto \\\"https\\\";");
             assertThat(site.text()).contains("location /api/ {");
             assertThat(site.awaitBody("/api/health", "{\"status\":\"ok\"}").status()).isEqualTo(200);

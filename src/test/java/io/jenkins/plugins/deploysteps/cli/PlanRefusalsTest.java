@@ -38,7 +38,7 @@ class PlanRefusalsTest {
                 + "\n    hostKeyVerification: off\n";
     }
 
-    /** Runs the plan, expects exit 64 and {@code message} on stderr as one line, and that nothing connected. */
+    /** Runs the plan, expects exit 64 and {@code message} on stderr, each problem on one line, and that nothing connected. */
     private String refused(String plan, String message) throws IOException {
         try (ServerSocket watcher = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             err.reset();
@@ -48,7 +48,8 @@ class PlanRefusalsTest {
             String stderr = err.toString(StandardCharsets.UTF_8);
             assertThat(code).as(stderr).isEqualTo(64);
             assertThat(stderr).contains(message);
-            assertThat(stderr.strip().lines()).as("one line").hasSize(1);
+            // every problem of the plan is reported, each on a line of its own: no value adds a line
+            assertThat(stderr.strip().lines()).as("one line per problem").isNotEmpty().allMatch(l -> l.startsWith("deploy-steps: " + file));
             watcher.setSoTimeout(200);
             try {
                 watcher.accept().close();
@@ -78,9 +79,9 @@ class PlanRefusalsTest {
     void typosInHostsAndCredentialsAreNamed() throws IOException {
         String step = "steps:\n  - hostCheck: {host: watched}\n";
         refused(hosts(0).replace("port: 0", "port: PORT").replace("identityFile", "identityFle") + step,
-                "hosts.watched: identityFle: unknown parameter (did you mean 'identityFile'?)");
+                "hosts.watched: unknown key 'identityFle' (did you mean 'identityFile'?)");
         refused(hosts(0).replace("port: 0", "port: PORT").replace("    hostKeyVerification: off\n", "    knownHostFile: /etc/ssh/known\n") + step,
-                "hosts.watched: knownHostFile: unknown parameter (did you mean 'knownHostsFile'?)");
+                "hosts.watched: unknown key 'knownHostFile' (did you mean 'knownHostsFile'?)");
         refused(hosts(0).replace("port: 0", "port: PORT") + "credentials:\n  api:\n    tokenEnvv: DEPLOY_TOKEN\n" + step,
                 "credentials.api: tokenEnvv: unknown parameter (did you mean 'tokenEnv'?)");
     }

@@ -67,7 +67,7 @@ class HostCheckTest {
         assertThat(report.checks()).allMatch(c -> c.status() == Status.PASS, "all pass");
         assertThat(report.verdict().outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(report.checks().get(1).actual()).matches("\\d+\\.\\d (KiB|MiB|GiB|TiB) free on /.*");
-        assertThat(report.facts().get("hostKeys")).isInstanceOfSatisfying(java.util.Map.class, m -> assertThat(m).containsKey("local"));
+        assertThat(report.facts().get("hostKeys")).isInstanceOfSatisfying(java.util.Map.class, m -> assertThat(m.containsKey("local")).isTrue());
         assertThat(Path.of(r.files().xml())).exists();
         assertThat(Files.readString(Path.of(r.files().json()))).contains("\"status\" : \"SUCCESS\"");
         assertThat(log.text()).contains("[check] free disk on / ...").contains("[PASS] free disk on / (").contains("[local] $ df -Pk -- /");
