@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,7 @@ class ContainerDnsTest {
     }
 
     private static String docker(String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("env", "DOCKER_HOST=" + TARGET.get().get("DOCKER_HOST"), "docker"));
+        List<String> cmd = new ArrayList<>(List.of("env", "DOCKER_HOST=" + TARGET.get().get("DOCKER_HOST"), "docker"));
         cmd.addAll(List.of(args));
         return LocalTarget.run(cmd, Duration.ofSeconds(60));
     }
