@@ -56,7 +56,7 @@ class FormMethodsTest {
     void everyFieldNamingADeployHostIsCheckedAgainstTheConfiguredHosts() throws Exception {
         List<String> hostFields = new ArrayList<>();
         for (Class<?> c : classesUnder("steps")) {
-            if (Modifier.isAbstract(c.getModifiers()) || c.isMemberClass()) {
+            if (Modifier.isAbstract(c.getModifiers()) || c.getEnclosingClass() != null) {
                 continue;
             }
             for (Method getter : c.getMethods()) {
