@@ -64,7 +64,8 @@ class StepFormsJenkinsTest {
                 "composeDeploy strategy", r.jenkins.getDescriptorByType(ComposeDeployStep.DescriptorImpl.class).doFillStrategyItems(),
                 "check method", r.jenkins.getDescriptorByType(HealthCheck.DescriptorImpl.class).doFillMethodItems(),
                 "check severity", r.jenkins.getDescriptorByType(HealthCheck.DescriptorImpl.class).doFillSeverityItems(),
-                "authenticated check method", r.jenkins.getDescriptorByType(AuthenticatedCheck.DescriptorImpl.class).doFillMethodItems());
+                "authenticated check method", r.jenkins.getDescriptorByType(AuthenticatedCheck.DescriptorImpl.class).doFillMethodItems(),
+                "mailbox security", r.jenkins.getDescriptorByType(MagicLinkMailbox.DescriptorImpl.class).doFillSecurityItems());
         dropDowns.forEach((field, items) -> assertThat(items.get(0).value).as(field).isEmpty());
     }
 
