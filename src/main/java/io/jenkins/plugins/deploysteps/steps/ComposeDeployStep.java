@@ -5,6 +5,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.compose.DeployStrategy;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,7 +238,7 @@ public final class ComposeDeployStep extends ComposeStep {
         }
 
         public ListBoxModel doFillStrategyItems() {
-            ListBoxModel items = new ListBoxModel();
+            ListBoxModel items = StepForms.withDefault(DeployStrategy.BUILD_FIRST.label());
             DeployStrategy.labels().forEach(items::add);
             return items;
         }

@@ -169,7 +169,7 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
         }
 
         public ListBoxModel doFillSecurityItems() {
-            ListBoxModel items = new ListBoxModel();
+            ListBoxModel items = StepForms.withDefault("TLS (imaps)");
             items.add("TLS (imaps)", "ssl");
             items.add("STARTTLS", "starttls");
             items.add("None (a server on the same machine only)", "none");

@@ -3,7 +3,6 @@ package io.jenkins.plugins.deploysteps.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.model.Descriptor;
@@ -31,8 +30,7 @@ class DeployHostsConfigurationJenkinsTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         r = rule;
-        SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL, "deploy-key",
-                "deploy", new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("not a real key"), null, "test key"));
+        SystemCredentialsProvider.getInstance().getCredentials().add(CredentialScopesJenkinsTest.sshKey(CredentialsScope.GLOBAL, "deploy-key"));
     }
 
     @Test
