@@ -1,9 +1,10 @@
 package hudson;
 
 import java.util.AbstractList;
+import jenkins.util.io.OnMaster;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public class ExtensionList<T> extends AbstractList<T> {
+public class ExtensionList<T> extends AbstractList<T> implements OnMaster {
     private ExtensionList() {
         throw new UnsupportedOperationException();
     }

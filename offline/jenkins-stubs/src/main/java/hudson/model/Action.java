@@ -1,7 +1,7 @@
 package hudson.model;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public interface Action {
+public interface Action extends ModelObject {
     String getIconFileName();
 
     String getDisplayName();

@@ -1,7 +1,9 @@
 package hudson.model;
 
+import jenkins.model.ModelObjectWithContextMenu;
+
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public abstract class Actionable {
+public abstract class Actionable extends AbstractModelObject implements ModelObjectWithContextMenu {
     public boolean addOrReplaceAction(Action a) {
         throw new UnsupportedOperationException();
     }

@@ -1,10 +1,13 @@
 package hudson.model;
 
+import jenkins.model.Loadable;
+import jenkins.util.io.OnMaster;
 import net.sf.json.JSONObject;
+import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public abstract class Descriptor<T extends Describable<T>> implements Saveable {
+public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
     protected Descriptor() {
         throw new UnsupportedOperationException();
     }
@@ -26,7 +29,7 @@ public abstract class Descriptor<T extends Describable<T>> implements Saveable {
         throw new UnsupportedOperationException();
     }
 
-    public static final class FormException extends Exception {
+    public static final class FormException extends Exception implements HttpResponse {
         public FormException(String message, String formField) {
             throw new UnsupportedOperationException();
         }

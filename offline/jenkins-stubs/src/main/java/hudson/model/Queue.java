@@ -1,5 +1,8 @@
 package hudson.model;
 
+import hudson.model.queue.SubTask;
+import jenkins.model.FullyNamedModelObject;
+
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
 public class Queue extends ResourceController implements Saveable {
     private Queue() {
@@ -11,6 +14,5 @@ public class Queue extends ResourceController implements Saveable {
         throw new UnsupportedOperationException();
     }
 
-    /** The real interface extends FullyNamedModelObject and SubTask; the plugin only tests for it. */
-    public interface Task {}
+    public interface Task extends FullyNamedModelObject, SubTask {}
 }

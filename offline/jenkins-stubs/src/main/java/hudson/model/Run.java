@@ -1,12 +1,17 @@
 package hudson.model;
 
+import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import java.io.IOException;
+import jenkins.console.WithConsoleUrl;
 import jenkins.model.ArtifactManager;
+import jenkins.model.HistoricalBuild;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerProxy;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable implements AccessControlled {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner, OnMaster, StaplerProxy, HistoricalBuild, WithConsoleUrl {
     public static final Permission ARTIFACTS = null;
 
     private Run() {

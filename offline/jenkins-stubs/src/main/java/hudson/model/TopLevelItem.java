@@ -1,4 +1,6 @@
 package hudson.model;
 
+import hudson.ExtensionPoint;
+
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public interface TopLevelItem extends Item {}
+public interface TopLevelItem extends Item, ExtensionPoint, Describable<TopLevelItem> {}

@@ -1,9 +1,10 @@
 package hudson.util;
 
 import java.io.IOException;
+import org.kohsuke.stapler.HttpResponse;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public abstract class FormValidation extends IOException {
+public abstract class FormValidation extends IOException implements HttpResponse {
     private FormValidation() {
         throw new UnsupportedOperationException();
     }

@@ -1,9 +1,10 @@
 package hudson.util;
 
 import java.util.ArrayList;
+import org.kohsuke.stapler.HttpResponse;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
+public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements HttpResponse {
     public ListBoxModel() {
         throw new UnsupportedOperationException();
     }

@@ -1,14 +1,30 @@
 package jenkins.model;
 
 import hudson.model.AbstractCIBase;
+import hudson.model.DescriptorByNameOwner;
+import hudson.model.ModifiableViewGroup;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import java.io.IOException;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerFallback;
+import org.kohsuke.stapler.StaplerProxy;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
-public class Jenkins extends AbstractCIBase implements AccessControlled {
+public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLevelItemGroup, StaplerProxy, StaplerFallback, ModifiableViewGroup, AccessControlled, DescriptorByNameOwner, ModelObjectWithContextMenu, ModelObjectWithChildren, OnMaster, Loadable {
     public static final Permission ADMINISTER = null;
 
     private Jenkins() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getDisplayName() {
         throw new UnsupportedOperationException();
     }
 

@@ -5,8 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** Signature stub of json-lib (org.kohsuke.stapler:json-lib); compile only. */
-public final class JSONObject implements Map<String, Object> {
-    private JSONObject() {
+public final class JSONObject extends AbstractJSON implements JSON, Map<String, Object>, Comparable {
+    public JSONObject() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int compareTo(Object obj) {
         throw new UnsupportedOperationException();
     }
 

@@ -1,0 +1,13 @@
+package hudson.model;
+
+import hudson.security.AccessControlled;
+import jenkins.model.Loadable;
+import org.kohsuke.stapler.HttpDeletable;
+import org.kohsuke.stapler.StaplerProxy;
+
+/** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
+public abstract class AbstractItem extends Actionable implements Loadable, Item, HttpDeletable, AccessControlled, DescriptorByNameOwner, StaplerProxy {
+    protected AbstractItem(ItemGroup parent, String name) {
+        throw new UnsupportedOperationException();
+    }
+}

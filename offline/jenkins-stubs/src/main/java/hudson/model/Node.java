@@ -1,0 +1,8 @@
+package hudson.model;
+
+import hudson.ExtensionPoint;
+import hudson.security.AccessControlled;
+import jenkins.util.io.OnMaster;
+
+/** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
+public abstract class Node extends AbstractModelObject implements ReconfigurableDescribable<Node>, ExtensionPoint, AccessControlled, OnMaster, PersistenceRoot {}

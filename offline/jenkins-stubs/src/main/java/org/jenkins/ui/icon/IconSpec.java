@@ -1,0 +1,4 @@
+package org.jenkins.ui.icon;
+
+/** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
+public interface IconSpec {}
