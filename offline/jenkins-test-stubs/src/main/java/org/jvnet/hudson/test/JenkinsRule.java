@@ -1,0 +1,43 @@
+package org.jvnet.hudson.test;
+
+import hudson.model.RootAction;
+import jenkins.model.Jenkins;
+import org.junit.rules.MethodRule;
+import org.junit.rules.TestRule;
+import org.junit.runner.Description;
+import org.junit.runners.model.FrameworkMethod;
+import org.junit.runners.model.Statement;
+
+/** Signature stub of jenkins-test-harness (org.jenkins-ci.main:jenkins-test-harness); compile only. */
+public class JenkinsRule implements TestRule, MethodRule, RootAction {
+    public Jenkins jenkins;
+
+    public JenkinsRule() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Statement apply(Statement base, FrameworkMethod method, Object target) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Statement apply(final Statement base, final Description description) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getIconFileName() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getUrlName() {
+        throw new UnsupportedOperationException();
+    }
+}
