@@ -12,10 +12,6 @@ import org.junit.runners.model.Statement;
 public class JenkinsRule implements TestRule, MethodRule, RootAction {
     public Jenkins jenkins;
 
-    public JenkinsRule() {
-        throw new UnsupportedOperationException();
-    }
-
     @Override
     public Statement apply(Statement base, FrameworkMethod method, Object target) {
         throw new UnsupportedOperationException();
