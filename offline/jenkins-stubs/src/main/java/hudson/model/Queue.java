@@ -1,6 +1,7 @@
 package hudson.model;
 
 import hudson.model.queue.SubTask;
+import jenkins.console.WithConsoleUrl;
 import jenkins.model.FullyNamedModelObject;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
@@ -15,4 +16,6 @@ public class Queue extends ResourceController implements Saveable {
     }
 
     public interface Task extends FullyNamedModelObject, SubTask {}
+
+    public interface Executable extends Runnable, WithConsoleUrl {}
 }

@@ -14,11 +14,21 @@ import org.kohsuke.stapler.StaplerProxy;
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner, OnMaster, StaplerProxy, HistoricalBuild, WithConsoleUrl {
     public static final Permission ARTIFACTS = null;
 
-    private Run() {
+    protected Run(JobT job) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int compareTo(RunT that) {
         throw new UnsupportedOperationException();
     }
 
     public void setResult(Result r) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public String getDisplayName() {
         throw new UnsupportedOperationException();
     }
 

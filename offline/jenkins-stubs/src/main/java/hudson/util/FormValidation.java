@@ -5,6 +5,14 @@ import org.kohsuke.stapler.HttpResponse;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
 public abstract class FormValidation extends IOException implements HttpResponse {
+    public enum Kind {
+        OK,
+        WARNING,
+        ERROR
+    }
+
+    public final Kind kind;
+
     private FormValidation() {
         throw new UnsupportedOperationException();
     }

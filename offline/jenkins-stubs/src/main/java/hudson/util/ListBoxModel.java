@@ -18,6 +18,8 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
     }
 
     public static final class Option {
+        public String value;
+
         private Option() {
             throw new UnsupportedOperationException();
         }

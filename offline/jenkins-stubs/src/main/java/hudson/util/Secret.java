@@ -8,6 +8,10 @@ public final class Secret implements Serializable {
         throw new UnsupportedOperationException();
     }
 
+    public static Secret fromString(String data) {
+        throw new UnsupportedOperationException();
+    }
+
     public String getPlainText() {
         throw new UnsupportedOperationException();
     }

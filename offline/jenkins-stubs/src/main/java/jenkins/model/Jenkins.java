@@ -1,6 +1,7 @@
 package jenkins.model;
 
 import hudson.model.AbstractCIBase;
+import hudson.model.Descriptor;
 import hudson.model.DescriptorByNameOwner;
 import hudson.model.ModifiableViewGroup;
 import hudson.security.AccessControlled;
@@ -25,6 +26,10 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
 
     @Override
     public String getDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
         throw new UnsupportedOperationException();
     }
 

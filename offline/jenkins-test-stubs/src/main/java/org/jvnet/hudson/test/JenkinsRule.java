@@ -1,6 +1,8 @@
 package org.jvnet.hudson.test;
 
+import hudson.model.FreeStyleProject;
 import hudson.model.RootAction;
+import java.io.IOException;
 import jenkins.model.Jenkins;
 import org.junit.rules.MethodRule;
 import org.junit.rules.TestRule;
@@ -11,6 +13,10 @@ import org.junit.runners.model.Statement;
 /** Signature stub of jenkins-test-harness (org.jenkins-ci.main:jenkins-test-harness); compile only. */
 public class JenkinsRule implements TestRule, MethodRule, RootAction {
     public Jenkins jenkins;
+
+    public FreeStyleProject createFreeStyleProject() throws IOException {
+        throw new UnsupportedOperationException();
+    }
 
     @Override
     public Statement apply(Statement base, FrameworkMethod method, Object target) {
