@@ -3,7 +3,7 @@ package io.jenkins.plugins.deploysteps.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkSpec;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MailboxSpec;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
@@ -48,7 +48,7 @@ class MagicLinkAuthCheckStepTest {
     }
 
     private static Set<String> engine(String prefix) {
-        return new MagicLink().params().stream().map(ParamDoc::name).filter(n -> prefix.isEmpty() ? !n.contains(".") : n.startsWith(prefix))
+        return new MagicLinkAuthCheck().params().stream().map(ParamDoc::name).filter(n -> prefix.isEmpty() ? !n.contains(".") : n.startsWith(prefix))
                 .map(n -> n.substring(prefix.length())).collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -57,8 +57,8 @@ class MagicLinkAuthCheckStepTest {
         assertThat(fields(MagicLinkAuthCheckStep.class)).isEqualTo(engine(""));
         assertThat(fields(MagicLinkMailbox.class)).isEqualTo(engine("mailbox."));
         assertThat(fields(AuthenticatedCheck.class)).isEqualTo(engine("authenticatedChecks[]."));
-        assertThat(fields(RateLimitSettings.class)).isEqualTo(engine("rateLimit."));
-        assertThat(fields(ExpiredTokenSettings.class)).isEqualTo(engine("expiredToken."));
+        assertThat(fields(RateLimitCheck.class)).isEqualTo(engine("rateLimit."));
+        assertThat(fields(ExpiredTokenCheck.class)).isEqualTo(engine("expiredToken."));
     }
 
     @Test
@@ -80,11 +80,11 @@ class MagicLinkAuthCheckStepTest {
         chat.setExpectStatus("200");
         chat.setExpectJson(Map.of("$.reply", "exists"));
         chat.setExpectBodyContains("reply");
-        RateLimitSettings limit = new RateLimitSettings();
+        RateLimitCheck limit = new RateLimitCheck();
         limit.setRequests(20);
         limit.setExpectStatus("429");
         limit.setPath("/api/auth/send-magic-link");
-        ExpiredTokenSettings expired = new ExpiredTokenSettings();
+        ExpiredTokenCheck expired = new ExpiredTokenCheck();
         expired.setTtl("90s");
         MagicLinkAuthCheckStep step = new MagicLinkAuthCheckStep(" https://app.example.com ");
         step.setMailbox(mailbox);
@@ -118,7 +118,7 @@ class MagicLinkAuthCheckStepTest {
         step.setOnFailure("UNSTABLE");
         step.setArchive(false);
 
-        MagicLinkSpec spec = new MagicLink().bind(Params.of(step.toParams(), (field, id) -> new Credential.UsernamePassword("qa", "pw-" + id)));
+        MagicLinkSpec spec = new MagicLinkAuthCheck().bind(Params.of(step.toParams(), (field, id) -> new Credential.UsernamePassword("qa", "pw-" + id)));
         assertThat(spec.app().baseUrl()).hasToString("https://app.example.com");
         assertThat(spec.app().headers()).containsEntry("X-Api-Key", "k");
         assertThat(spec.mailbox()).isInstanceOfSatisfying(MailboxSpec.Imap.class, i -> {
@@ -168,11 +168,11 @@ class MagicLinkAuthCheckStepTest {
 
     @Test
     void formChecksSayWhatTheEngineSays() {
-        assertThat(StepForms.problem(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "verifyPath", "/verify"))
+        assertThat(StepForms.problem(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "verifyPath", "/verify"))
                 .contains("must contain ${token} where the token goes, e.g. '/api/auth/verify?token=${token}'");
-        assertThat(StepForms.problemInList(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks", Map.of("path", "/p"),
+        assertThat(StepForms.problemInList(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks", Map.of("path", "/p"),
                 "auth", "basic")).contains("'basic' is not 'bearer', 'cookie', 'header:<Name>' or 'bodyField:<name>'");
-        assertThat(StepForms.problem(new MagicLink(), Map.of("baseUrl", "http://x/"), "mailbox", Map.of("type", "imap", "host", "h", "port", "99999")))
+        assertThat(StepForms.problem(new MagicLinkAuthCheck(), Map.of("baseUrl", "http://x/"), "mailbox", Map.of("type", "imap", "host", "h", "port", "99999")))
                 .contains("99999 is out of range (1 to 65535)");
     }
 
@@ -185,8 +185,8 @@ class MagicLinkAuthCheckStepTest {
     @Test
     void everyFieldHasAFormEntryAndAHelpFile() throws Exception {
         Path resources = LocalTarget.repo().resolve("src/main/resources/io/jenkins/plugins/deploysteps/steps");
-        for (Class<?> type : List.of(MagicLinkAuthCheckStep.class, MagicLinkMailbox.class, AuthenticatedCheck.class, RateLimitSettings.class,
-                ExpiredTokenSettings.class)) {
+        for (Class<?> type : List.of(MagicLinkAuthCheckStep.class, MagicLinkMailbox.class, AuthenticatedCheck.class, RateLimitCheck.class,
+                ExpiredTokenCheck.class)) {
             Path dir = resources.resolve(type.getSimpleName());
             String jelly = Files.readString(dir.resolve("config.jelly"));
             assertThat(dir.resolve("help.html")).exists();
