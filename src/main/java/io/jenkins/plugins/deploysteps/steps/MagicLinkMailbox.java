@@ -70,25 +70,30 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
         return StepParams.of(this, MagicLinkAuthCheck.MAILBOX_PARAMS);
     }
 
+    /** The smallest mailbox of each kind a field belongs to, next to which the form checks the field. */
+    private static final Map<String, Object> WEB_API = Map.of("type", "mailpit", "url", "http://localhost/");
+    private static final Map<String, Object> IMAP = Map.of("type", "imap", "host", "localhost");
+    private static final Map<String, Object> COMMAND = Map.of("type", "command", "host", "h", "command", "true");
+
+    /** The smallest mailbox of the kind {@code field} belongs to: a field's form check binds it there. */
+    static Map<String, Object> formMinimal(String field) {
+        return switch (field) {
+            case "url", "credentialsId" -> WEB_API;
+            case "host", "port", "security", "folder", "caCredentialsId" -> IMAP;
+            case "command", "timeout" -> COMMAND;
+            default -> Map.of();
+        };
+    }
+
     @Extension
     public static final class DescriptorImpl extends SettingsDescriptor<MagicLinkMailbox> {
-        /** The smallest mailbox of each kind a field belongs to, next to which the field is checked. */
-        private static final Map<String, Object> WEB_API = Map.of("type", "mailpit", "url", "http://localhost/");
-        private static final Map<String, Object> IMAP = Map.of("type", "imap", "host", "localhost");
-        private static final Map<String, Object> COMMAND = Map.of("type", "command", "host", "h", "command", "true");
-
         public DescriptorImpl() {
             super(new MagicLinkAuthCheck(), Map.of("baseUrl", "http://localhost/"), "mailbox", Map.of());
         }
 
         @Override
         protected Map<String, Object> minimal(String field) {
-            return switch (field) {
-                case "url", "credentialsId" -> WEB_API;
-                case "host", "port", "security", "folder", "caCredentialsId" -> IMAP;
-                case "command", "timeout" -> COMMAND;
-                default -> Map.of();
-            };
+            return formMinimal(field);
         }
 
         @Override

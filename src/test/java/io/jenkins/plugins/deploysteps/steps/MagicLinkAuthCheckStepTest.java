@@ -10,6 +10,8 @@ import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
 import java.beans.Introspector;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -174,6 +177,48 @@ class MagicLinkAuthCheckStepTest {
                 "auth", "basic")).contains("'basic' is not 'bearer', 'cookie', 'header:<Name>' or 'bodyField:<name>'");
         assertThat(StepForms.problem(new MagicLinkAuthCheck(), Map.of("baseUrl", "http://x/"), "mailbox", Map.of("type", "imap", "host", "h", "port", "99999")))
                 .contains("99999 is out of range (1 to 65535)");
+    }
+
+    /** A nested field's form check, as its descriptor makes it: the field's text bound by the engine next to the smallest valid rest. */
+    private static Optional<String> nestedField(String parent, ParamSet declared, Map<String, Object> minimal, boolean list, String field,
+            String text, String separator) {
+        MagicLinkAuthCheck step = new MagicLinkAuthCheck();
+        return new FieldCheck(declared.get(field).orElseThrow(), v -> list
+                ? StepForms.problemInList(step, MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, parent, minimal, field, v)
+                : StepForms.problemInMap(step, MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, parent, minimal, field, v), separator).problem(text);
+    }
+
+    private static Optional<String> mailboxField(String field, String text) {
+        return nestedField("mailbox", MagicLinkAuthCheck.MAILBOX_PARAMS, MagicLinkMailbox.formMinimal(field), false, field, text, ": ");
+    }
+
+    @Test
+    void nestedFormFieldsAreCheckedThroughTheEnginesBinding() {
+        assertThat(mailboxField("port", "99999")).contains("99999 is out of range (1 to 65535)");
+        assertThat(mailboxField("port", "993")).isEmpty();
+        assertThat(mailboxField("url", "ftp://x")).contains("'ftp://x' is not an http:// or https:// URL with a host");
+        assertThat(mailboxField("url", "http://mail:8025")).isEmpty();
+        assertThat(mailboxField("timeout", "0s")).contains("must be longer than zero");
+        assertThat(mailboxField("security", "tls")).contains("'tls' is not one of 'ssl', 'starttls', 'none'");
+        assertThat(mailboxField("timeout", "")).isEmpty();
+        Map<String, Object> none = Map.of();
+        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "requests", "0", ": "))
+                .contains("0 is out of range (1 to 1000)");
+        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "expectStatus", "OK", ": ")).get().asString()
+                .startsWith("'OK' is not a status");
+        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "path", "api/send", ": ")).get().asString()
+                .contains("must be a path starting with '/'");
+        assertThat(nestedField("expiredToken", MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, none, false, "ttl", "2h", ": ")).get().asString()
+                .startsWith("is longer than an hour");
+        assertThat(nestedField("expiredToken", MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, none, false, "ttl", "90s", ": ")).isEmpty();
+        Map<String, Object> check = Map.of("path", "/p");
+        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectJson", "$.email", " = "))
+                .contains("line 1 ('$.email') is not 'key = value'");
+        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectJson", "$.email = ${mail}", " = "))
+                .contains("${mail} is not known here; only ${email} is");
+        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, Map.of(), true, "path", "profile", " = ")).get().asString()
+                .contains("must be a path starting with '/'");
+        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectStatus", "2xx", ": ")).isEmpty();
     }
 
     @Test
