@@ -11,8 +11,6 @@ import io.jenkins.plugins.deploysteps.testing.StepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,56 +32,24 @@ class NginxRouteRestoreTest {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> closing = new ArrayList<>();
-    private TestHttpServer upstream;
+    private RouteFixture routes;
 
     @BeforeEach
     void startUpstream() {
-        upstream = TestHttpServer.http().on("/api/ping", TestHttpServer.text(200, "pong from upstream"));
-        closing.add(upstream);
+        routes = new RouteFixture(TARGET.get(), tmp);
     }
 
     @AfterEach
     void close() throws Exception {
-        for (int i = closing.size() - 1; i >= 0; i--) {
-            closing.get(i).close();
-        }
-    }
-
-    private NginxSite site(String name, String inner) {
-        NginxSite s = NginxSite.withServer(TARGET.get(), name + "-" + System.nanoTime(), inner);
-        closing.add(s);
-        return s;
-    }
-
-    private Map<String, Object> params(NginxSite site, Object... more) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", "local");
-        p.put("site", site.file().toString());
-        p.put("location", "/api/");
-        p.put("proxyPass", "http://127.0.0.1:" + upstream.port());
-        p.put("verifyUrl", site.url("/api/ping"));
-        p.put("backupDir", tmp.resolve("backups").toString());
-        for (int i = 0; i < more.length; i += 2) {
-            if (more[i + 1] == null) {
-                p.remove((String) more[i]);
-            } else {
-                p.put((String) more[i], more[i + 1]);
-            }
-        }
-        return p;
+        routes.close();
     }
 
     private Map<String, Object> restore(NginxSite site, String backup, Object... more) {
-        Map<String, Object> p = params(site, more);
+        Map<String, Object> p = routes.params(site, more);
         p.remove("proxyPass");
         p.put("state", "restored");
         p.put("backup", backup);
         return p;
-    }
-
-    private StepHarness.Run run(Map<String, Object> params) throws Exception {
-        return new StepHarness(TARGET.get(), tmp.resolve("reports"), NginxSite.hostDefaults(TARGET.get())).run(new NginxRoute(), params, "test run");
     }
 
     private List<String> backups() throws Exception {
@@ -98,20 +64,21 @@ class NginxRouteRestoreTest {
 
     @Test
     void aRestoreAfterAnUpdatePutsTheSiteBackByteForByteAndIsItselfUndoable() throws Exception {
-        NginxSite site = site("restore", NginxRouteTest.OLD_ROUTE);
+        NginxSite site = routes.site("restore", NginxRouteTest.OLD_ROUTE);
         byte[] original = site.bytes();
-        StepHarness.Run added = run(params(site));
+        StepHarness.Run added = routes.run(routes.params(site));
         assertThat(added.report().verdict().outcome()).as(added.log().text()).isEqualTo(Outcome.SUCCESS);
         byte[] afterAdd = site.bytes();
         StepHarness.Run updated;
         try (TestHttpServer second = TestHttpServer.http().on("/v2/api/ping", TestHttpServer.text(200, "pong from v2"))) {
-            updated = run(params(site, "proxyPass", "http://127.0.0.1:" + second.port() + "/v2/api/", "headers", Map.of("X-Env", "prod")));
+            updated = routes.run(routes.params(site, "proxyPass", "http://127.0.0.1:" + second.port() + "/v2/api/", "headers",
+                    Map.of("X-Env", "prod")));
             assertThat(updated.report().facts()).containsEntry("change", "updated");
             assertThat(site.awaitBody("/api/ping", "pong from v2").body()).isEqualTo("pong from v2");
         }
         String backup = updated.report().fact("backup");
 
-        StepHarness.Run restored = run(restore(site, backup));
+        StepHarness.Run restored = routes.run(restore(site, backup));
 
         assertThat(restored.report().verdict().outcome()).as(restored.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(restored.report().checks()).extracting(Check::name).containsExactly("connect to local", "nginx commands", "lock " + site.file(),
@@ -123,21 +90,21 @@ class NginxRouteRestoreTest {
         assertThat(found.actual()).isEqualTo(afterAdd.length + " bytes, sha256 " + NginxSite.sha256(afterAdd).substring(0, 12)
                 + "; made before: updated location /api/ in " + site.file());
         assertThat(found.message()).isEqualTo("the site file goes back to backup " + backup);
-        assertThat(found.evidence().get(0).text()).contains("+        proxy_pass http://127.0.0.1:" + upstream.port() + ";\n")
+        assertThat(found.evidence().get(0).text()).contains("+        proxy_pass http://127.0.0.1:" + routes.upstream.port() + ";\n")
                 .contains("-        proxy_set_header X-Env \"prod\";\n");
         // The restore backed up what it replaced, so it can be undone the same way.
         String beforeRestore = restored.report().fact("backup");
         assertThat(beforeRestore).isNotEqualTo(backup);
         assertThat(tmp.resolve("backups").resolve(beforeRestore).resolve("notes/change")).hasContent("restored location /api/ in " + site.file());
 
-        StepHarness.Run again = run(restore(site, backup));
+        StepHarness.Run again = routes.run(restore(site, backup));
         assertThat(again.report().verdict().outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(again.check("find backup " + backup).message()).isEqualTo("already as asked: nothing changed");
         assertThat(again.check("backup").message()).isEqualTo("nothing to change");
         assertThat(again.report().facts()).containsEntry("change", "unchanged").doesNotContainKey("backup");
         assertThat(site.bytes()).isEqualTo(afterAdd);
 
-        StepHarness.Run first = run(restore(site, added.report().fact("backup"), "expectStatus", "404"));
+        StepHarness.Run first = routes.run(restore(site, added.report().fact("backup"), "expectStatus", "404"));
         assertThat(first.report().verdict().outcome()).as(first.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(site.bytes()).isEqualTo(original);
         assertThat(site.awaitStatus("/api/ping", 404).status()).isEqualTo(404);
@@ -147,16 +114,16 @@ class NginxRouteRestoreTest {
 
     @Test
     void anIdTheBackupFolderDoesNotHaveOrABackupOfAnotherFileIsRefusedAndNothingChanges() throws Exception {
-        NginxSite site = site("unknown", NginxRouteTest.OLD_ROUTE);
-        NginxSite other = site("other", NginxRouteTest.OLD_ROUTE);
-        String made = run(params(site)).report().fact("backup");
-        StepHarness.Run ofOther = run(params(other));
+        NginxSite site = routes.site("unknown", NginxRouteTest.OLD_ROUTE);
+        NginxSite other = routes.site("other", NginxRouteTest.OLD_ROUTE);
+        String made = routes.run(routes.params(site)).report().fact("backup");
+        StepHarness.Run ofOther = routes.run(routes.params(other));
         assertThat(ofOther.report().verdict().outcome()).as(ofOther.log().text()).isEqualTo(Outcome.SUCCESS);
         String before = site.sha256();
         List<String> backups = backups();
         List<String> listing = NginxSite.sitesListing(TARGET.get());
 
-        StepHarness.Run unknown = run(restore(site, "20000101T000000Z"));
+        StepHarness.Run unknown = routes.run(restore(site, "20000101T000000Z"));
 
         assertThat(unknown.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
         Check found = unknown.check("find backup 20000101T000000Z");
@@ -170,12 +137,12 @@ class NginxRouteRestoreTest {
 
         // Both sites keep their backups in one folder here: the other site's backup holds no copy of this one.
         String otherBackup = ofOther.report().fact("backup");
-        StepHarness.Run wrongFile = run(restore(site, otherBackup));
+        StepHarness.Run wrongFile = routes.run(restore(site, otherBackup));
         assertThat(wrongFile.check("find backup " + otherBackup).message()).isEqualTo("backup " + otherBackup + " holds no copy of " + site.file()
                 + " (it holds " + other.file() + ")");
         assertThat(wrongFile.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
 
-        StepHarness.Run empty = run(restore(site, made, "backupDir", tmp.resolve("no-backups").toString()));
+        StepHarness.Run empty = routes.run(restore(site, made, "backupDir", tmp.resolve("no-backups").toString()));
         assertThat(empty.check("find backup " + made).message()).isEqualTo("there is no backup " + made + " in " + tmp.resolve("no-backups")
                 + " (it holds none)");
 
@@ -191,13 +158,13 @@ class NginxRouteRestoreTest {
     void aBackupThatNoLongerPassesNginxTestIsNotLeftInPlace() throws Exception {
         // The backup includes a file that has since gained a location the site defines itself: putting it back fails nginx -t.
         Path extra = Files.writeString(tmp.resolve("extra.conf"), "");
-        NginxSite site = site("stale", NginxRouteTest.OLD_ROUTE + "    include " + extra + ";\n");
-        String backup = run(params(site)).report().fact("backup");
+        NginxSite site = routes.site("stale", NginxRouteTest.OLD_ROUTE + "    include " + extra + ";\n");
+        String backup = routes.run(routes.params(site)).report().fact("backup");
         byte[] current = site.text().replace("    include " + extra + ";\n", "").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         Files.write(site.file(), current);
         Files.writeString(extra, "location /old/ { return 200 \"duplicate\\n\"; }\n");
 
-        StepHarness.Run run = run(restore(site, backup));
+        StepHarness.Run run = routes.run(restore(site, backup));
 
         assertThat(run.report().verdict().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(run.check("nginx -t").message()).contains("[emerg] duplicate location \"/old/\"");
