@@ -8,6 +8,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
@@ -120,7 +121,7 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
         }
 
         public ListBoxModel doFillMethodItems() {
-            ListBoxModel items = StepForms.withDefault("GET");
+            ListBoxModel items = FormChoices.withDefault("GET");
             for (String m : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
                 items.add(m, m);
             }

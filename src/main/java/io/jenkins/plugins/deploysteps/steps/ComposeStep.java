@@ -2,17 +2,15 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeFlavor;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -117,12 +115,7 @@ public abstract class ComposeStep extends DeployStep {
 
         @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
-        }
-
-        /** A combo box is checked by name (its check URL comes from the field); the generic field check does the work. */
-        public FormValidation doCheckComposeCommand(@QueryParameter String value) {
-            return getField("composeCommand").doCheck(value);
+            return FormChoices.hostItems(item);
         }
 
         public ComboBoxModel doFillComposeCommandItems() {

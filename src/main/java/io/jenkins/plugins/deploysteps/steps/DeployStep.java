@@ -1,13 +1,12 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
-import hudson.model.Item;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -21,11 +20,8 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * What every deploy step shares: the parameters the engine's {@code CommonParams} reads ({@code reportName},
@@ -116,8 +112,7 @@ public abstract class DeployStep extends Step {
 
         /** The check of a declared field, at {@code <descriptor>/field/<name>/check}; an undeclared name is not found. */
         public FieldCheck getField(String name) {
-            return definition.declarations().get(name)
-                    .map(p -> new FieldCheck(p, v -> StepForms.problem(definition, minimal, name, v), mapSeparator(name))).orElse(null);
+            return FieldCheck.of(definition, minimal, name, mapSeparator(name)).orElse(null);
         }
 
         protected StepDefinition<?> definition() {
@@ -157,14 +152,8 @@ public abstract class DeployStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() { return DeployStepExecutor.REQUIRED_CONTEXT; }
 
-        /** Every step's host field (the steps that have one); see {@link StepForms#hostCheck}. */
-        @POST
-        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.hostCheck(item, value);
-        }
-
         public ListBoxModel doFillOnFailureItems() {
-            return StepForms.onFailureItems();
+            return FormChoices.onFailureItems();
         }
     }
 }

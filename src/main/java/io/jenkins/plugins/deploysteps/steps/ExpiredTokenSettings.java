@@ -8,6 +8,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class ExpiredTokenSettings implements Describable<ExpiredTokenSetti
         /** Secret text: a token known to have expired. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
+            return FormChoices.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
         }
 
         public FormValidation doCheckTtl(@QueryParameter String value) {

@@ -5,7 +5,7 @@ import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +81,7 @@ public final class HostCheckStep extends DeployStep {
 
         @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
+            return FormChoices.hostItems(item);
         }
     }
 }

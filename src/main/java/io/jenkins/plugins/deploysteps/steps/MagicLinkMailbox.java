@@ -10,6 +10,7 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
@@ -107,7 +108,7 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
         }
 
         public ListBoxModel doFillSecurityItems() {
-            ListBoxModel items = StepForms.withDefault("TLS (imaps)");
+            ListBoxModel items = FormChoices.withDefault("TLS (imaps)");
             items.add("TLS (imaps)", "ssl");
             items.add("STARTTLS", "starttls");
             items.add("None (a server on the same machine only)", "none");
@@ -116,23 +117,23 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
 
         @POST
         public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.hostCheck(item, value);
+            return FormChoices.hostCheck(item, value);
         }
 
         @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
+            return FormChoices.hostItems(item);
         }
 
         /** User name with password: the web API's basic authentication, or the IMAP login. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
+            return FormChoices.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
         }
 
         @POST
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
-            return StepForms.caBundleItems(item, caCredentialsId);
+            return FormChoices.caBundleItems(item, caCredentialsId);
         }
 
         public FormValidation doCheckUrl(@QueryParameter String value, @QueryParameter String type) {

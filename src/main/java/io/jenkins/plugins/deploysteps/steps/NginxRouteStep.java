@@ -6,6 +6,7 @@ import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
@@ -161,11 +162,11 @@ public final class NginxRouteStep extends DeployStep {
 
         @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
+            return FormChoices.hostItems(item);
         }
 
         public ListBoxModel doFillStateItems() {
-            ListBoxModel items = StepForms.withDefault("present");
+            ListBoxModel items = FormChoices.withDefault("present");
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
             return items;
