@@ -1,17 +1,13 @@
 package io.jenkins.plugins.deploysteps.steps;
 
-import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeFlavor;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * What {@code composeDeploy} and {@code composeRollback} share: the project (host, dir, files, compose command),
@@ -111,11 +107,6 @@ public abstract class ComposeStep extends DeployStep {
                 return null;
             }
             return d instanceof String ds ? hs + " " + ds : hs;
-        }
-
-        @POST
-        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return FormChoices.hostItems(item);
         }
 
         public ComboBoxModel doFillComposeCommandItems() {

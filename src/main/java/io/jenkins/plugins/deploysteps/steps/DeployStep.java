@@ -1,6 +1,8 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.model.Item;
+import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
@@ -20,8 +22,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * What every deploy step shares: the parameters the engine's {@code CommonParams} reads ({@code reportName},
@@ -151,6 +155,12 @@ public abstract class DeployStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() { return DeployStepExecutor.REQUIRED_CONTEXT; }
+
+        /** Every step's host field (the steps that have one): the configured hosts, to those who may configure the job. */
+        @POST
+        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
+            return FormChoices.hostItems(item);
+        }
 
         public ListBoxModel doFillOnFailureItems() {
             return FormChoices.onFailureItems();

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
@@ -14,10 +12,8 @@ import java.util.Map;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -158,11 +154,6 @@ public final class NginxRouteStep extends DeployStep {
         /** The headers as the textarea shows them. */
         public String headersText(Map<String, String> headers) {
             return StepForms.entriesText(headers, StepForms.HEADER_SEPARATOR);
-        }
-
-        @POST
-        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return FormChoices.hostItems(item);
         }
 
         public ListBoxModel doFillStateItems() {

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
@@ -12,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code syncFiles host: 'prod-1', from: 'app/', to: '/srv/app'}: the release's files from the workspace to the host
@@ -108,17 +104,11 @@ public final class SyncFilesStep extends DeployStep {
             return h instanceof String hs && t instanceof String ts ? hs + ":" + ts : null;
         }
 
-        @POST
-        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return FormChoices.hostItems(item);
-        }
-
         public ListBoxModel doFillLayoutItems() {
             ListBoxModel m = FormChoices.withDefault("plain");
             m.add("plain: into the folder itself", "plain");
             m.add("releases: releases/<id>/ and a current link", "releases");
             return m;
         }
-
     }
 }

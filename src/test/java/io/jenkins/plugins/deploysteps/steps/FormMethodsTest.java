@@ -54,7 +54,7 @@ class FormMethodsTest {
         assertThat(needPost).contains("DeployHost$DescriptorImpl.doFillCredentialsIdItems", "DeployHost$DescriptorImpl.doTestConnection",
                 "HealthCheck$DescriptorImpl.doFillCredentialsIdItems", "TlsCertificates$DescriptorImpl.doFillCaCredentialsIdItems",
                 "MagicLinkMailbox$DescriptorImpl.doFillCredentialsIdItems", "ExpiredTokenSettings$DescriptorImpl.doFillCredentialsIdItems",
-                "FieldCheck.doCheck", "HostCheckStep$DescriptorImpl.doFillHostItems");
+                "FieldCheck.doCheck", "DeployStep$DeployDescriptor.doFillHostItems");
         assertThat(notPost).as("form methods that consult a permission but also answer GET").isEmpty();
     }
 
