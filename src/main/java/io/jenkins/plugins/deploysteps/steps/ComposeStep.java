@@ -101,12 +101,7 @@ public abstract class ComposeStep extends DeployStep {
         /** Host and directory are what a person scanning the pipeline graph wants to see; nothing else, never a secret. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
-            Object h = namedArgs.get("host");
-            Object d = namedArgs.get("dir");
-            if (!(h instanceof String hs)) {
-                return null;
-            }
-            return d instanceof String ds ? hs + " " + ds : hs;
+            return hostAnd(namedArgs, "dir");
         }
 
         public ComboBoxModel doFillComposeCommandItems() {

@@ -148,6 +148,12 @@ public abstract class DeployStep extends Step {
             return minimal;
         }
 
+        /** The host, then the {@code next} argument (a folder, a location) when given: what the pipeline graph shows. */
+        protected static String hostAnd(Map<String, Object> namedArgs, String next) {
+            Object more = next == null ? null : namedArgs.get(next);
+            return namedArgs.get("host") instanceof String host ? (more instanceof String m ? host + " " + m : host) : null;
+        }
+
         @Override
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
             return StepForms.statusAsText(arguments);

@@ -70,8 +70,7 @@ public final class HostCheckStep extends DeployStep {
         /** The host is what a person scanning the pipeline graph wants to see; nothing else, and never a secret. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
-            Object h = namedArgs.get("host");
-            return h instanceof String s ? s : null;
+            return hostAnd(namedArgs, null);
         }
     }
 }

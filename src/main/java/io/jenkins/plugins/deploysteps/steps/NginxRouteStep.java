@@ -134,12 +134,7 @@ public final class NginxRouteStep extends DeployStep {
         /** Host and location are what a person scanning the pipeline graph wants to see; never a header value. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
-            Object h = namedArgs.get("host");
-            Object l = namedArgs.get("location");
-            if (!(h instanceof String hs)) {
-                return null;
-            }
-            return l instanceof String ls ? hs + " " + ls : hs;
+            return hostAnd(namedArgs, "location");
         }
 
         /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
