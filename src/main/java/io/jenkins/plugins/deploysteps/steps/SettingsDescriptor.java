@@ -23,12 +23,8 @@ public abstract class SettingsDescriptor<T extends Describable<T>> extends Descr
      * @param parent the step's parameter these settings are (a map, or a list of maps)
      * @param minimalStep the smallest valid set of the step's other parameters
      * @param minimal the smallest valid set of the other settings, next to which one field is checked
+     * @param minimalFor the smallest valid set for the fields that need another one than {@code minimal}
      */
-    protected SettingsDescriptor(StepDefinition<?> step, Map<String, Object> minimalStep, String parent, Map<String, Object> minimal) {
-        this(step, minimalStep, parent, minimal, Map.of());
-    }
-
-    /** @param minimalFor the smallest valid set for the fields that need another one than {@code minimal} */
     protected SettingsDescriptor(StepDefinition<?> step, Map<String, Object> minimalStep, String parent, Map<String, Object> minimal,
             Map<String, Map<String, Object>> minimalFor) {
         this.step = step;

@@ -15,7 +15,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** healthVerify's {@code tls: [warnDays: 21, failDays: 7, caCredentialsId: 'internal-ca']}. */
+/** healthVerify's {@code tls: [warnDays: 21, failDays: 7, caCredentialsId: 'internal-ca']}: how long certificates must stay valid, and which CAs they lead to. */
 public final class TlsCertificates implements Describable<TlsCertificates> {
     private Integer warnDays;
     private Integer failDays;
@@ -42,7 +42,7 @@ public final class TlsCertificates implements Describable<TlsCertificates> {
         static final Map<String, Object> MINIMAL = Map.of("url", "https://localhost/");
 
         public DescriptorImpl() {
-            super(new HealthVerify(), MINIMAL, "tls", Map.of());
+            super(new HealthVerify(), MINIMAL, "tls", Map.of(), Map.of());
         }
 
         @Override

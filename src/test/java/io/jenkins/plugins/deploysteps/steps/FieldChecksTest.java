@@ -6,7 +6,13 @@ import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
+import io.jenkins.plugins.deploysteps.testing.LocalTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +75,35 @@ class FieldChecksTest {
         assertThat(FieldCheck.of(new ComposeDeploy(), ComposeStep.ComposeDescriptor.MINIMAL, "composeCommand", ": ").orElseThrow().namesADeployHost())
                 .isFalse();
         assertThat(FieldCheck.of(new SyncFiles(), SyncFilesStep.DescriptorImpl.MINIMAL, "hots", ": ")).isEmpty();
+    }
+
+    /**
+     * Every form entry with a check URL points at the generic check of its own field, under the URL Jenkins reaches
+     * {@code doCheck} methods by ({@code descriptorFullUrl}: the job first, so a host check knows the job), and sends
+     * only other declared fields' values with it.
+     */
+    @Test
+    void everyFormsCheckUrlIsTheGenericCheckOfItsOwnField() throws Exception {
+        Path resources = LocalTarget.repo().resolve("src/main/resources/io/jenkins/plugins/deploysteps/steps");
+        Pattern entry = Pattern.compile("<f:entry[^>]*field=\"(\\w+)\">\\s*<f:\\w+ ([^>]*)/?>");
+        Pattern check = Pattern.compile("checkUrl=\"([^\"]*)\" checkDependsOn=\"([\\w ]*)\"");
+        int seen = 0;
+        try (Stream<Path> forms = Files.walk(resources)) {
+            for (Path form : forms.filter(f -> f.getFileName().toString().equals("config.jelly")).toList()) {
+                Matcher m = entry.matcher(Files.readString(form));
+                while (m.find()) {
+                    if (!m.group(2).contains("checkUrl")) {
+                        continue;
+                    }
+                    Matcher c = check.matcher(m.group(2));
+                    assertThat(c.find()).as(form.getParent().getFileName() + "." + m.group(1) + ": checkUrl and checkDependsOn").isTrue();
+                    assertThat(c.group(1)).as(form.getParent().getFileName() + "." + m.group(1))
+                            .isEqualTo("${descriptor.descriptorFullUrl}/field/" + m.group(1) + "/check");
+                    assertThat(c.group(2)).as(form.getParent().getFileName() + "." + m.group(1) + " depends on another field").doesNotContain(m.group(1));
+                    seen++;
+                }
+            }
+        }
+        assertThat(seen).isGreaterThan(50);
     }
 }
