@@ -27,6 +27,7 @@ public final class NginxRouteStep extends DeployStep {
     private final String site;
     private final String location;
     private String state;
+    private String backup;
     private String serverName;
     private String proxyPass;
     private Map<String, String> headers = new LinkedHashMap<>();
@@ -59,6 +60,9 @@ public final class NginxRouteStep extends DeployStep {
 
     public String getState() { return state; }
     @DataBoundSetter public void setState(String state) { this.state = Values.trimToNull(state); }
+
+    public String getBackup() { return backup; }
+    @DataBoundSetter public void setBackup(String backup) { this.backup = Values.trimToNull(backup); }
 
     public String getServerName() { return serverName; }
     @DataBoundSetter public void setServerName(String serverName) { this.serverName = Values.trimToNull(serverName); }
@@ -155,6 +159,7 @@ public final class NginxRouteStep extends DeployStep {
             ListBoxModel items = FormChoices.withDefault("present");
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
+            items.add("Restored: put the site file back from a backup", "restored");
             return items;
         }
     }
