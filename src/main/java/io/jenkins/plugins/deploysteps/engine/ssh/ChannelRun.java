@@ -26,21 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * class parks until output ends, with its own deadline. A command that exits while a background process
  * still holds its stdout has reported its exit status; after a short grace period it is done.
  */
-final class ChannelRun {
+record ChannelRun(Session session, String host, Progress progress) {
     /** How long to keep reading after the exit status arrived when stdout stays open (a daemon kept it). */
     static final Duration DRAIN_GRACE = Duration.ofMillis(250);
     /** How long a timed-out command gets between TERM and KILL. */
     static final Duration KILL_GRACE = Duration.ofSeconds(2);
-
-    private final Session session;
-    private final String host;
-    private final Progress progress;
-
-    ChannelRun(Session session, String host, Progress progress) {
-        this.session = session;
-        this.host = host;
-        this.progress = progress;
-    }
 
     ExecResult run(RemoteCommand command) throws TargetException, InterruptedException {
         String line = command.line();
