@@ -17,5 +17,7 @@ public class Queue extends ResourceController implements Saveable {
 
     public interface Task extends FullyNamedModelObject, SubTask {}
 
+    public interface FlyweightTask extends Task {}
+
     public interface Executable extends Runnable, WithConsoleUrl {}
 }

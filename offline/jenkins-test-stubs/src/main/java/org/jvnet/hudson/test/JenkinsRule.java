@@ -1,9 +1,15 @@
 package org.jvnet.hudson.test;
 
 import hudson.model.FreeStyleProject;
+import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.Result;
 import hudson.model.RootAction;
+import hudson.model.Run;
+import hudson.model.TopLevelItem;
 import java.io.IOException;
 import jenkins.model.Jenkins;
+import jenkins.model.ParameterizedJobMixIn;
 import org.junit.rules.MethodRule;
 import org.junit.rules.TestRule;
 import org.junit.runner.Description;
@@ -15,6 +21,19 @@ public class JenkinsRule implements TestRule, MethodRule, RootAction {
     public Jenkins jenkins;
 
     public FreeStyleProject createFreeStyleProject() throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public <T extends TopLevelItem> T createProject(Class<T> type) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable>
+            R buildAndAssertStatus(Result status, J job) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    public void assertLogContains(String substring, Run run) throws IOException {
         throw new UnsupportedOperationException();
     }
 
