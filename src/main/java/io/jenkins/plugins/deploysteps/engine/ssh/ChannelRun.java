@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.ssh;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import io.jenkins.plugins.deploysteps.engine.command.Cmd;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
@@ -217,14 +218,20 @@ final class ChannelRun {
             return; // no announced group (exotic login shell): closing the channel is all we can do
         }
         String group = "-" + processGroup;
-        String term = (sudo ? "sudo -n " : "") + "kill -s TERM -- " + group + " 2>/dev/null";
-        String killAll = (sudo ? "sudo -n " : "") + "kill -s KILL -- " + group + " 2>/dev/null";
+        String term = signal("TERM", group, sudo);
+        String killAll = signal("KILL", group, sudo);
         runBriefly(term);
         long until = System.nanoTime() + KILL_GRACE.toNanos();
         while (!channel.isClosed() && System.nanoTime() < until) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         runBriefly(killAll);
+    }
+
+    /** {@code [sudo -n --] kill -s SIGNAL -- -GROUP}: with sudo, {@code kill} is the program sudoers has to allow. */
+    static String signal(String signal, String group, boolean sudo) {
+        Cmd kill = Cmd.of("kill", "-s", signal, "--", group);
+        return (sudo ? kill.withSudo() : kill).render() + " 2>/dev/null";
     }
 
     /** Runs a housekeeping command on its own channel, bounded by {@link #KILL_GRACE}; failures are ignored. */
