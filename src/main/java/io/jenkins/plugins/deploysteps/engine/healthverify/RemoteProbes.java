@@ -96,7 +96,7 @@ final class RemoteProbes {
             }
             ExecResult r = target.exec(rc);
             if (tool == Tool.HOST_CURL && (ProbeOutput.missingProgram(r) || ProbeCommands.namespaceRefused(r))) {
-                return Probes.failed(c, where + " has neither curl, wget nor busybox to probe with (" + missing + "), and " + hostCurlCannot(target, r));
+                return Probes.failed(c, where + " has neither curl, wget nor busybox to probe with (" + missing + "), and " + hostCurlCannot(target.name(), target.usesSudo(), r));
             }
             if (tool == Tool.HOST_CURL && r.exitCode() == ProbeCommands.NO_PROCESS) {
                 return Probes.failed(c, "cannot probe from the network namespace of " + where + ": " + r.tail(1));
@@ -122,15 +122,15 @@ final class RemoteProbes {
     }
 
     /** Why the host's curl could not probe from a container's network namespace, and what to do about it. */
-    private static String hostCurlCannot(Target target, ExecResult r) {
+    static String hostCurlCannot(String host, boolean sudo, ExecResult r) {
         String fix = "; or add curl or busybox to the image, or probe the container's published port from the host";
         if (ProbeOutput.missingProgram(r)) {
             return "the host cannot probe from the container's network namespace (" + r.tail(1) + "): install curl and util-linux (nsenter) on "
-                    + target.name() + fix;
+                    + host + fix;
         }
         return "joining the container's network namespace needs root (" + r.tail(1) + "): "
-                + (target.usesSudo() ? "the SSH user may not run nsenter as root" : "turn sudo on for host " + target.name())
-                + " and allow nsenter and the container engine in sudoers (see healthVerify's sudo rules)" + fix;
+                + (sudo ? "allow nsenter in the SSH user's sudoers rule on " + host : "turn sudo on for host " + host
+                        + " and allow nsenter and the container engine in its sudoers rule") + " (see healthVerify's sudo rules)" + fix;
     }
 
     private Attempt tcp(Target target, TcpProbe probe, Check.Builder c) throws TargetException, InterruptedException {
