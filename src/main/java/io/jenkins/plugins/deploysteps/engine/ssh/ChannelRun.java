@@ -87,7 +87,8 @@ final class ChannelRun {
             progress.commandFinished(host, command.summary(), cut == null ? outcome : outcome + "; output cut: " + cut.dropped()
                     + " bytes after the first " + cut.at() + " left out", took, exit != 0 && command.echoOutput() ? lastLine(result) : null);
         }
-        if (command.isSudo() && exit == 1) {
+        // sudo exits 1 when it refuses; a script that asked sudo for a program exits with its own code, so any failure counts.
+        if (command.isSudo() && exit != 0) {
             checkSudo(result);
         }
         return result;

@@ -202,6 +202,8 @@ class NginxRouteSafetyTest {
         TargetRequirement.root("a root-owned site file changed by the ds-sudo test user");
         NginxSite site = site("sudo");
         Files.setPosixFilePermissions(site.file(), PosixFilePermissions.fromString("rw-r-----"));
+        // The backups' parent, like /var/backups: others may pass through. The SSH user reads the manifests; sudo writes.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         StepHarness.Run run = harness().as(user("ds-sudo", true)).run(new NginxRoute(), params(site, "/api/"), "sudo run");
 
