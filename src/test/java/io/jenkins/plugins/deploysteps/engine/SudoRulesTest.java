@@ -178,13 +178,7 @@ class SudoRulesTest {
         closing.add(site);
         Files.setPosixFilePermissions(site.file(), PosixFilePermissions.fromString("rw-r-----"));
         StepHarness harness = new StepHarness(TARGET.get(), tmp.resolve("reports"), NginxSite.hostDefaults(TARGET.get())).as(limited());
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", "local");
-        p.put("site", site.file().toString());
-        p.put("location", "/api/");
-        p.put("proxyPass", "http://127.0.0.1:" + upstream.port());
-        p.put("verifyUrl", site.url("/api/ping"));
-        p.put("backupDir", tmp.resolve("backups").toString());
+        Map<String, Object> p = site.routeParams("/api/", upstream.port(), tmp.resolve("backups"));
 
         Map<String, Object> dry = new LinkedHashMap<>(p);
         dry.put("dryRun", true);

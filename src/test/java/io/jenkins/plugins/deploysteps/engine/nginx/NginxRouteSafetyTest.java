@@ -75,14 +75,7 @@ class NginxRouteSafetyTest {
     }
 
     private Map<String, Object> params(NginxSite site, String location) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", "local");
-        p.put("site", site.file().toString());
-        p.put("location", location);
-        p.put("proxyPass", "http://127.0.0.1:" + upstream.port());
-        p.put("verifyUrl", site.url(location + "ping"));
-        p.put("backupDir", tmp.resolve("backups").toString());
-        return p;
+        return site.routeParams(location, upstream.port(), tmp.resolve("backups"));
     }
 
     /** One parameter and the value a hostile string turns it into. */

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,13 +66,7 @@ class NginxRouteTest {
     }
 
     private Map<String, Object> params(NginxSite site, Object... more) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", "local");
-        p.put("site", site.file().toString());
-        p.put("location", "/api/");
-        p.put("proxyPass", "http://127.0.0.1:" + upstream.port());
-        p.put("verifyUrl", site.url("/api/ping"));
-        p.put("backupDir", tmp.resolve("backups").toString());
+        Map<String, Object> p = site.routeParams("/api/", upstream.port(), tmp.resolve("backups"));
         for (int i = 0; i < more.length; i += 2) {
             if (more[i + 1] == null) {
                 p.remove((String) more[i]);
