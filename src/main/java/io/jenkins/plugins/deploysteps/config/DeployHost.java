@@ -59,41 +59,21 @@ public class DeployHost implements Describable<DeployHost> {
         this.credentialsId = Values.trimToNull(credentialsId);
     }
 
-    public String getName() {
-        return name;
-    }
+    public String getName() { return name; }
 
-    public String getHostname() {
-        return hostname;
-    }
+    public String getHostname() { return hostname; }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
+    public String getCredentialsId() { return credentialsId; }
 
-    public int getPort() {
-        return port;
-    }
-
-    @DataBoundSetter
-    public void setPort(int port) {
-        this.port = port;
-    }
+    public int getPort() { return port; }
+    @DataBoundSetter public void setPort(int port) { this.port = port; }
 
     /** Overrides the credential's user name; empty means use the credential's. */
-    public String getUsername() {
-        return username;
-    }
-
-    @DataBoundSetter
-    public void setUsername(String username) {
-        this.username = Values.trimToNull(username);
-    }
+    public String getUsername() { return username; }
+    @DataBoundSetter public void setUsername(String username) { this.username = Values.trimToNull(username); }
 
     /** {@code strict} (default), {@code acceptFirst} or {@code off}. */
-    public String getHostKeyVerification() {
-        return hostKeyVerification;
-    }
+    public String getHostKeyVerification() { return hostKeyVerification; }
 
     @DataBoundSetter
     public void setHostKeyVerification(String hostKeyVerification) {
@@ -102,56 +82,24 @@ public class DeployHost implements Describable<DeployHost> {
     }
 
     /** known_hosts lines, as {@code ssh-keyscan} prints them. */
-    public String getKnownHosts() {
-        return knownHosts;
-    }
-
-    @DataBoundSetter
-    public void setKnownHosts(String knownHosts) {
-        this.knownHosts = Values.trimToNull(knownHosts);
-    }
+    public String getKnownHosts() { return knownHosts; }
+    @DataBoundSetter public void setKnownHosts(String knownHosts) { this.knownHosts = Values.trimToNull(knownHosts); }
 
     /** A known_hosts file on the agent that runs the step. */
-    public String getKnownHostsFile() {
-        return knownHostsFile;
-    }
-
-    @DataBoundSetter
-    public void setKnownHostsFile(String knownHostsFile) {
-        this.knownHostsFile = Values.trimToNull(knownHostsFile);
-    }
+    public String getKnownHostsFile() { return knownHostsFile; }
+    @DataBoundSetter public void setKnownHostsFile(String knownHostsFile) { this.knownHostsFile = Values.trimToNull(knownHostsFile); }
 
     /** With acceptFirst: the key accepted on first connection, trusted from then on. */
-    public String getLearnedHostKey() {
-        return learnedHostKey;
-    }
+    public String getLearnedHostKey() { return learnedHostKey; }
+    @DataBoundSetter public void setLearnedHostKey(String learnedHostKey) { this.learnedHostKey = Values.trimToNull(learnedHostKey); }
 
-    @DataBoundSetter
-    public void setLearnedHostKey(String learnedHostKey) {
-        this.learnedHostKey = Values.trimToNull(learnedHostKey);
-    }
+    public String getJumpHost() { return jumpHost; }
+    @DataBoundSetter public void setJumpHost(String jumpHost) { this.jumpHost = Values.trimToNull(jumpHost); }
 
-    public String getJumpHost() {
-        return jumpHost;
-    }
+    public boolean isSudo() { return sudo; }
+    @DataBoundSetter public void setSudo(boolean sudo) { this.sudo = sudo; }
 
-    @DataBoundSetter
-    public void setJumpHost(String jumpHost) {
-        this.jumpHost = Values.trimToNull(jumpHost);
-    }
-
-    public boolean isSudo() {
-        return sudo;
-    }
-
-    @DataBoundSetter
-    public void setSudo(boolean sudo) {
-        this.sudo = sudo;
-    }
-
-    public String getConnectTimeout() {
-        return connectTimeout;
-    }
+    public String getConnectTimeout() { return connectTimeout; }
 
     @DataBoundSetter
     public void setConnectTimeout(String connectTimeout) {
@@ -159,32 +107,14 @@ public class DeployHost implements Describable<DeployHost> {
         this.connectTimeout = t == null ? DEFAULT_CONNECT_TIMEOUT : t;
     }
 
-    public String getComposeCommand() {
-        return composeCommand;
-    }
+    public String getComposeCommand() { return composeCommand; }
+    @DataBoundSetter public void setComposeCommand(String composeCommand) { this.composeCommand = Values.trimToNull(composeCommand); }
 
-    @DataBoundSetter
-    public void setComposeCommand(String composeCommand) {
-        this.composeCommand = Values.trimToNull(composeCommand);
-    }
+    public String getNginxTestCommand() { return nginxTestCommand; }
+    @DataBoundSetter public void setNginxTestCommand(String nginxTestCommand) { this.nginxTestCommand = Values.trimToNull(nginxTestCommand); }
 
-    public String getNginxTestCommand() {
-        return nginxTestCommand;
-    }
-
-    @DataBoundSetter
-    public void setNginxTestCommand(String nginxTestCommand) {
-        this.nginxTestCommand = Values.trimToNull(nginxTestCommand);
-    }
-
-    public String getNginxReloadCommand() {
-        return nginxReloadCommand;
-    }
-
-    @DataBoundSetter
-    public void setNginxReloadCommand(String nginxReloadCommand) {
-        this.nginxReloadCommand = Values.trimToNull(nginxReloadCommand);
-    }
+    public String getNginxReloadCommand() { return nginxReloadCommand; }
+    @DataBoundSetter public void setNginxReloadCommand(String nginxReloadCommand) { this.nginxReloadCommand = Values.trimToNull(nginxReloadCommand); }
 
     /** The known_hosts name of this host: {@code host} on port 22, otherwise {@code [host]:port}. */
     public String knownHostsName() {
@@ -254,9 +184,7 @@ public class DeployHost implements Describable<DeployHost> {
     public static class DescriptorImpl extends Descriptor<DeployHost> {
 
         @Override
-        public String getDisplayName() {
-            return "Deploy host";
-        }
+        public String getDisplayName() { return "Deploy host"; }
 
         @POST
         public FormValidation doCheckName(@QueryParameter String value) {

@@ -31,9 +31,7 @@ public final class DeployHostsConfiguration extends GlobalConfiguration {
         return ExtensionList.lookupSingleton(DeployHostsConfiguration.class);
     }
 
-    public synchronized List<DeployHost> getHosts() {
-        return Collections.unmodifiableList(hosts);
-    }
+    public synchronized List<DeployHost> getHosts() { return Collections.unmodifiableList(hosts); }
 
     /**
      * Refuses a list with duplicate names, unknown jump hosts or jump-host cycles (JCasC and the form alike), and

@@ -41,86 +41,32 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
     @DataBoundConstructor
     public AuthenticatedCheck() {}
 
-    public String getName() {
-        return name;
-    }
+    public String getName() { return name; }
+    @DataBoundSetter public void setName(String name) { this.name = Values.trimToNull(name); }
 
-    @DataBoundSetter
-    public void setName(String name) {
-        this.name = Values.trimToNull(name);
-    }
+    public String getPath() { return path; }
+    @DataBoundSetter public void setPath(String path) { this.path = Values.trimToNull(path); }
 
-    public String getPath() {
-        return path;
-    }
+    public String getMethod() { return method; }
+    @DataBoundSetter public void setMethod(String method) { this.method = Values.trimToNull(method); }
 
-    @DataBoundSetter
-    public void setPath(String path) {
-        this.path = Values.trimToNull(path);
-    }
+    public String getBody() { return body; }
+    @DataBoundSetter public void setBody(String body) { this.body = body == null || body.isEmpty() ? null : body; }
 
-    public String getMethod() {
-        return method;
-    }
+    public Map<String, String> getHeaders() { return headers; }
+    @DataBoundSetter public void setHeaders(Map<String, String> headers) { this.headers = StepForms.texts(headers); }
 
-    @DataBoundSetter
-    public void setMethod(String method) {
-        this.method = Values.trimToNull(method);
-    }
+    public String getAuth() { return auth; }
+    @DataBoundSetter public void setAuth(String auth) { this.auth = Values.trimToNull(auth); }
 
-    public String getBody() {
-        return body;
-    }
+    public String getExpectStatus() { return expectStatus; }
+    @DataBoundSetter public void setExpectStatus(String expectStatus) { this.expectStatus = Values.trimToNull(expectStatus); }
 
-    @DataBoundSetter
-    public void setBody(String body) {
-        this.body = body == null || body.isEmpty() ? null : body;
-    }
+    public Map<String, String> getExpectJson() { return expectJson; }
+    @DataBoundSetter public void setExpectJson(Map<String, String> expectJson) { this.expectJson = StepForms.texts(expectJson); }
 
-    public Map<String, String> getHeaders() {
-        return headers;
-    }
-
-    @DataBoundSetter
-    public void setHeaders(Map<String, String> headers) {
-        this.headers = StepForms.texts(headers);
-    }
-
-    public String getAuth() {
-        return auth;
-    }
-
-    @DataBoundSetter
-    public void setAuth(String auth) {
-        this.auth = Values.trimToNull(auth);
-    }
-
-    public String getExpectStatus() {
-        return expectStatus;
-    }
-
-    @DataBoundSetter
-    public void setExpectStatus(String expectStatus) {
-        this.expectStatus = Values.trimToNull(expectStatus);
-    }
-
-    public Map<String, String> getExpectJson() {
-        return expectJson;
-    }
-
-    @DataBoundSetter
-    public void setExpectJson(Map<String, String> expectJson) {
-        this.expectJson = StepForms.texts(expectJson);
-    }
-
-    public String getExpectBodyContains() {
-        return expectBodyContains;
-    }
-
-    @DataBoundSetter
-    public void setExpectBodyContains(String expectBodyContains) {
-        this.expectBodyContains = expectBodyContains == null || expectBodyContains.isEmpty() ? null : expectBodyContains;
-    }
+    public String getExpectBodyContains() { return expectBodyContains; }
+    @DataBoundSetter public void setExpectBodyContains(String expectBodyContains) { this.expectBodyContains = expectBodyContains == null || expectBodyContains.isEmpty() ? null : expectBodyContains; }
 
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -147,9 +93,7 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
         private static final Map<String, Object> MINIMAL_CHECK = Map.of("path", "/p");
 
         @Override
-        public String getDisplayName() {
-            return "Authenticated request";
-        }
+        public String getDisplayName() { return "Authenticated request"; }
 
         @Override
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {

@@ -32,58 +32,24 @@ public final class BlueGreenRoute implements Describable<BlueGreenRoute> {
         this.site = Values.trimToNull(site);
     }
 
-    public String getService() {
-        return service;
-    }
+    public String getService() { return service; }
 
-    public String getSite() {
-        return site;
-    }
+    public String getSite() { return site; }
 
-    public Integer getPort() {
-        return port;
-    }
+    public Integer getPort() { return port; }
+    @DataBoundSetter public void setPort(Integer port) { this.port = port; }
 
-    @DataBoundSetter
-    public void setPort(Integer port) {
-        this.port = port;
-    }
+    public String getLocation() { return location; }
+    @DataBoundSetter public void setLocation(String location) { this.location = Values.trimToNull(location); }
 
-    public String getLocation() {
-        return location;
-    }
+    public String getVerifyUrl() { return verifyUrl; }
+    @DataBoundSetter public void setVerifyUrl(String verifyUrl) { this.verifyUrl = Values.trimToNull(verifyUrl); }
 
-    @DataBoundSetter
-    public void setLocation(String location) {
-        this.location = Values.trimToNull(location);
-    }
+    public String getExpectStatus() { return expectStatus; }
+    @DataBoundSetter public void setExpectStatus(String expectStatus) { this.expectStatus = Values.trimToNull(expectStatus); }
 
-    public String getVerifyUrl() {
-        return verifyUrl;
-    }
-
-    @DataBoundSetter
-    public void setVerifyUrl(String verifyUrl) {
-        this.verifyUrl = Values.trimToNull(verifyUrl);
-    }
-
-    public String getExpectStatus() {
-        return expectStatus;
-    }
-
-    @DataBoundSetter
-    public void setExpectStatus(String expectStatus) {
-        this.expectStatus = Values.trimToNull(expectStatus);
-    }
-
-    public String getVerifyTimeout() {
-        return verifyTimeout;
-    }
-
-    @DataBoundSetter
-    public void setVerifyTimeout(String verifyTimeout) {
-        this.verifyTimeout = Values.trimToNull(verifyTimeout);
-    }
+    public String getVerifyTimeout() { return verifyTimeout; }
+    @DataBoundSetter public void setVerifyTimeout(String verifyTimeout) { this.verifyTimeout = Values.trimToNull(verifyTimeout); }
 
     public Map<String, Object> toParams() {
         return StepParams.of(this, ComposeDeploy.ROUTE_PARAMS);
@@ -98,8 +64,6 @@ public final class BlueGreenRoute implements Describable<BlueGreenRoute> {
         }
 
         @Override
-        public String getDisplayName() {
-            return "Route";
-        }
+        public String getDisplayName() { return "Route"; }
     }
 }

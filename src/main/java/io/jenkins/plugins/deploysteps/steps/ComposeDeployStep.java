@@ -44,176 +44,62 @@ public final class ComposeDeployStep extends ComposeStep {
         super(host, dir);
     }
 
-    public List<String> getEnvFile() {
-        return envFile;
-    }
+    public List<String> getEnvFile() { return envFile; }
+    @DataBoundSetter public void setEnvFile(List<String> envFile) { this.envFile = copy(envFile); }
 
-    @DataBoundSetter
-    public void setEnvFile(List<String> envFile) {
-        this.envFile = copy(envFile);
-    }
+    public List<String> getRequiredEnv() { return requiredEnv; }
+    @DataBoundSetter public void setRequiredEnv(List<String> requiredEnv) { this.requiredEnv = copy(requiredEnv); }
 
-    public List<String> getRequiredEnv() {
-        return requiredEnv;
-    }
+    public String getExpectRevision() { return expectRevision; }
+    @DataBoundSetter public void setExpectRevision(String expectRevision) { this.expectRevision = Values.trimToNull(expectRevision); }
 
-    @DataBoundSetter
-    public void setRequiredEnv(List<String> requiredEnv) {
-        this.requiredEnv = copy(requiredEnv);
-    }
+    public String getMinFreeDisk() { return minFreeDisk; }
+    @DataBoundSetter public void setMinFreeDisk(String minFreeDisk) { this.minFreeDisk = Values.trimToNull(minFreeDisk); }
 
-    public String getExpectRevision() {
-        return expectRevision;
-    }
+    public String getMinFreeMemory() { return minFreeMemory; }
+    @DataBoundSetter public void setMinFreeMemory(String minFreeMemory) { this.minFreeMemory = Values.trimToNull(minFreeMemory); }
 
-    @DataBoundSetter
-    public void setExpectRevision(String expectRevision) {
-        this.expectRevision = Values.trimToNull(expectRevision);
-    }
+    public List<String> getBackup() { return backup; }
+    @DataBoundSetter public void setBackup(List<String> backup) { this.backup = copy(backup); }
 
-    public String getMinFreeDisk() {
-        return minFreeDisk;
-    }
+    public Integer getKeepBackups() { return keepBackups; }
+    @DataBoundSetter public void setKeepBackups(Integer keepBackups) { this.keepBackups = keepBackups; }
 
-    @DataBoundSetter
-    public void setMinFreeDisk(String minFreeDisk) {
-        this.minFreeDisk = Values.trimToNull(minFreeDisk);
-    }
+    public boolean isRemoveOrphans() { return removeOrphans; }
+    @DataBoundSetter public void setRemoveOrphans(boolean removeOrphans) { this.removeOrphans = removeOrphans; }
 
-    public String getMinFreeMemory() {
-        return minFreeMemory;
-    }
+    public boolean isNoCache() { return noCache; }
+    @DataBoundSetter public void setNoCache(boolean noCache) { this.noCache = noCache; }
 
-    @DataBoundSetter
-    public void setMinFreeMemory(String minFreeMemory) {
-        this.minFreeMemory = Values.trimToNull(minFreeMemory);
-    }
+    public boolean isPull() { return pull; }
+    @DataBoundSetter public void setPull(boolean pull) { this.pull = pull; }
 
-    public List<String> getBackup() {
-        return backup;
-    }
+    public boolean isRollback() { return rollback; }
+    @DataBoundSetter public void setRollback(boolean rollback) { this.rollback = rollback; }
 
-    @DataBoundSetter
-    public void setBackup(List<String> backup) {
-        this.backup = copy(backup);
-    }
+    public String getStrategy() { return strategy; }
+    @DataBoundSetter public void setStrategy(String strategy) { this.strategy = Values.trimToNull(strategy); }
 
-    public Integer getKeepBackups() {
-        return keepBackups;
-    }
+    public List<BlueGreenRoute> getRoutes() { return routes; }
+    @DataBoundSetter public void setRoutes(List<BlueGreenRoute> routes) { this.routes = routes == null ? new ArrayList<>() : new ArrayList<>(routes); }
 
-    @DataBoundSetter
-    public void setKeepBackups(Integer keepBackups) {
-        this.keepBackups = keepBackups;
-    }
+    public List<HealthCheck> getVerify() { return verify; }
+    @DataBoundSetter public void setVerify(List<HealthCheck> verify) { this.verify = verify == null ? new ArrayList<>() : new ArrayList<>(verify); }
 
-    public boolean isRemoveOrphans() {
-        return removeOrphans;
-    }
+    public String getDrainTime() { return drainTime; }
+    @DataBoundSetter public void setDrainTime(String drainTime) { this.drainTime = Values.trimToNull(drainTime); }
 
-    @DataBoundSetter
-    public void setRemoveOrphans(boolean removeOrphans) {
-        this.removeOrphans = removeOrphans;
-    }
+    public String getNginxTestCommand() { return nginxTestCommand; }
+    @DataBoundSetter public void setNginxTestCommand(String nginxTestCommand) { this.nginxTestCommand = Values.trimToNull(nginxTestCommand); }
 
-    public boolean isNoCache() {
-        return noCache;
-    }
+    public String getNginxReloadCommand() { return nginxReloadCommand; }
+    @DataBoundSetter public void setNginxReloadCommand(String nginxReloadCommand) { this.nginxReloadCommand = Values.trimToNull(nginxReloadCommand); }
 
-    @DataBoundSetter
-    public void setNoCache(boolean noCache) {
-        this.noCache = noCache;
-    }
+    public String getNginxBackupDir() { return nginxBackupDir; }
+    @DataBoundSetter public void setNginxBackupDir(String nginxBackupDir) { this.nginxBackupDir = Values.trimToNull(nginxBackupDir); }
 
-    public boolean isPull() {
-        return pull;
-    }
-
-    @DataBoundSetter
-    public void setPull(boolean pull) {
-        this.pull = pull;
-    }
-
-    public boolean isRollback() {
-        return rollback;
-    }
-
-    @DataBoundSetter
-    public void setRollback(boolean rollback) {
-        this.rollback = rollback;
-    }
-
-    public String getStrategy() {
-        return strategy;
-    }
-
-    @DataBoundSetter
-    public void setStrategy(String strategy) {
-        this.strategy = Values.trimToNull(strategy);
-    }
-
-    public List<BlueGreenRoute> getRoutes() {
-        return routes;
-    }
-
-    @DataBoundSetter
-    public void setRoutes(List<BlueGreenRoute> routes) {
-        this.routes = routes == null ? new ArrayList<>() : new ArrayList<>(routes);
-    }
-
-    public List<HealthCheck> getVerify() {
-        return verify;
-    }
-
-    @DataBoundSetter
-    public void setVerify(List<HealthCheck> verify) {
-        this.verify = verify == null ? new ArrayList<>() : new ArrayList<>(verify);
-    }
-
-    public String getDrainTime() {
-        return drainTime;
-    }
-
-    @DataBoundSetter
-    public void setDrainTime(String drainTime) {
-        this.drainTime = Values.trimToNull(drainTime);
-    }
-
-    public String getNginxTestCommand() {
-        return nginxTestCommand;
-    }
-
-    @DataBoundSetter
-    public void setNginxTestCommand(String nginxTestCommand) {
-        this.nginxTestCommand = Values.trimToNull(nginxTestCommand);
-    }
-
-    public String getNginxReloadCommand() {
-        return nginxReloadCommand;
-    }
-
-    @DataBoundSetter
-    public void setNginxReloadCommand(String nginxReloadCommand) {
-        this.nginxReloadCommand = Values.trimToNull(nginxReloadCommand);
-    }
-
-    public String getNginxBackupDir() {
-        return nginxBackupDir;
-    }
-
-    @DataBoundSetter
-    public void setNginxBackupDir(String nginxBackupDir) {
-        this.nginxBackupDir = Values.trimToNull(nginxBackupDir);
-    }
-
-    public DowntimeProbeSettings getDowntimeProbe() {
-        return downtimeProbe;
-    }
-
-    @DataBoundSetter
-    public void setDowntimeProbe(DowntimeProbeSettings downtimeProbe) {
-        this.downtimeProbe = downtimeProbe;
-    }
+    public DowntimeProbeSettings getDowntimeProbe() { return downtimeProbe; }
+    @DataBoundSetter public void setDowntimeProbe(DowntimeProbeSettings downtimeProbe) { this.downtimeProbe = downtimeProbe; }
 
     @Override
     protected StepDefinition<?> definition() {
@@ -228,14 +114,10 @@ public final class ComposeDeployStep extends ComposeStep {
         }
 
         @Override
-        public String getFunctionName() {
-            return ComposeDeploy.NAME;
-        }
+        public String getFunctionName() { return ComposeDeploy.NAME; }
 
         @Override
-        public String getDisplayName() {
-            return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure";
-        }
+        public String getDisplayName() { return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure"; }
 
         public ListBoxModel doFillStrategyItems() {
             ListBoxModel items = StepForms.withDefault(DeployStrategy.BUILD_FIRST.label());

@@ -21,23 +21,11 @@ public final class ComposeRollbackStep extends ComposeStep {
         super(host, dir);
     }
 
-    public String getBackup() {
-        return backup;
-    }
+    public String getBackup() { return backup; }
+    @DataBoundSetter public void setBackup(String backup) { this.backup = Values.trimToNull(backup); }
 
-    @DataBoundSetter
-    public void setBackup(String backup) {
-        this.backup = Values.trimToNull(backup);
-    }
-
-    public String getRelease() {
-        return release;
-    }
-
-    @DataBoundSetter
-    public void setRelease(String release) {
-        this.release = Values.trimToNull(release);
-    }
+    public String getRelease() { return release; }
+    @DataBoundSetter public void setRelease(String release) { this.release = Values.trimToNull(release); }
 
     @Override
     protected StepDefinition<?> definition() {
@@ -52,13 +40,9 @@ public final class ComposeRollbackStep extends ComposeStep {
         }
 
         @Override
-        public String getFunctionName() {
-            return ComposeRollback.NAME;
-        }
+        public String getFunctionName() { return ComposeRollback.NAME; }
 
         @Override
-        public String getDisplayName() {
-            return "Roll a compose project back to a composeDeploy backup";
-        }
+        public String getDisplayName() { return "Roll a compose project back to a composeDeploy backup"; }
     }
 }

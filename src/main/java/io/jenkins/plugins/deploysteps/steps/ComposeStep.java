@@ -47,139 +47,51 @@ public abstract class ComposeStep extends DeployStep {
         return values == null ? new ArrayList<>() : new ArrayList<>(values);
     }
 
-    public String getHost() {
-        return host;
-    }
+    public String getHost() { return host; }
 
-    public String getDir() {
-        return dir;
-    }
+    public String getDir() { return dir; }
 
-    public String getProject() {
-        return project;
-    }
+    public String getProject() { return project; }
+    @DataBoundSetter public void setProject(String project) { this.project = Values.trimToNull(project); }
 
-    @DataBoundSetter
-    public void setProject(String project) {
-        this.project = Values.trimToNull(project);
-    }
+    public List<String> getFiles() { return files; }
+    @DataBoundSetter public void setFiles(List<String> files) { this.files = copy(files); }
 
-    public List<String> getFiles() {
-        return files;
-    }
+    public String getComposeCommand() { return composeCommand; }
+    @DataBoundSetter public void setComposeCommand(String composeCommand) { this.composeCommand = Values.trimToNull(composeCommand); }
 
-    @DataBoundSetter
-    public void setFiles(List<String> files) {
-        this.files = copy(files);
-    }
+    public List<String> getServices() { return services; }
+    @DataBoundSetter public void setServices(List<String> services) { this.services = copy(services); }
 
-    public String getComposeCommand() {
-        return composeCommand;
-    }
+    public String getBackupDir() { return backupDir; }
+    @DataBoundSetter public void setBackupDir(String backupDir) { this.backupDir = Values.trimToNull(backupDir); }
 
-    @DataBoundSetter
-    public void setComposeCommand(String composeCommand) {
-        this.composeCommand = Values.trimToNull(composeCommand);
-    }
+    public String getWaitTimeout() { return waitTimeout; }
+    @DataBoundSetter public void setWaitTimeout(String waitTimeout) { this.waitTimeout = Values.trimToNull(waitTimeout); }
 
-    public List<String> getServices() {
-        return services;
-    }
+    public String getStableFor() { return stableFor; }
+    @DataBoundSetter public void setStableFor(String stableFor) { this.stableFor = Values.trimToNull(stableFor); }
 
-    @DataBoundSetter
-    public void setServices(List<String> services) {
-        this.services = copy(services);
-    }
+    public Integer getLogsTail() { return logsTail; }
+    @DataBoundSetter public void setLogsTail(Integer logsTail) { this.logsTail = logsTail; }
 
-    public String getBackupDir() {
-        return backupDir;
-    }
+    public List<String> getFailOnLogPattern() { return failOnLogPattern; }
+    @DataBoundSetter public void setFailOnLogPattern(List<String> failOnLogPattern) { this.failOnLogPattern = copy(failOnLogPattern); }
 
-    @DataBoundSetter
-    public void setBackupDir(String backupDir) {
-        this.backupDir = Values.trimToNull(backupDir);
-    }
+    public List<String> getWarnOnLogPattern() { return warnOnLogPattern; }
+    @DataBoundSetter public void setWarnOnLogPattern(List<String> warnOnLogPattern) { this.warnOnLogPattern = copy(warnOnLogPattern); }
 
-    public String getWaitTimeout() {
-        return waitTimeout;
-    }
+    public String getLockTimeout() { return lockTimeout; }
+    @DataBoundSetter public void setLockTimeout(String lockTimeout) { this.lockTimeout = Values.trimToNull(lockTimeout); }
 
-    @DataBoundSetter
-    public void setWaitTimeout(String waitTimeout) {
-        this.waitTimeout = Values.trimToNull(waitTimeout);
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    public String getStableFor() {
-        return stableFor;
-    }
+    public String getComposeTimeout() { return composeTimeout; }
+    @DataBoundSetter public void setComposeTimeout(String composeTimeout) { this.composeTimeout = Values.trimToNull(composeTimeout); }
 
-    @DataBoundSetter
-    public void setStableFor(String stableFor) {
-        this.stableFor = Values.trimToNull(stableFor);
-    }
-
-    public Integer getLogsTail() {
-        return logsTail;
-    }
-
-    @DataBoundSetter
-    public void setLogsTail(Integer logsTail) {
-        this.logsTail = logsTail;
-    }
-
-    public List<String> getFailOnLogPattern() {
-        return failOnLogPattern;
-    }
-
-    @DataBoundSetter
-    public void setFailOnLogPattern(List<String> failOnLogPattern) {
-        this.failOnLogPattern = copy(failOnLogPattern);
-    }
-
-    public List<String> getWarnOnLogPattern() {
-        return warnOnLogPattern;
-    }
-
-    @DataBoundSetter
-    public void setWarnOnLogPattern(List<String> warnOnLogPattern) {
-        this.warnOnLogPattern = copy(warnOnLogPattern);
-    }
-
-    public String getLockTimeout() {
-        return lockTimeout;
-    }
-
-    @DataBoundSetter
-    public void setLockTimeout(String lockTimeout) {
-        this.lockTimeout = Values.trimToNull(lockTimeout);
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
-
-    public String getComposeTimeout() {
-        return composeTimeout;
-    }
-
-    @DataBoundSetter
-    public void setComposeTimeout(String composeTimeout) {
-        this.composeTimeout = Values.trimToNull(composeTimeout);
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
+    public boolean isDryRun() { return dryRun; }
+    @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
 
     /**
      * The form side both compose steps share: field checks run the engine's own binding next to a minimal valid

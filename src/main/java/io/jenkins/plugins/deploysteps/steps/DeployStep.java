@@ -38,41 +38,17 @@ public abstract class DeployStep extends Step {
     private boolean archive = true;
     private boolean verbose;
 
-    public String getReportName() {
-        return reportName;
-    }
+    public String getReportName() { return reportName; }
+    @DataBoundSetter public void setReportName(String reportName) { this.reportName = Values.trimToNull(reportName); }
 
-    @DataBoundSetter
-    public void setReportName(String reportName) {
-        this.reportName = Values.trimToNull(reportName);
-    }
+    public String getOnFailure() { return onFailure; }
+    @DataBoundSetter public void setOnFailure(String onFailure) { this.onFailure = Values.trimToNull(onFailure); }
 
-    public String getOnFailure() {
-        return onFailure;
-    }
+    public boolean isArchive() { return archive; }
+    @DataBoundSetter public void setArchive(boolean archive) { this.archive = archive; }
 
-    @DataBoundSetter
-    public void setOnFailure(String onFailure) {
-        this.onFailure = Values.trimToNull(onFailure);
-    }
-
-    public boolean isArchive() {
-        return archive;
-    }
-
-    @DataBoundSetter
-    public void setArchive(boolean archive) {
-        this.archive = archive;
-    }
-
-    public boolean isVerbose() {
-        return verbose;
-    }
-
-    @DataBoundSetter
-    public void setVerbose(boolean verbose) {
-        this.verbose = verbose;
-    }
+    public boolean isVerbose() { return verbose; }
+    @DataBoundSetter public void setVerbose(boolean verbose) { this.verbose = verbose; }
 
     /** Adds the shared parameters under the engine's names (unset ones stay out, so the engine's defaults apply). */
     protected void putCommonParams(Map<String, Object> params) {
@@ -179,9 +155,7 @@ public abstract class DeployStep extends Step {
         }
 
         @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return DeployStepExecutor.REQUIRED_CONTEXT;
-        }
+        public Set<? extends Class<?>> getRequiredContext() { return DeployStepExecutor.REQUIRED_CONTEXT; }
 
         /** Every step's host field (the steps that have one); see {@link StepForms#hostCheck}. */
         @POST

@@ -26,54 +26,22 @@ public final class DowntimeProbeSettings implements Describable<DowntimeProbeSet
         this.url = Values.trimToNull(url);
     }
 
-    public String getUrl() {
-        return url;
-    }
+    public String getUrl() { return url; }
 
-    public String getInterval() {
-        return interval;
-    }
+    public String getInterval() { return interval; }
+    @DataBoundSetter public void setInterval(String interval) { this.interval = Values.trimToNull(interval); }
 
-    @DataBoundSetter
-    public void setInterval(String interval) {
-        this.interval = Values.trimToNull(interval);
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    public String getTimeout() {
-        return timeout;
-    }
+    public String getExpectStatus() { return expectStatus; }
+    @DataBoundSetter public void setExpectStatus(String expectStatus) { this.expectStatus = Values.trimToNull(expectStatus); }
 
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
+    public String getMaxDowntime() { return maxDowntime; }
+    @DataBoundSetter public void setMaxDowntime(String maxDowntime) { this.maxDowntime = Values.trimToNull(maxDowntime); }
 
-    public String getExpectStatus() {
-        return expectStatus;
-    }
-
-    @DataBoundSetter
-    public void setExpectStatus(String expectStatus) {
-        this.expectStatus = Values.trimToNull(expectStatus);
-    }
-
-    public String getMaxDowntime() {
-        return maxDowntime;
-    }
-
-    @DataBoundSetter
-    public void setMaxDowntime(String maxDowntime) {
-        this.maxDowntime = Values.trimToNull(maxDowntime);
-    }
-
-    public String getSeverity() {
-        return severity;
-    }
-
-    @DataBoundSetter
-    public void setSeverity(String severity) {
-        this.severity = Values.trimToNull(severity);
-    }
+    public String getSeverity() { return severity; }
+    @DataBoundSetter public void setSeverity(String severity) { this.severity = Values.trimToNull(severity); }
 
     public Map<String, Object> toParams() {
         return StepParams.of(this, ComposeDeploy.DOWNTIME_PARAMS);
@@ -88,8 +56,6 @@ public final class DowntimeProbeSettings implements Describable<DowntimeProbeSet
         }
 
         @Override
-        public String getDisplayName() {
-            return "Downtime probe";
-        }
+        public String getDisplayName() { return "Downtime probe"; }
     }
 }

@@ -27,23 +27,11 @@ public final class ExpiredTokenSettings implements Describable<ExpiredTokenSetti
     @DataBoundConstructor
     public ExpiredTokenSettings() {}
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
+    public String getCredentialsId() { return credentialsId; }
+    @DataBoundSetter public void setCredentialsId(String credentialsId) { this.credentialsId = Values.trimToNull(credentialsId); }
 
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Values.trimToNull(credentialsId);
-    }
-
-    public String getTtl() {
-        return ttl;
-    }
-
-    @DataBoundSetter
-    public void setTtl(String ttl) {
-        this.ttl = Values.trimToNull(ttl);
-    }
+    public String getTtl() { return ttl; }
+    @DataBoundSetter public void setTtl(String ttl) { this.ttl = Values.trimToNull(ttl); }
 
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -56,9 +44,7 @@ public final class ExpiredTokenSettings implements Describable<ExpiredTokenSetti
     @Extension
     public static final class DescriptorImpl extends Descriptor<ExpiredTokenSettings> {
         @Override
-        public String getDisplayName() {
-            return "Expired token";
-        }
+        public String getDisplayName() { return "Expired token"; }
 
         /** Secret text: a token known to have expired. */
         @POST

@@ -57,195 +57,70 @@ public final class HealthCheck implements Describable<HealthCheck> {
     @DataBoundConstructor
     public HealthCheck() {}
 
-    public String getName() {
-        return name;
-    }
+    public String getName() { return name; }
+    @DataBoundSetter public void setName(String name) { this.name = Values.trimToNull(name); }
 
-    @DataBoundSetter
-    public void setName(String name) {
-        this.name = Values.trimToNull(name);
-    }
+    public String getUrl() { return url; }
+    @DataBoundSetter public void setUrl(String url) { this.url = Values.trimToNull(url); }
 
-    public String getUrl() {
-        return url;
-    }
+    public String getTcp() { return tcp; }
+    @DataBoundSetter public void setTcp(String tcp) { this.tcp = Values.trimToNull(tcp); }
 
-    @DataBoundSetter
-    public void setUrl(String url) {
-        this.url = Values.trimToNull(url);
-    }
+    public String getHost() { return host; }
+    @DataBoundSetter public void setHost(String host) { this.host = Values.trimToNull(host); }
 
-    public String getTcp() {
-        return tcp;
-    }
+    public String getContainer() { return container; }
+    @DataBoundSetter public void setContainer(String container) { this.container = Values.trimToNull(container); }
 
-    @DataBoundSetter
-    public void setTcp(String tcp) {
-        this.tcp = Values.trimToNull(tcp);
-    }
+    public String getMethod() { return method; }
+    @DataBoundSetter public void setMethod(String method) { this.method = Values.trimToNull(method); }
 
-    public String getHost() {
-        return host;
-    }
+    public Map<String, String> getHeaders() { return headers; }
+    @DataBoundSetter public void setHeaders(Map<String, String> headers) { this.headers = StepForms.texts(headers); }
 
-    @DataBoundSetter
-    public void setHost(String host) {
-        this.host = Values.trimToNull(host);
-    }
+    public String getBody() { return body; }
+    @DataBoundSetter public void setBody(String body) { this.body = body == null || body.isEmpty() ? null : body; }
 
-    public String getContainer() {
-        return container;
-    }
+    public String getCredentialsId() { return credentialsId; }
+    @DataBoundSetter public void setCredentialsId(String credentialsId) { this.credentialsId = Values.trimToNull(credentialsId); }
 
-    @DataBoundSetter
-    public void setContainer(String container) {
-        this.container = Values.trimToNull(container);
-    }
-
-    public String getMethod() {
-        return method;
-    }
-
-    @DataBoundSetter
-    public void setMethod(String method) {
-        this.method = Values.trimToNull(method);
-    }
-
-    public Map<String, String> getHeaders() {
-        return headers;
-    }
-
-    @DataBoundSetter
-    public void setHeaders(Map<String, String> headers) {
-        this.headers = StepForms.texts(headers);
-    }
-
-    public String getBody() {
-        return body;
-    }
-
-    @DataBoundSetter
-    public void setBody(String body) {
-        this.body = body == null || body.isEmpty() ? null : body;
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Values.trimToNull(credentialsId);
-    }
-
-    public String getExpectStatus() {
-        return expectStatus;
-    }
+    public String getExpectStatus() { return expectStatus; }
 
     /** A code, a range or a comma-separated list, as text; a Jenkinsfile's {@code 200} or {@code [200, 204]} arrives converted. */
-    @DataBoundSetter
-    public void setExpectStatus(String expectStatus) {
-        this.expectStatus = Values.trimToNull(expectStatus);
-    }
+    @DataBoundSetter public void setExpectStatus(String expectStatus) { this.expectStatus = Values.trimToNull(expectStatus); }
 
-    public String getExpectBodyContains() {
-        return expectBodyContains;
-    }
+    public String getExpectBodyContains() { return expectBodyContains; }
+    @DataBoundSetter public void setExpectBodyContains(String expectBodyContains) { this.expectBodyContains = expectBodyContains == null || expectBodyContains.isEmpty() ? null : expectBodyContains; }
 
-    @DataBoundSetter
-    public void setExpectBodyContains(String expectBodyContains) {
-        this.expectBodyContains = expectBodyContains == null || expectBodyContains.isEmpty() ? null : expectBodyContains;
-    }
+    public String getExpectBodyMatches() { return expectBodyMatches; }
+    @DataBoundSetter public void setExpectBodyMatches(String expectBodyMatches) { this.expectBodyMatches = expectBodyMatches == null || expectBodyMatches.isEmpty() ? null : expectBodyMatches; }
 
-    public String getExpectBodyMatches() {
-        return expectBodyMatches;
-    }
+    public Map<String, String> getExpectJson() { return expectJson; }
+    @DataBoundSetter public void setExpectJson(Map<String, String> expectJson) { this.expectJson = StepForms.texts(expectJson); }
 
-    @DataBoundSetter
-    public void setExpectBodyMatches(String expectBodyMatches) {
-        this.expectBodyMatches = expectBodyMatches == null || expectBodyMatches.isEmpty() ? null : expectBodyMatches;
-    }
+    public Map<String, String> getExpectHeader() { return expectHeader; }
+    @DataBoundSetter public void setExpectHeader(Map<String, String> expectHeader) { this.expectHeader = StepForms.texts(expectHeader); }
 
-    public Map<String, String> getExpectJson() {
-        return expectJson;
-    }
+    public String getMaxLatency() { return maxLatency; }
+    @DataBoundSetter public void setMaxLatency(String maxLatency) { this.maxLatency = Values.trimToNull(maxLatency); }
 
-    @DataBoundSetter
-    public void setExpectJson(Map<String, String> expectJson) {
-        this.expectJson = StepForms.texts(expectJson);
-    }
+    public Integer getSamples() { return samples; }
+    @DataBoundSetter public void setSamples(Integer samples) { this.samples = samples; }
 
-    public Map<String, String> getExpectHeader() {
-        return expectHeader;
-    }
+    public String getP95Latency() { return p95Latency; }
+    @DataBoundSetter public void setP95Latency(String p95Latency) { this.p95Latency = Values.trimToNull(p95Latency); }
 
-    @DataBoundSetter
-    public void setExpectHeader(Map<String, String> expectHeader) {
-        this.expectHeader = StepForms.texts(expectHeader);
-    }
+    public boolean isFollowRedirects() { return followRedirects; }
+    @DataBoundSetter public void setFollowRedirects(boolean followRedirects) { this.followRedirects = followRedirects; }
 
-    public String getMaxLatency() {
-        return maxLatency;
-    }
+    public String getExpectRedirectTo() { return expectRedirectTo; }
+    @DataBoundSetter public void setExpectRedirectTo(String expectRedirectTo) { this.expectRedirectTo = Values.trimToNull(expectRedirectTo); }
 
-    @DataBoundSetter
-    public void setMaxLatency(String maxLatency) {
-        this.maxLatency = Values.trimToNull(maxLatency);
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    public Integer getSamples() {
-        return samples;
-    }
-
-    @DataBoundSetter
-    public void setSamples(Integer samples) {
-        this.samples = samples;
-    }
-
-    public String getP95Latency() {
-        return p95Latency;
-    }
-
-    @DataBoundSetter
-    public void setP95Latency(String p95Latency) {
-        this.p95Latency = Values.trimToNull(p95Latency);
-    }
-
-    public boolean isFollowRedirects() {
-        return followRedirects;
-    }
-
-    @DataBoundSetter
-    public void setFollowRedirects(boolean followRedirects) {
-        this.followRedirects = followRedirects;
-    }
-
-    public String getExpectRedirectTo() {
-        return expectRedirectTo;
-    }
-
-    @DataBoundSetter
-    public void setExpectRedirectTo(String expectRedirectTo) {
-        this.expectRedirectTo = Values.trimToNull(expectRedirectTo);
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
-
-    public String getSeverity() {
-        return severity;
-    }
-
-    @DataBoundSetter
-    public void setSeverity(String severity) {
-        this.severity = Values.trimToNull(severity);
-    }
+    public String getSeverity() { return severity; }
+    @DataBoundSetter public void setSeverity(String severity) { this.severity = Values.trimToNull(severity); }
 
     /** The check under the engine's names; unset values are left out so the engine's defaults apply. */
     public Map<String, Object> toParams() {
@@ -270,9 +145,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
         }
 
         @Override
-        public String getDisplayName() {
-            return "Check";
-        }
+        public String getDisplayName() { return "Check"; }
 
         @Override
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {

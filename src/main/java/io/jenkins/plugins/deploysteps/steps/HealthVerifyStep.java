@@ -34,86 +34,32 @@ public final class HealthVerifyStep extends DeployStep {
     @DataBoundConstructor
     public HealthVerifyStep() {}
 
-    public List<HealthCheck> getChecks() {
-        return checks;
-    }
+    public List<HealthCheck> getChecks() { return checks; }
+    @DataBoundSetter public void setChecks(List<HealthCheck> checks) { this.checks = checks == null ? new ArrayList<>() : new ArrayList<>(checks); }
 
-    @DataBoundSetter
-    public void setChecks(List<HealthCheck> checks) {
-        this.checks = checks == null ? new ArrayList<>() : new ArrayList<>(checks);
-    }
+    public String getUrl() { return url; }
+    @DataBoundSetter public void setUrl(String url) { this.url = Values.trimToNull(url); }
 
-    public String getUrl() {
-        return url;
-    }
+    public String getWaitTimeout() { return waitTimeout; }
+    @DataBoundSetter public void setWaitTimeout(String waitTimeout) { this.waitTimeout = Values.trimToNull(waitTimeout); }
 
-    @DataBoundSetter
-    public void setUrl(String url) {
-        this.url = Values.trimToNull(url);
-    }
+    public String getInterval() { return interval; }
+    @DataBoundSetter public void setInterval(String interval) { this.interval = Values.trimToNull(interval); }
 
-    public String getWaitTimeout() {
-        return waitTimeout;
-    }
+    public String getMaxInterval() { return maxInterval; }
+    @DataBoundSetter public void setMaxInterval(String maxInterval) { this.maxInterval = Values.trimToNull(maxInterval); }
 
-    @DataBoundSetter
-    public void setWaitTimeout(String waitTimeout) {
-        this.waitTimeout = Values.trimToNull(waitTimeout);
-    }
+    public Integer getConsecutive() { return consecutive; }
+    @DataBoundSetter public void setConsecutive(Integer consecutive) { this.consecutive = consecutive; }
 
-    public String getInterval() {
-        return interval;
-    }
+    public Integer getParallelism() { return parallelism; }
+    @DataBoundSetter public void setParallelism(Integer parallelism) { this.parallelism = parallelism; }
 
-    @DataBoundSetter
-    public void setInterval(String interval) {
-        this.interval = Values.trimToNull(interval);
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    public String getMaxInterval() {
-        return maxInterval;
-    }
-
-    @DataBoundSetter
-    public void setMaxInterval(String maxInterval) {
-        this.maxInterval = Values.trimToNull(maxInterval);
-    }
-
-    public Integer getConsecutive() {
-        return consecutive;
-    }
-
-    @DataBoundSetter
-    public void setConsecutive(Integer consecutive) {
-        this.consecutive = consecutive;
-    }
-
-    public Integer getParallelism() {
-        return parallelism;
-    }
-
-    @DataBoundSetter
-    public void setParallelism(Integer parallelism) {
-        this.parallelism = parallelism;
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
-
-    public TlsSettings getTls() {
-        return tls;
-    }
-
-    @DataBoundSetter
-    public void setTls(TlsSettings tls) {
-        this.tls = tls;
-    }
+    public TlsSettings getTls() { return tls; }
+    @DataBoundSetter public void setTls(TlsSettings tls) { this.tls = tls; }
 
     @Override
     protected StepDefinition<?> definition() {
@@ -130,14 +76,10 @@ public final class HealthVerifyStep extends DeployStep {
         }
 
         @Override
-        public String getFunctionName() {
-            return HealthVerify.NAME;
-        }
+        public String getFunctionName() { return HealthVerify.NAME; }
 
         @Override
-        public String getDisplayName() {
-            return "Verify a deployment: HTTP(S), TLS and TCP checks, waiting until healthy";
-        }
+        public String getDisplayName() { return "Verify a deployment: HTTP(S), TLS and TCP checks, waiting until healthy"; }
 
         /** What a person scanning the pipeline graph wants: the URL, or the checks' names. Never a header or credential. */
         @Override

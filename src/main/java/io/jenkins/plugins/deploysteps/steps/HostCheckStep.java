@@ -34,63 +34,25 @@ public final class HostCheckStep extends DeployStep {
         this.host = Values.trimToNull(host);
     }
 
-    public String getHost() {
-        return host;
-    }
+    public String getHost() { return host; }
 
-    public List<String> getPaths() {
-        return paths;
-    }
+    public List<String> getPaths() { return paths; }
+    @DataBoundSetter public void setPaths(List<String> paths) { this.paths = paths == null ? new ArrayList<>() : new ArrayList<>(paths); }
 
-    @DataBoundSetter
-    public void setPaths(List<String> paths) {
-        this.paths = paths == null ? new ArrayList<>() : new ArrayList<>(paths);
-    }
+    public String getMinFreeDisk() { return minFreeDisk; }
+    @DataBoundSetter public void setMinFreeDisk(String minFreeDisk) { this.minFreeDisk = Values.trimToNull(minFreeDisk); }
 
-    public String getMinFreeDisk() {
-        return minFreeDisk;
-    }
+    public String getMinFreeMemory() { return minFreeMemory; }
+    @DataBoundSetter public void setMinFreeMemory(String minFreeMemory) { this.minFreeMemory = Values.trimToNull(minFreeMemory); }
 
-    @DataBoundSetter
-    public void setMinFreeDisk(String minFreeDisk) {
-        this.minFreeDisk = Values.trimToNull(minFreeDisk);
-    }
+    public Double getMaxLoad() { return maxLoad; }
+    @DataBoundSetter public void setMaxLoad(Double maxLoad) { this.maxLoad = maxLoad; }
 
-    public String getMinFreeMemory() {
-        return minFreeMemory;
-    }
+    public List<String> getRequireCommands() { return requireCommands; }
+    @DataBoundSetter public void setRequireCommands(List<String> requireCommands) { this.requireCommands = requireCommands == null ? new ArrayList<>() : new ArrayList<>(requireCommands); }
 
-    @DataBoundSetter
-    public void setMinFreeMemory(String minFreeMemory) {
-        this.minFreeMemory = Values.trimToNull(minFreeMemory);
-    }
-
-    public Double getMaxLoad() {
-        return maxLoad;
-    }
-
-    @DataBoundSetter
-    public void setMaxLoad(Double maxLoad) {
-        this.maxLoad = maxLoad;
-    }
-
-    public List<String> getRequireCommands() {
-        return requireCommands;
-    }
-
-    @DataBoundSetter
-    public void setRequireCommands(List<String> requireCommands) {
-        this.requireCommands = requireCommands == null ? new ArrayList<>() : new ArrayList<>(requireCommands);
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
     @Override
     protected StepDefinition<?> definition() {
@@ -105,14 +67,10 @@ public final class HostCheckStep extends DeployStep {
         }
 
         @Override
-        public String getFunctionName() {
-            return HostCheck.NAME;
-        }
+        public String getFunctionName() { return HostCheck.NAME; }
 
         @Override
-        public String getDisplayName() {
-            return "Check a deploy host: connection, disk, memory, load, commands";
-        }
+        public String getDisplayName() { return "Check a deploy host: connection, disk, memory, load, commands"; }
 
         /** The host is what a person scanning the pipeline graph wants to see; nothing else, and never a secret. */
         @Override

@@ -69,298 +69,105 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         this.baseUrl = Values.trimToNull(baseUrl);
     }
 
-    public String getBaseUrl() {
-        return baseUrl;
-    }
+    public String getBaseUrl() { return baseUrl; }
 
-    public MagicLinkMailbox getMailbox() {
-        return mailbox;
-    }
+    public MagicLinkMailbox getMailbox() { return mailbox; }
+    @DataBoundSetter public void setMailbox(MagicLinkMailbox mailbox) { this.mailbox = mailbox; }
 
-    @DataBoundSetter
-    public void setMailbox(MagicLinkMailbox mailbox) {
-        this.mailbox = mailbox;
-    }
-
-    public List<AuthenticatedCheck> getAuthenticatedChecks() {
-        return authenticatedChecks;
-    }
+    public List<AuthenticatedCheck> getAuthenticatedChecks() { return authenticatedChecks; }
 
     /** Empty keeps the engine's default (the profile must show the address). */
-    @DataBoundSetter
-    public void setAuthenticatedChecks(List<AuthenticatedCheck> authenticatedChecks) {
-        this.authenticatedChecks = authenticatedChecks == null ? new ArrayList<>() : new ArrayList<>(authenticatedChecks);
-    }
+    @DataBoundSetter public void setAuthenticatedChecks(List<AuthenticatedCheck> authenticatedChecks) { this.authenticatedChecks = authenticatedChecks == null ? new ArrayList<>() : new ArrayList<>(authenticatedChecks); }
 
-    public RateLimitSettings getRateLimit() {
-        return rateLimit;
-    }
+    public RateLimitSettings getRateLimit() { return rateLimit; }
+    @DataBoundSetter public void setRateLimit(RateLimitSettings rateLimit) { this.rateLimit = rateLimit; }
 
-    @DataBoundSetter
-    public void setRateLimit(RateLimitSettings rateLimit) {
-        this.rateLimit = rateLimit;
-    }
+    public ExpiredTokenSettings getExpiredToken() { return expiredToken; }
+    @DataBoundSetter public void setExpiredToken(ExpiredTokenSettings expiredToken) { this.expiredToken = expiredToken; }
 
-    public ExpiredTokenSettings getExpiredToken() {
-        return expiredToken;
-    }
+    public String getEmail() { return email; }
+    @DataBoundSetter public void setEmail(String email) { this.email = Values.trimToNull(email); }
 
-    @DataBoundSetter
-    public void setExpiredToken(ExpiredTokenSettings expiredToken) {
-        this.expiredToken = expiredToken;
-    }
+    public String getEmailDomain() { return emailDomain; }
+    @DataBoundSetter public void setEmailDomain(String emailDomain) { this.emailDomain = Values.trimToNull(emailDomain); }
 
-    public String getEmail() {
-        return email;
-    }
+    public Map<String, String> getHeaders() { return headers; }
+    @DataBoundSetter public void setHeaders(Map<String, String> headers) { this.headers = StepForms.texts(headers); }
 
-    @DataBoundSetter
-    public void setEmail(String email) {
-        this.email = Values.trimToNull(email);
-    }
+    public String getSendPath() { return sendPath; }
+    @DataBoundSetter public void setSendPath(String sendPath) { this.sendPath = Values.trimToNull(sendPath); }
 
-    public String getEmailDomain() {
-        return emailDomain;
-    }
+    public String getSendBody() { return sendBody; }
+    @DataBoundSetter public void setSendBody(String sendBody) { this.sendBody = sendBody == null || sendBody.isEmpty() ? null : sendBody; }
 
-    @DataBoundSetter
-    public void setEmailDomain(String emailDomain) {
-        this.emailDomain = Values.trimToNull(emailDomain);
-    }
+    public String getExpectSendStatus() { return expectSendStatus; }
+    @DataBoundSetter public void setExpectSendStatus(String expectSendStatus) { this.expectSendStatus = Values.trimToNull(expectSendStatus); }
 
-    public Map<String, String> getHeaders() {
-        return headers;
-    }
+    public String getMailTimeout() { return mailTimeout; }
+    @DataBoundSetter public void setMailTimeout(String mailTimeout) { this.mailTimeout = Values.trimToNull(mailTimeout); }
 
-    @DataBoundSetter
-    public void setHeaders(Map<String, String> headers) {
-        this.headers = StepForms.texts(headers);
-    }
+    public String getPollInterval() { return pollInterval; }
+    @DataBoundSetter public void setPollInterval(String pollInterval) { this.pollInterval = Values.trimToNull(pollInterval); }
 
-    public String getSendPath() {
-        return sendPath;
-    }
+    public String getClockSkew() { return clockSkew; }
+    @DataBoundSetter public void setClockSkew(String clockSkew) { this.clockSkew = Values.trimToNull(clockSkew); }
 
-    @DataBoundSetter
-    public void setSendPath(String sendPath) {
-        this.sendPath = Values.trimToNull(sendPath);
-    }
+    public String getLinkPattern() { return linkPattern; }
+    @DataBoundSetter public void setLinkPattern(String linkPattern) { this.linkPattern = linkPattern == null || linkPattern.isEmpty() ? null : linkPattern; }
 
-    public String getSendBody() {
-        return sendBody;
-    }
+    public String getTokenParam() { return tokenParam; }
+    @DataBoundSetter public void setTokenParam(String tokenParam) { this.tokenParam = Values.trimToNull(tokenParam); }
 
-    @DataBoundSetter
-    public void setSendBody(String sendBody) {
-        this.sendBody = sendBody == null || sendBody.isEmpty() ? null : sendBody;
-    }
+    public boolean isFollowLink() { return followLink; }
+    @DataBoundSetter public void setFollowLink(boolean followLink) { this.followLink = followLink; }
 
-    public String getExpectSendStatus() {
-        return expectSendStatus;
-    }
+    public List<String> getLinkOrigins() { return linkOrigins; }
+    @DataBoundSetter public void setLinkOrigins(List<String> linkOrigins) { this.linkOrigins = linkOrigins == null ? new ArrayList<>() : new ArrayList<>(linkOrigins); }
 
-    @DataBoundSetter
-    public void setExpectSendStatus(String expectSendStatus) {
-        this.expectSendStatus = Values.trimToNull(expectSendStatus);
-    }
+    public String getVerifyPath() { return verifyPath; }
+    @DataBoundSetter public void setVerifyPath(String verifyPath) { this.verifyPath = Values.trimToNull(verifyPath); }
 
-    public String getMailTimeout() {
-        return mailTimeout;
-    }
+    public String getExpectVerifyStatus() { return expectVerifyStatus; }
+    @DataBoundSetter public void setExpectVerifyStatus(String expectVerifyStatus) { this.expectVerifyStatus = Values.trimToNull(expectVerifyStatus); }
 
-    @DataBoundSetter
-    public void setMailTimeout(String mailTimeout) {
-        this.mailTimeout = Values.trimToNull(mailTimeout);
-    }
+    public String getSessionJsonPath() { return sessionJsonPath; }
+    @DataBoundSetter public void setSessionJsonPath(String sessionJsonPath) { this.sessionJsonPath = Values.trimToNull(sessionJsonPath); }
 
-    public String getPollInterval() {
-        return pollInterval;
-    }
+    public String getSessionCookie() { return sessionCookie; }
+    @DataBoundSetter public void setSessionCookie(String sessionCookie) { this.sessionCookie = Values.trimToNull(sessionCookie); }
 
-    @DataBoundSetter
-    public void setPollInterval(String pollInterval) {
-        this.pollInterval = Values.trimToNull(pollInterval);
-    }
+    public String getUserRecordCommand() { return userRecordCommand; }
+    @DataBoundSetter public void setUserRecordCommand(String userRecordCommand) { this.userRecordCommand = Values.trimToNull(userRecordCommand); }
 
-    public String getClockSkew() {
-        return clockSkew;
-    }
+    public String getUserRecordHost() { return userRecordHost; }
+    @DataBoundSetter public void setUserRecordHost(String userRecordHost) { this.userRecordHost = Values.trimToNull(userRecordHost); }
 
-    @DataBoundSetter
-    public void setClockSkew(String clockSkew) {
-        this.clockSkew = Values.trimToNull(clockSkew);
-    }
+    public String getRefreshPath() { return refreshPath; }
+    @DataBoundSetter public void setRefreshPath(String refreshPath) { this.refreshPath = Values.trimToNull(refreshPath); }
 
-    public String getLinkPattern() {
-        return linkPattern;
-    }
+    public String getRefreshMethod() { return refreshMethod; }
+    @DataBoundSetter public void setRefreshMethod(String refreshMethod) { this.refreshMethod = Values.trimToNull(refreshMethod); }
 
-    @DataBoundSetter
-    public void setLinkPattern(String linkPattern) {
-        this.linkPattern = linkPattern == null || linkPattern.isEmpty() ? null : linkPattern;
-    }
+    public Boolean getRejectInvalidToken() { return rejectInvalidToken; }
+    @DataBoundSetter public void setRejectInvalidToken(Boolean rejectInvalidToken) { this.rejectInvalidToken = rejectInvalidToken; }
 
-    public String getTokenParam() {
-        return tokenParam;
-    }
+    public Boolean getRejectReusedToken() { return rejectReusedToken; }
+    @DataBoundSetter public void setRejectReusedToken(Boolean rejectReusedToken) { this.rejectReusedToken = rejectReusedToken; }
 
-    @DataBoundSetter
-    public void setTokenParam(String tokenParam) {
-        this.tokenParam = Values.trimToNull(tokenParam);
-    }
+    public Boolean getRejectNoSession() { return rejectNoSession; }
+    @DataBoundSetter public void setRejectNoSession(Boolean rejectNoSession) { this.rejectNoSession = rejectNoSession; }
 
-    public boolean isFollowLink() {
-        return followLink;
-    }
+    public String getExpectInvalidStatus() { return expectInvalidStatus; }
+    @DataBoundSetter public void setExpectInvalidStatus(String expectInvalidStatus) { this.expectInvalidStatus = Values.trimToNull(expectInvalidStatus); }
 
-    @DataBoundSetter
-    public void setFollowLink(boolean followLink) {
-        this.followLink = followLink;
-    }
+    public String getExpectNoSessionStatus() { return expectNoSessionStatus; }
+    @DataBoundSetter public void setExpectNoSessionStatus(String expectNoSessionStatus) { this.expectNoSessionStatus = Values.trimToNull(expectNoSessionStatus); }
 
-    public List<String> getLinkOrigins() {
-        return linkOrigins;
-    }
+    public String getCaCredentialsId() { return caCredentialsId; }
+    @DataBoundSetter public void setCaCredentialsId(String caCredentialsId) { this.caCredentialsId = Values.trimToNull(caCredentialsId); }
 
-    @DataBoundSetter
-    public void setLinkOrigins(List<String> linkOrigins) {
-        this.linkOrigins = linkOrigins == null ? new ArrayList<>() : new ArrayList<>(linkOrigins);
-    }
-
-    public String getVerifyPath() {
-        return verifyPath;
-    }
-
-    @DataBoundSetter
-    public void setVerifyPath(String verifyPath) {
-        this.verifyPath = Values.trimToNull(verifyPath);
-    }
-
-    public String getExpectVerifyStatus() {
-        return expectVerifyStatus;
-    }
-
-    @DataBoundSetter
-    public void setExpectVerifyStatus(String expectVerifyStatus) {
-        this.expectVerifyStatus = Values.trimToNull(expectVerifyStatus);
-    }
-
-    public String getSessionJsonPath() {
-        return sessionJsonPath;
-    }
-
-    @DataBoundSetter
-    public void setSessionJsonPath(String sessionJsonPath) {
-        this.sessionJsonPath = Values.trimToNull(sessionJsonPath);
-    }
-
-    public String getSessionCookie() {
-        return sessionCookie;
-    }
-
-    @DataBoundSetter
-    public void setSessionCookie(String sessionCookie) {
-        this.sessionCookie = Values.trimToNull(sessionCookie);
-    }
-
-    public String getUserRecordCommand() {
-        return userRecordCommand;
-    }
-
-    @DataBoundSetter
-    public void setUserRecordCommand(String userRecordCommand) {
-        this.userRecordCommand = Values.trimToNull(userRecordCommand);
-    }
-
-    public String getUserRecordHost() {
-        return userRecordHost;
-    }
-
-    @DataBoundSetter
-    public void setUserRecordHost(String userRecordHost) {
-        this.userRecordHost = Values.trimToNull(userRecordHost);
-    }
-
-    public String getRefreshPath() {
-        return refreshPath;
-    }
-
-    @DataBoundSetter
-    public void setRefreshPath(String refreshPath) {
-        this.refreshPath = Values.trimToNull(refreshPath);
-    }
-
-    public String getRefreshMethod() {
-        return refreshMethod;
-    }
-
-    @DataBoundSetter
-    public void setRefreshMethod(String refreshMethod) {
-        this.refreshMethod = Values.trimToNull(refreshMethod);
-    }
-
-    public Boolean getRejectInvalidToken() {
-        return rejectInvalidToken;
-    }
-
-    @DataBoundSetter
-    public void setRejectInvalidToken(Boolean rejectInvalidToken) {
-        this.rejectInvalidToken = rejectInvalidToken;
-    }
-
-    public Boolean getRejectReusedToken() {
-        return rejectReusedToken;
-    }
-
-    @DataBoundSetter
-    public void setRejectReusedToken(Boolean rejectReusedToken) {
-        this.rejectReusedToken = rejectReusedToken;
-    }
-
-    public Boolean getRejectNoSession() {
-        return rejectNoSession;
-    }
-
-    @DataBoundSetter
-    public void setRejectNoSession(Boolean rejectNoSession) {
-        this.rejectNoSession = rejectNoSession;
-    }
-
-    public String getExpectInvalidStatus() {
-        return expectInvalidStatus;
-    }
-
-    @DataBoundSetter
-    public void setExpectInvalidStatus(String expectInvalidStatus) {
-        this.expectInvalidStatus = Values.trimToNull(expectInvalidStatus);
-    }
-
-    public String getExpectNoSessionStatus() {
-        return expectNoSessionStatus;
-    }
-
-    @DataBoundSetter
-    public void setExpectNoSessionStatus(String expectNoSessionStatus) {
-        this.expectNoSessionStatus = Values.trimToNull(expectNoSessionStatus);
-    }
-
-    public String getCaCredentialsId() {
-        return caCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCaCredentialsId(String caCredentialsId) {
-        this.caCredentialsId = Values.trimToNull(caCredentialsId);
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
     @Override
     public Map<String, Object> toParams() {
@@ -423,14 +230,10 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         }
 
         @Override
-        public String getFunctionName() {
-            return MagicLink.NAME;
-        }
+        public String getFunctionName() { return MagicLink.NAME; }
 
         @Override
-        public String getDisplayName() {
-            return "Verify magic-link login end to end: email, token, session, negatives";
-        }
+        public String getDisplayName() { return "Verify magic-link login end to end: email, token, session, negatives"; }
 
         /** The app and the mailbox kind; never a path with a token, a header or a credential. */
         @Override

@@ -36,95 +36,35 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
     @DataBoundConstructor
     public MagicLinkMailbox() {}
 
-    public String getType() {
-        return type;
-    }
+    public String getType() { return type; }
+    @DataBoundSetter public void setType(String type) { this.type = Values.trimToNull(type); }
 
-    @DataBoundSetter
-    public void setType(String type) {
-        this.type = Values.trimToNull(type);
-    }
+    public String getUrl() { return url; }
+    @DataBoundSetter public void setUrl(String url) { this.url = Values.trimToNull(url); }
 
-    public String getUrl() {
-        return url;
-    }
+    public String getCredentialsId() { return credentialsId; }
+    @DataBoundSetter public void setCredentialsId(String credentialsId) { this.credentialsId = Values.trimToNull(credentialsId); }
 
-    @DataBoundSetter
-    public void setUrl(String url) {
-        this.url = Values.trimToNull(url);
-    }
+    public String getHost() { return host; }
+    @DataBoundSetter public void setHost(String host) { this.host = Values.trimToNull(host); }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
+    public Integer getPort() { return port; }
+    @DataBoundSetter public void setPort(Integer port) { this.port = port; }
 
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Values.trimToNull(credentialsId);
-    }
+    public String getSecurity() { return security; }
+    @DataBoundSetter public void setSecurity(String security) { this.security = Values.trimToNull(security); }
 
-    public String getHost() {
-        return host;
-    }
+    public String getFolder() { return folder; }
+    @DataBoundSetter public void setFolder(String folder) { this.folder = Values.trimToNull(folder); }
 
-    @DataBoundSetter
-    public void setHost(String host) {
-        this.host = Values.trimToNull(host);
-    }
+    public String getCaCredentialsId() { return caCredentialsId; }
+    @DataBoundSetter public void setCaCredentialsId(String caCredentialsId) { this.caCredentialsId = Values.trimToNull(caCredentialsId); }
 
-    public Integer getPort() {
-        return port;
-    }
+    public String getCommand() { return command; }
+    @DataBoundSetter public void setCommand(String command) { this.command = Values.trimToNull(command); }
 
-    @DataBoundSetter
-    public void setPort(Integer port) {
-        this.port = port;
-    }
-
-    public String getSecurity() {
-        return security;
-    }
-
-    @DataBoundSetter
-    public void setSecurity(String security) {
-        this.security = Values.trimToNull(security);
-    }
-
-    public String getFolder() {
-        return folder;
-    }
-
-    @DataBoundSetter
-    public void setFolder(String folder) {
-        this.folder = Values.trimToNull(folder);
-    }
-
-    public String getCaCredentialsId() {
-        return caCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCaCredentialsId(String caCredentialsId) {
-        this.caCredentialsId = Values.trimToNull(caCredentialsId);
-    }
-
-    public String getCommand() {
-        return command;
-    }
-
-    @DataBoundSetter
-    public void setCommand(String command) {
-        this.command = Values.trimToNull(command);
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -145,9 +85,7 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
     @Extension
     public static final class DescriptorImpl extends Descriptor<MagicLinkMailbox> {
         @Override
-        public String getDisplayName() {
-            return "Mailbox";
-        }
+        public String getDisplayName() { return "Mailbox"; }
 
         private static FormValidation check(String field, Object value, Map<String, Object> others) {
             if (value == null || value instanceof String s && s.isBlank()) {

@@ -30,6 +30,7 @@ public final class NginxRouteStep extends DeployStep {
     private final String site;
     private final String location;
     private String state;
+    private String backup;
     private String serverName;
     private String proxyPass;
     private Map<String, String> headers = new LinkedHashMap<>();
@@ -54,171 +55,67 @@ public final class NginxRouteStep extends DeployStep {
         this.location = Values.trimToNull(location);
     }
 
-    public String getHost() {
-        return host;
-    }
+    public String getHost() { return host; }
 
-    public String getSite() {
-        return site;
-    }
+    public String getSite() { return site; }
 
-    public String getLocation() {
-        return location;
-    }
+    public String getLocation() { return location; }
 
-    public String getState() {
-        return state;
-    }
+    public String getState() { return state; }
+    @DataBoundSetter public void setState(String state) { this.state = Values.trimToNull(state); }
 
-    @DataBoundSetter
-    public void setState(String state) {
-        this.state = Values.trimToNull(state);
-    }
+    public String getBackup() { return backup; }
+    @DataBoundSetter public void setBackup(String backup) { this.backup = Values.trimToNull(backup); }
 
-    public String getServerName() {
-        return serverName;
-    }
+    public String getServerName() { return serverName; }
+    @DataBoundSetter public void setServerName(String serverName) { this.serverName = Values.trimToNull(serverName); }
 
-    @DataBoundSetter
-    public void setServerName(String serverName) {
-        this.serverName = Values.trimToNull(serverName);
-    }
+    public String getProxyPass() { return proxyPass; }
+    @DataBoundSetter public void setProxyPass(String proxyPass) { this.proxyPass = Values.trimToNull(proxyPass); }
 
-    public String getProxyPass() {
-        return proxyPass;
-    }
-
-    @DataBoundSetter
-    public void setProxyPass(String proxyPass) {
-        this.proxyPass = Values.trimToNull(proxyPass);
-    }
-
-    public Map<String, String> getHeaders() {
-        return headers;
-    }
+    public Map<String, String> getHeaders() { return headers; }
 
     /** Values may be numbers in a Jenkinsfile; they are kept as text. An empty value means "do not pass this header". */
-    @DataBoundSetter
-    public void setHeaders(Map<String, String> headers) {
-        this.headers = StepForms.texts(headers, "");
-    }
+    @DataBoundSetter public void setHeaders(Map<String, String> headers) { this.headers = StepForms.texts(headers, ""); }
 
-    public boolean isWebsocket() {
-        return websocket;
-    }
+    public boolean isWebsocket() { return websocket; }
+    @DataBoundSetter public void setWebsocket(boolean websocket) { this.websocket = websocket; }
 
-    @DataBoundSetter
-    public void setWebsocket(boolean websocket) {
-        this.websocket = websocket;
-    }
+    public String getProxyReadTimeout() { return proxyReadTimeout; }
+    @DataBoundSetter public void setProxyReadTimeout(String proxyReadTimeout) { this.proxyReadTimeout = Values.trimToNull(proxyReadTimeout); }
 
-    public String getProxyReadTimeout() {
-        return proxyReadTimeout;
-    }
+    public String getClientMaxBodySize() { return clientMaxBodySize; }
+    @DataBoundSetter public void setClientMaxBodySize(String clientMaxBodySize) { this.clientMaxBodySize = Values.trimToNull(clientMaxBodySize); }
 
-    @DataBoundSetter
-    public void setProxyReadTimeout(String proxyReadTimeout) {
-        this.proxyReadTimeout = Values.trimToNull(proxyReadTimeout);
-    }
+    public String getVerifyUrl() { return verifyUrl; }
+    @DataBoundSetter public void setVerifyUrl(String verifyUrl) { this.verifyUrl = Values.trimToNull(verifyUrl); }
 
-    public String getClientMaxBodySize() {
-        return clientMaxBodySize;
-    }
+    public String getExpectStatus() { return expectStatus; }
+    @DataBoundSetter public void setExpectStatus(String expectStatus) { this.expectStatus = Values.trimToNull(expectStatus); }
 
-    @DataBoundSetter
-    public void setClientMaxBodySize(String clientMaxBodySize) {
-        this.clientMaxBodySize = Values.trimToNull(clientMaxBodySize);
-    }
+    public String getVerifyTimeout() { return verifyTimeout; }
+    @DataBoundSetter public void setVerifyTimeout(String verifyTimeout) { this.verifyTimeout = Values.trimToNull(verifyTimeout); }
 
-    public String getVerifyUrl() {
-        return verifyUrl;
-    }
+    public String getTestCommand() { return testCommand; }
+    @DataBoundSetter public void setTestCommand(String testCommand) { this.testCommand = Values.trimToNull(testCommand); }
 
-    @DataBoundSetter
-    public void setVerifyUrl(String verifyUrl) {
-        this.verifyUrl = Values.trimToNull(verifyUrl);
-    }
+    public String getReloadCommand() { return reloadCommand; }
+    @DataBoundSetter public void setReloadCommand(String reloadCommand) { this.reloadCommand = Values.trimToNull(reloadCommand); }
 
-    public String getExpectStatus() {
-        return expectStatus;
-    }
+    public String getBackupDir() { return backupDir; }
+    @DataBoundSetter public void setBackupDir(String backupDir) { this.backupDir = Values.trimToNull(backupDir); }
 
-    @DataBoundSetter
-    public void setExpectStatus(String expectStatus) {
-        this.expectStatus = Values.trimToNull(expectStatus);
-    }
+    public Integer getKeepBackups() { return keepBackups; }
+    @DataBoundSetter public void setKeepBackups(Integer keepBackups) { this.keepBackups = keepBackups; }
 
-    public String getVerifyTimeout() {
-        return verifyTimeout;
-    }
+    public String getLockTimeout() { return lockTimeout; }
+    @DataBoundSetter public void setLockTimeout(String lockTimeout) { this.lockTimeout = Values.trimToNull(lockTimeout); }
 
-    @DataBoundSetter
-    public void setVerifyTimeout(String verifyTimeout) {
-        this.verifyTimeout = Values.trimToNull(verifyTimeout);
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    public String getTestCommand() {
-        return testCommand;
-    }
-
-    @DataBoundSetter
-    public void setTestCommand(String testCommand) {
-        this.testCommand = Values.trimToNull(testCommand);
-    }
-
-    public String getReloadCommand() {
-        return reloadCommand;
-    }
-
-    @DataBoundSetter
-    public void setReloadCommand(String reloadCommand) {
-        this.reloadCommand = Values.trimToNull(reloadCommand);
-    }
-
-    public String getBackupDir() {
-        return backupDir;
-    }
-
-    @DataBoundSetter
-    public void setBackupDir(String backupDir) {
-        this.backupDir = Values.trimToNull(backupDir);
-    }
-
-    public Integer getKeepBackups() {
-        return keepBackups;
-    }
-
-    @DataBoundSetter
-    public void setKeepBackups(Integer keepBackups) {
-        this.keepBackups = keepBackups;
-    }
-
-    public String getLockTimeout() {
-        return lockTimeout;
-    }
-
-    @DataBoundSetter
-    public void setLockTimeout(String lockTimeout) {
-        this.lockTimeout = Values.trimToNull(lockTimeout);
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
+    public boolean isDryRun() { return dryRun; }
+    @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
 
     @Override
     protected StepDefinition<?> definition() {
@@ -236,14 +133,10 @@ public final class NginxRouteStep extends DeployStep {
         }
 
         @Override
-        public String getFunctionName() {
-            return NginxRoute.NAME;
-        }
+        public String getFunctionName() { return NginxRoute.NAME; }
 
         @Override
-        public String getDisplayName() {
-            return "Add, update or remove an nginx reverse-proxy location, tested and reloaded, restored on failure";
-        }
+        public String getDisplayName() { return "Add, update or remove an nginx reverse-proxy location, tested and reloaded, restored on failure"; }
 
         /** Host and location are what a person scanning the pipeline graph wants to see; never a header value. */
         @Override
@@ -279,6 +172,7 @@ public final class NginxRouteStep extends DeployStep {
             ListBoxModel items = StepForms.withDefault("present");
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
+            items.add("Restored: put the site file back from a backup", "restored");
             return items;
         }
     }

@@ -23,32 +23,14 @@ public final class RateLimitSettings implements Describable<RateLimitSettings> {
     @DataBoundConstructor
     public RateLimitSettings() {}
 
-    public Integer getRequests() {
-        return requests;
-    }
+    public Integer getRequests() { return requests; }
+    @DataBoundSetter public void setRequests(Integer requests) { this.requests = requests; }
 
-    @DataBoundSetter
-    public void setRequests(Integer requests) {
-        this.requests = requests;
-    }
+    public String getExpectStatus() { return expectStatus; }
+    @DataBoundSetter public void setExpectStatus(String expectStatus) { this.expectStatus = Values.trimToNull(expectStatus); }
 
-    public String getExpectStatus() {
-        return expectStatus;
-    }
-
-    @DataBoundSetter
-    public void setExpectStatus(String expectStatus) {
-        this.expectStatus = Values.trimToNull(expectStatus);
-    }
-
-    public String getPath() {
-        return path;
-    }
-
-    @DataBoundSetter
-    public void setPath(String path) {
-        this.path = Values.trimToNull(path);
-    }
+    public String getPath() { return path; }
+    @DataBoundSetter public void setPath(String path) { this.path = Values.trimToNull(path); }
 
     public Map<String, Object> toParams() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -68,9 +50,7 @@ public final class RateLimitSettings implements Describable<RateLimitSettings> {
         }
 
         @Override
-        public String getDisplayName() {
-            return "Rate limiting";
-        }
+        public String getDisplayName() { return "Rate limiting"; }
 
         private static FormValidation check(String field, String value) {
             return StepForms.check(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "rateLimit", value == null || value.isBlank() ? null

@@ -50,107 +50,41 @@ public final class SyncFilesStep extends DeployStep {
         this.to = Values.trimToNull(to);
     }
 
-    public String getHost() {
-        return host;
-    }
+    public String getHost() { return host; }
 
-    public String getFrom() {
-        return from;
-    }
+    public String getFrom() { return from; }
 
-    public String getTo() {
-        return to;
-    }
+    public String getTo() { return to; }
 
-    public List<String> getExcludes() {
-        return excludes;
-    }
+    public List<String> getExcludes() { return excludes; }
+    @DataBoundSetter public void setExcludes(List<String> excludes) { this.excludes = excludes == null ? new ArrayList<>() : new ArrayList<>(excludes); }
 
-    @DataBoundSetter
-    public void setExcludes(List<String> excludes) {
-        this.excludes = excludes == null ? new ArrayList<>() : new ArrayList<>(excludes);
-    }
+    public List<String> getPreserve() { return preserve == null ? SyncFiles.DEFAULT_PRESERVE : preserve; }
+    @DataBoundSetter public void setPreserve(List<String> preserve) { this.preserve = preserve == null ? null : new ArrayList<>(preserve); }
 
-    public List<String> getPreserve() {
-        return preserve == null ? SyncFiles.DEFAULT_PRESERVE : preserve;
-    }
+    public boolean isDelete() { return delete; }
+    @DataBoundSetter public void setDelete(boolean delete) { this.delete = delete; }
 
-    @DataBoundSetter
-    public void setPreserve(List<String> preserve) {
-        this.preserve = preserve == null ? null : new ArrayList<>(preserve);
-    }
+    public String getRevision() { return revision; }
+    @DataBoundSetter public void setRevision(String revision) { this.revision = Values.trimToNull(revision); }
 
-    public boolean isDelete() {
-        return delete;
-    }
+    public String getLayout() { return layout; }
+    @DataBoundSetter public void setLayout(String layout) { this.layout = Values.trimToNull(layout); }
 
-    @DataBoundSetter
-    public void setDelete(boolean delete) {
-        this.delete = delete;
-    }
+    public Integer getKeepReleases() { return keepReleases; }
+    @DataBoundSetter public void setKeepReleases(Integer keepReleases) { this.keepReleases = keepReleases; }
 
-    public String getRevision() {
-        return revision;
-    }
+    public boolean isRollback() { return rollback; }
+    @DataBoundSetter public void setRollback(boolean rollback) { this.rollback = rollback; }
 
-    @DataBoundSetter
-    public void setRevision(String revision) {
-        this.revision = Values.trimToNull(revision);
-    }
+    public boolean isDryRun() { return dryRun; }
+    @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
 
-    public String getLayout() {
-        return layout;
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    @DataBoundSetter
-    public void setLayout(String layout) {
-        this.layout = Values.trimToNull(layout);
-    }
-
-    public Integer getKeepReleases() {
-        return keepReleases;
-    }
-
-    @DataBoundSetter
-    public void setKeepReleases(Integer keepReleases) {
-        this.keepReleases = keepReleases;
-    }
-
-    public boolean isRollback() {
-        return rollback;
-    }
-
-    @DataBoundSetter
-    public void setRollback(boolean rollback) {
-        this.rollback = rollback;
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    @DataBoundSetter
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        this.timeout = Values.trimToNull(timeout);
-    }
-
-    public String getLockTimeout() {
-        return lockTimeout;
-    }
-
-    @DataBoundSetter
-    public void setLockTimeout(String lockTimeout) {
-        this.lockTimeout = Values.trimToNull(lockTimeout);
-    }
+    public String getLockTimeout() { return lockTimeout; }
+    @DataBoundSetter public void setLockTimeout(String lockTimeout) { this.lockTimeout = Values.trimToNull(lockTimeout); }
 
     @Override
     public Map<String, Object> toParams() {
@@ -190,14 +124,10 @@ public final class SyncFilesStep extends DeployStep {
         }
 
         @Override
-        public String getFunctionName() {
-            return SyncFiles.NAME;
-        }
+        public String getFunctionName() { return SyncFiles.NAME; }
 
         @Override
-        public String getDisplayName() {
-            return "Sync workspace files to a deploy host: changes only, env files preserved, REVISION written";
-        }
+        public String getDisplayName() { return "Sync workspace files to a deploy host: changes only, env files preserved, REVISION written"; }
 
         /** Where the files go is what a person scanning the pipeline graph wants to see. */
         @Override

@@ -27,32 +27,14 @@ public final class TlsSettings implements Describable<TlsSettings> {
     @DataBoundConstructor
     public TlsSettings() {}
 
-    public Integer getWarnDays() {
-        return warnDays;
-    }
+    public Integer getWarnDays() { return warnDays; }
+    @DataBoundSetter public void setWarnDays(Integer warnDays) { this.warnDays = warnDays; }
 
-    @DataBoundSetter
-    public void setWarnDays(Integer warnDays) {
-        this.warnDays = warnDays;
-    }
+    public Integer getFailDays() { return failDays; }
+    @DataBoundSetter public void setFailDays(Integer failDays) { this.failDays = failDays; }
 
-    public Integer getFailDays() {
-        return failDays;
-    }
-
-    @DataBoundSetter
-    public void setFailDays(Integer failDays) {
-        this.failDays = failDays;
-    }
-
-    public String getCaCredentialsId() {
-        return caCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCaCredentialsId(String caCredentialsId) {
-        this.caCredentialsId = Values.trimToNull(caCredentialsId);
-    }
+    public String getCaCredentialsId() { return caCredentialsId; }
+    @DataBoundSetter public void setCaCredentialsId(String caCredentialsId) { this.caCredentialsId = Values.trimToNull(caCredentialsId); }
 
     public Map<String, Object> toParams() {
         return StepParams.of(this, HealthVerify.TLS_PARAMS);
@@ -67,9 +49,7 @@ public final class TlsSettings implements Describable<TlsSettings> {
         }
 
         @Override
-        public String getDisplayName() {
-            return "TLS certificate thresholds";
-        }
+        public String getDisplayName() { return "TLS certificate thresholds"; }
 
         /** failDays is checked against the warnDays beside it. */
         public FormValidation doCheckFailDays(@QueryParameter String value, @QueryParameter String warnDays) {

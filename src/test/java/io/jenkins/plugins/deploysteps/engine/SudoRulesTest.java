@@ -171,7 +171,7 @@ class SudoRulesTest {
     }
 
     @Test
-    void nginxRouteAndItsDryRunAskForTheirDocumentedProgramsOnly() throws Exception {
+    void nginxRouteItsDryRunAndItsRestoreAskForTheirDocumentedProgramsOnly() throws Exception {
         TestHttpServer upstream = TestHttpServer.http().on("/api/ping", TestHttpServer.text(200, "pong"));
         closing.add(upstream);
         NginxSite site = NginxSite.withServer(TARGET.get(), "limited-" + System.nanoTime(), "    location /old/ { return 200 \"old\\n\"; }\n");
@@ -186,11 +186,20 @@ class SudoRulesTest {
         assertThat(dryRun.run().check("nginx -t").status().name()).as(dryRun.run().log().text()).isEqualTo("PASS");
         askedOnlyForDocumented(dryRun, "nginxRoute", "unshare", "cat");
 
+        byte[] original = site.bytes();
         Asked real = asked(() -> harness.run(new NginxRoute(), p, "limited route")).succeeded();
         assertThat(site.awaitBody("/api/ping", "pong").body()).isEqualTo("pong");
         assertThat(Files.getOwner(site.file()).getName()).isEqualTo("root");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(site.file()))).isEqualTo("rw-r-----");
         askedOnlyForDocumented(real, "nginxRoute", "nginx", "mktemp", "tee", "mv", "mkdir", "cp");
+
+        Map<String, Object> restore = new LinkedHashMap<>(p);
+        restore.remove("proxyPass");
+        restore.put("state", "restored");
+        restore.put("backup", real.run().report().fact("backup"));
+        Asked restored = asked(() -> harness.run(new NginxRoute(), restore, "limited restore")).succeeded();
+        assertThat(site.bytes()).isEqualTo(original);
+        askedOnlyForDocumented(restored, "nginxRoute", "nginx", "cat", "mktemp", "tee", "mv");
     }
 
     @Test
