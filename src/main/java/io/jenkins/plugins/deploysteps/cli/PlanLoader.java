@@ -5,8 +5,10 @@ import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyMode;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyVerification;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostRules;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import io.jenkins.plugins.deploysteps.engine.ssh.SshCredentials;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -73,7 +76,7 @@ public final class PlanLoader {
         Map<String, Map<String, Object>> rawHosts = collect(problems, () -> section(file, "hosts", top.get("hosts")), Map.of());
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         for (String name : rawHosts.keySet()) {
-            collect(problems, () -> host(file, base, name, rawHosts, hosts, new ArrayList<>()), null);
+            collect(problems, () -> host(file, base, name, rawHosts, hosts), null);
         }
         Map<String, Credential> credentials = new LinkedHashMap<>();
         Map<String, Map<String, Object>> rawCredentials = collect(problems, () -> section(file, "credentials", top.get("credentials")), Map.of());
@@ -117,17 +120,16 @@ public final class PlanLoader {
     }
 
     /** Builds a host, first building the jump host it names, and refuses jump-host cycles. */
-    private HostSpec host(Path file, Path base, String name, Map<String, Map<String, Object>> raw, Map<String, HostSpec> done,
-            List<String> visiting) throws PlanException {
+    private HostSpec host(Path file, Path base, String name, Map<String, Map<String, Object>> raw, Map<String, HostSpec> done) throws PlanException {
         if (done.containsKey(name)) {
             return done.get(name);
         }
         String where = "hosts." + name;
-        if (visiting.contains(name)) {
-            throw new PlanException(marks.at(file, where + ".jumpHost") + ": " + where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
+        Optional<List<String>> cycle = HostRules.jumpCycle(name, n -> raw.containsKey(n) && raw.get(n).get("jumpHost") instanceof String j ? j : null);
+        if (cycle.isPresent()) {
+            throw new PlanException(marks.at(file, where + ".jumpHost") + ": " + where + ": jumpHost: cycle " + HostRules.chain(cycle.get()));
         }
         PlanHostKeys.requireKnown(marks, file, where, raw.get(name).keySet());
-        visiting.add(name);
         Params p = Params.of(raw.get(name));
         try {
             HostSpec.requireName(name);
@@ -135,23 +137,25 @@ public final class PlanLoader {
             if (p.has("jumpHost")) {
                 String jumpName = p.requiredString("jumpHost");
                 if (!raw.containsKey(jumpName)) {
-                    throw new SpecException("jumpHost", "unknown host '" + jumpName + "'");
+                    throw new SpecException("jumpHost", HostRules.unknownHost(jumpName));
                 }
-                jump = host(file, base, jumpName, raw, done, visiting);
+                jump = host(file, base, jumpName, raw, done);
             }
-            HostSpec spec = new HostSpec(name, p.requiredString("hostname"), p.integer("port", 22, 1, 65535),
-                    p.string("user", System.getProperty("user.name")), credentials(p, base), hostKeys(p, base), jump,
-                    p.bool("sudo", false), p.duration("connectTimeout", HostSpec.DEFAULT_CONNECT_TIMEOUT),
-                    p.duration("keepAlive", HostSpec.DEFAULT_KEEP_ALIVE),
-                    p.integer("connectRetries", HostSpec.DEFAULT_CONNECT_RETRIES, 0, 10), defaults(p));
+            HostSpec spec = HostSpec.builder(name, p.requiredString("hostname")).port(p.integer("port", 22, 1, 65535))
+                    .login(p.string("user", System.getProperty("user.name")), credentials(p, base)).hostKeys(hostKeys(p, base)).jumpHost(jump)
+                    .sudo(p.bool("sudo", false))
+                    .timing(new HostSpec.Timing(p.duration("connectTimeout", HostSpec.DEFAULT_CONNECT_TIMEOUT), p.duration("keepAlive",
+                            HostSpec.DEFAULT_KEEP_ALIVE), p.integer("connectRetries", HostSpec.DEFAULT_CONNECT_RETRIES, 0, 10)))
+                    .stepDefaults(HostStepDefaults.parse(p.optionalString(HostStepDefaults.COMPOSE_COMMAND).orElse(null),
+                            p.optionalString(HostStepDefaults.NGINX_TEST_COMMAND).orElse(null),
+                            p.optionalString(HostStepDefaults.NGINX_RELOAD_COMMAND).orElse(null)))
+                    .build();
             p.done();
             done.put(name, spec);
             return spec;
         } catch (SpecException e) {
             SpecException cause = p.typoBehind(e);
             throw new PlanException(marks.at(file, where + "." + cause.field()) + ": " + where + ": " + cause.getMessage());
-        } finally {
-            visiting.remove(name);
         }
     }
 
@@ -230,11 +234,11 @@ public final class PlanLoader {
         HostKeyMode mode = p.choice("hostKeyVerification", HostKeyMode.class, HostKeyMode.STRICT);
         List<String> lines = p.stringList("knownHosts");
         String file = p.optionalString("knownHostsFile").map(f -> resolve(base, f).toString()).orElse(null);
-        if (mode == HostKeyMode.STRICT && lines.isEmpty() && file == null) {
+        if (HostRules.lacksKeys(mode, lines, file)) {
             // As ssh does: with no keys in the plan, the user's own known_hosts decides.
             Path own = userKnownHosts();
             if (!Files.isReadable(own)) {
-                throw new SpecException("knownHosts", "strict host key verification needs knownHosts (known_hosts lines), "
+                throw new SpecException("knownHosts", HostRules.STRICT_NEEDS_KEYS + "knownHosts (known_hosts lines), "
                         + "knownHostsFile, or " + own + "; to trust the first key seen, set hostKeyVerification: acceptFirst");
             }
             file = own.toString();
@@ -246,14 +250,6 @@ public final class PlanLoader {
     private Path userKnownHosts() {
         String home = env.apply("HOME");
         return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home, ".ssh", "known_hosts");
-    }
-
-    private static Map<String, String> defaults(Params p) {
-        Map<String, String> d = new LinkedHashMap<>();
-        for (String key : List.of("composeCommand", "nginxTestCommand", "nginxReloadCommand")) {
-            p.optionalString(key).ifPresent(v -> d.put(key, v));
-        }
-        return d;
     }
 
     private static Path resolve(Path base, String path) {

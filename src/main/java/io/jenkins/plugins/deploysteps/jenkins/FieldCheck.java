@@ -14,7 +14,7 @@ import org.kohsuke.stapler.verb.POST;
  * of a method per field; a field's {@code config.jelly} entry points its {@code checkUrl} here.
  */
 public final class FieldCheck {
-    private final Param<?> param;
+    private final Param.Kind kind;
     private final Function<Object, Optional<String>> engine;
     private final String mapSeparator;
 
@@ -24,9 +24,18 @@ public final class FieldCheck {
      * @param mapSeparator between key and value in a map field's lines
      */
     public FieldCheck(Param<?> param, Function<Object, Optional<String>> engine, String mapSeparator) {
-        this.param = param;
+        this(param.kind(), engine, mapSeparator);
+    }
+
+    private FieldCheck(Param.Kind kind, Function<Object, Optional<String>> engine, String mapSeparator) {
+        this.kind = kind;
         this.engine = engine;
         this.mapSeparator = mapSeparator;
+    }
+
+    /** The check of a one-line field that is not a step parameter (a Deploy hosts entry's), by the engine's rule for it. */
+    public static FieldCheck ofText(Function<String, Optional<String>> rule) {
+        return new FieldCheck(Param.Kind.VALUE, v -> rule.apply((String) v), "");
     }
 
     @POST
@@ -37,7 +46,7 @@ public final class FieldCheck {
     /** What the engine says about the field's text; empty when it is fine. */
     public Optional<String> problem(String value) {
         try {
-            return engine.apply(switch (param.kind()) {
+            return engine.apply(switch (kind) {
                 case LIST -> StepForms.lines(value);
                 case MAP -> StepForms.entries(value, mapSeparator);
                 default -> value;

@@ -12,6 +12,7 @@ import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.target.LockTimeoutException;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteFiles;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One run of nginxRoute on its host, after connecting: which commands, lock the site file, read it, plan the change,
@@ -122,8 +124,8 @@ final class RouteRun {
         Commands[] out = new Commands[1];
         checks.run(COMMANDS, c -> {
             c.expected("a test and a reload command of plain words");
-            List<String> test = words(spec.settings().testCommand(), "nginxTestCommand", NginxCommands.DEFAULT_TEST);
-            List<String> reload = words(spec.settings().reloadCommand(), "nginxReloadCommand", NginxCommands.DEFAULT_RELOAD);
+            List<String> test = words(spec.settings().testCommand(), HostStepDefaults::nginxTestCommand, NginxCommands.DEFAULT_TEST);
+            List<String> reload = words(spec.settings().reloadCommand(), HostStepDefaults::nginxReloadCommand, NginxCommands.DEFAULT_RELOAD);
             out[0] = new Commands(test, reload);
             return c.actual("test: " + String.join(" ", test) + "; reload: " + String.join(" ", reload) + (sudo ? " (through sudo -n)" : ""))
                     .pass();
@@ -131,8 +133,8 @@ final class RouteRun {
         return out[0];
     }
 
-    private List<String> words(List<String> given, String hostKey, List<String> fallback) throws TargetException {
-        return SiteSwitch.words(link, given, hostKey, fallback);
+    private List<String> words(List<String> given, Function<HostStepDefaults, List<String>> fromHost, List<String> fallback) {
+        return SiteSwitch.words(link, given, fromHost, fallback);
     }
 
     private RemoteLock.Held lock() throws InterruptedException {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.ssh;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 
@@ -32,8 +33,8 @@ public final class SshTarget implements Target {
     }
 
     @Override
-    public String defaultFor(String key) {
-        return connection.host().defaultFor(key);
+    public HostStepDefaults stepDefaults() {
+        return connection.host().stepDefaults();
     }
 
     public SshConnection connection() {
