@@ -78,6 +78,31 @@ class HostSpecsTest {
     }
 
     @Test
+    void aStepDefaultTheStepsCannotUseIsRefusedBeforeAnythingConnects() {
+        DeployHost web = new DeployHost("web", "10.0.0.5", "cred-web");
+        web.setComposeCommand("compose-ng");
+        assertThatThrownBy(() -> specs(web).resolve("host", "web")).isInstanceOf(SpecException.class)
+                .hasMessage("host: host 'web': composeCommand: 'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'");
+    }
+
+    @Test
+    void aJumpHostThatLeadsBackIsACycleEvenWhenTheEntryIsNotSavedYet() {
+        DeployHost a = new DeployHost("a", "a.example.com", "cred-web");
+        a.setJumpHost("b");
+        DeployHost b = new DeployHost("b", "b.example.com", "cred-web");
+        b.setJumpHost("c");
+        DeployHost c = new DeployHost("c", "c.example.com", "cred-web");
+        c.setJumpHost("b");
+        assertThatThrownBy(() -> specs(a, b, c).resolve("host", "a")).hasMessage("host: jump hosts form a cycle: a -> b -> c -> b");
+        DeployHost unsaved = new DeployHost("c", "c.example.com", "cred-web");
+        unsaved.setJumpHost("a");
+        assertThatThrownBy(() -> specs(a, b).toSpec(unsaved)).hasMessage("host: jump hosts form a cycle: c -> a -> b -> c");
+        DeployHost lost = new DeployHost("d", "d.example.com", "cred-web");
+        lost.setJumpHost("ghost");
+        assertThatThrownBy(() -> specs(a, b).toSpec(lost)).hasMessage("host: host 'd' names jump host 'ghost', which is not configured");
+    }
+
+    @Test
     void anUnknownVerificationModeIsRefused() {
         DeployHost web = new DeployHost("web", "10.0.0.5", "cred-web");
         web.setHostKeyVerification("trustme");
