@@ -73,12 +73,7 @@ public class DeployHost implements Describable<DeployHost> {
 
     /** {@code strict} (default), {@code acceptFirst} or {@code off}. */
     public String getHostKeyVerification() { return hostKeyVerification; }
-
-    @DataBoundSetter
-    public void setHostKeyVerification(String hostKeyVerification) {
-        String mode = Values.trimToNull(hostKeyVerification);
-        this.hostKeyVerification = mode == null ? HostKeyMode.STRICT.toString() : mode;
-    }
+    @DataBoundSetter public void setHostKeyVerification(String mode) { this.hostKeyVerification = Values.trimOr(mode, HostKeyMode.STRICT.toString()); }
 
     /** known_hosts lines, as {@code ssh-keyscan} prints them. */
     public String getKnownHosts() { return knownHosts; }
@@ -99,12 +94,7 @@ public class DeployHost implements Describable<DeployHost> {
     @DataBoundSetter public void setSudo(boolean sudo) { this.sudo = sudo; }
 
     public String getConnectTimeout() { return connectTimeout; }
-
-    @DataBoundSetter
-    public void setConnectTimeout(String connectTimeout) {
-        String t = Values.trimToNull(connectTimeout);
-        this.connectTimeout = t == null ? DEFAULT_CONNECT_TIMEOUT : t;
-    }
+    @DataBoundSetter public void setConnectTimeout(String timeout) { this.connectTimeout = Values.trimOr(timeout, DEFAULT_CONNECT_TIMEOUT); }
 
     public String getComposeCommand() { return composeCommand; }
     @DataBoundSetter public void setComposeCommand(String composeCommand) { this.composeCommand = Values.trimToNull(composeCommand); }

@@ -117,10 +117,10 @@ public final class HostChecks {
         for (DeployHost h : hosts) {
             String jump = h.getJumpHost();
             if (jump != null && !byName.containsKey(jump)) {
-                problems.add("host '" + h.getName() + "': jump host '" + jump + "' is not configured");
+                problems.add(HostRules.jumpHostNotConfigured(h.getName(), jump));
             } else if (jump != null) {
                 HostRules.jumpCycle(h.getName(), n -> n.equals(h.getName()) ? jump : jumpOf(byName, n))
-                        .ifPresent(chain -> problems.add("host '" + h.getName() + "': jump hosts form a cycle: " + HostRules.chain(chain)));
+                        .ifPresent(cycle -> problems.add("host '" + h.getName() + "': " + HostRules.cycleProblem(cycle)));
             }
         }
         return problems;

@@ -64,13 +64,13 @@ public final class HostSpecs implements HostResolver {
     private HostSpec toSpec(DeployHost host, String field) {
         // The host itself may not be saved (Test connection): its own jump host is the one it names.
         HostRules.jumpCycle(host.getName(), n -> n.equals(host.getName()) ? host.getJumpHost() : hosts.apply(n).map(DeployHost::getJumpHost).orElse(null))
-                .ifPresent(chain -> {
-                    throw new SpecException(field, "jump hosts form a cycle: " + HostRules.chain(chain));
+                .ifPresent(cycle -> {
+                    throw new SpecException(field, HostRules.cycleProblem(cycle));
                 });
         HostSpec jump = null;
         if (host.getJumpHost() != null) {
-            DeployHost j = hosts.apply(host.getJumpHost()).orElseThrow(() -> new SpecException(field,
-                    "host '" + host.getName() + "' names jump host '" + host.getJumpHost() + "', which is not configured"));
+            DeployHost j = hosts.apply(host.getJumpHost())
+                    .orElseThrow(() -> new SpecException(field, HostRules.jumpHostNotConfigured(host.getName(), host.getJumpHost())));
             jump = toSpec(j, field);
         }
         if (host.getCredentialsId() == null) {

@@ -99,7 +99,7 @@ class HostSpecsTest {
         assertThatThrownBy(() -> specs(a, b).toSpec(unsaved)).hasMessage("host: jump hosts form a cycle: c -> a -> b -> c");
         DeployHost lost = new DeployHost("d", "d.example.com", "cred-web");
         lost.setJumpHost("ghost");
-        assertThatThrownBy(() -> specs(a, b).toSpec(lost)).hasMessage("host: host 'd' names jump host 'ghost', which is not configured");
+        assertThatThrownBy(() -> specs(a, b).toSpec(lost)).hasMessage("host: host 'd': jump host 'ghost' is not configured");
     }
 
     @Test

@@ -59,6 +59,11 @@ public final class HostRules {
         return "unknown host '" + name + "'";
     }
 
+    /** A host names a jump host that the list does not have. */
+    public static String jumpHostNotConfigured(String host, String jump) {
+        return "host '" + host + "': jump host '" + jump + "' is not configured";
+    }
+
     /** Each name used more than once, once, in the order of its second use. */
     public static List<String> repeatedNames(List<String> names) {
         Set<String> seen = new HashSet<>();
@@ -87,6 +92,11 @@ public final class HostRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** The problem with a cycle {@link #jumpCycle} found. */
+    public static String cycleProblem(List<String> cycle) {
+        return "jump hosts form a cycle: " + chain(cycle);
     }
 
     /** {@code a -> b -> a}: how messages show a chain of jump hosts. */

@@ -17,25 +17,13 @@ public final class SshTarget implements Target {
         this.runner = new ChannelRun(connection.session(), connection.host().name(), progress);
     }
 
-    @Override
-    public String name() {
-        return connection.host().name();
-    }
+    @Override public String name() { return connection.host().name(); }
 
-    @Override
-    public String address() {
-        return connection.host().address();
-    }
+    @Override public String address() { return connection.host().address(); }
 
-    @Override
-    public boolean usesSudo() {
-        return connection.host().sudo();
-    }
+    @Override public boolean usesSudo() { return connection.host().sudo(); }
 
-    @Override
-    public HostStepDefaults stepDefaults() {
-        return connection.host().stepDefaults();
-    }
+    @Override public HostStepDefaults stepDefaults() { return connection.host().stepDefaults(); }
 
     public SshConnection connection() {
         return connection;

@@ -50,7 +50,9 @@ class HostRulesTest {
         assertThat(HostRules.jumpCycle("x", jumps::get)).as("y names no jump host").isEmpty();
         assertThat(HostRules.jumpCycle("self", n -> "self")).hasValue(List.of("self", "self"));
         assertThat(HostRules.chain(List.of("a", "b", "a"))).isEqualTo("a -> b -> a");
+        assertThat(HostRules.cycleProblem(List.of("a", "b", "a"))).isEqualTo("jump hosts form a cycle: a -> b -> a");
         assertThat(HostRules.unknownHost("ghost")).isEqualTo("unknown host 'ghost'");
+        assertThat(HostRules.jumpHostNotConfigured("a", "ghost")).isEqualTo("host 'a': jump host 'ghost' is not configured");
     }
 
     @Test
