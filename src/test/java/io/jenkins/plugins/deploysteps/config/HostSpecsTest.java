@@ -87,19 +87,18 @@ class HostSpecsTest {
 
     @Test
     void aJumpHostThatLeadsBackIsACycleEvenWhenTheEntryIsNotSavedYet() {
-        DeployHost a = new DeployHost("a", "a.example.com", "cred-web");
-        a.setJumpHost("b");
-        DeployHost b = new DeployHost("b", "b.example.com", "cred-web");
-        b.setJumpHost("c");
-        DeployHost c = new DeployHost("c", "c.example.com", "cred-web");
-        c.setJumpHost("b");
-        assertThatThrownBy(() -> specs(a, b, c).resolve("host", "a")).hasMessage("host: jump hosts form a cycle: a -> b -> c -> b");
-        DeployHost unsaved = new DeployHost("c", "c.example.com", "cred-web");
-        unsaved.setJumpHost("a");
-        assertThatThrownBy(() -> specs(a, b).toSpec(unsaved)).hasMessage("host: jump hosts form a cycle: c -> a -> b -> c");
-        DeployHost lost = new DeployHost("d", "d.example.com", "cred-web");
-        lost.setJumpHost("ghost");
-        assertThatThrownBy(() -> specs(a, b).toSpec(lost)).hasMessage("host: host 'd': jump host 'ghost' is not configured");
+        DeployHost a = via("a", "b");
+        DeployHost b = via("b", "c");
+        assertThatThrownBy(() -> specs(a, b, via("c", "b")).resolve("host", "a")).hasMessage("host: jump hosts form a cycle: a -> b -> c -> b");
+        assertThatThrownBy(() -> specs(a, b).toSpec(via("c", "a"))).as("c is not saved yet")
+                .hasMessage("host: jump hosts form a cycle: c -> a -> b -> c");
+        assertThatThrownBy(() -> specs(a, b).toSpec(via("d", "ghost"))).hasMessage("host: host 'd': jump host 'ghost' is not configured");
+    }
+
+    private static DeployHost via(String name, String jump) {
+        DeployHost h = new DeployHost(name, name + ".example.com", "cred-web");
+        h.setJumpHost(jump);
+        return h;
     }
 
     @Test
