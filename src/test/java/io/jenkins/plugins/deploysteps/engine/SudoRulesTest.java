@@ -82,8 +82,9 @@ class SudoRulesTest {
 
     private static HostSpec limited() {
         LocalTarget t = TARGET.get();
-        return new HostSpec("local", "127.0.0.1", t.sshPort(), USER, new SshCredentials.PrivateKey(LocalTarget.read(t.sshKey()), null),
-                HostKeyVerification.strict(t.knownHosts()), null, true, Duration.ofSeconds(5), Duration.ofSeconds(15), 0, Map.of());
+        return HostSpec.builder("local", "127.0.0.1").port(t.sshPort()).login(USER, new SshCredentials.PrivateKey(LocalTarget.read(t.sshKey()), null))
+                .hostKeys(HostKeyVerification.strict(t.knownHosts())).sudo(true)
+                .timing(new HostSpec.Timing(Duration.ofSeconds(5), Duration.ofSeconds(15), 0)).build();
     }
 
     /** A run as the limited user, and the programs sudo ran for it meanwhile. */

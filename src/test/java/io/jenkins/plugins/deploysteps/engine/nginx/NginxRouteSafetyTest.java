@@ -187,8 +187,9 @@ class NginxRouteSafetyTest {
 
     private HostSpec user(String name, boolean sudo) {
         LocalTarget t = TARGET.get();
-        return new HostSpec("local", "127.0.0.1", t.sshPort(), name, new SshCredentials.PrivateKey(LocalTarget.read(t.sshKey()), null),
-                HostKeyVerification.strict(t.knownHosts()), null, sudo, Duration.ofSeconds(5), Duration.ofSeconds(15), 0, Map.of());
+        return HostSpec.builder("local", "127.0.0.1").port(t.sshPort()).login(name, new SshCredentials.PrivateKey(LocalTarget.read(t.sshKey()), null))
+                .hostKeys(HostKeyVerification.strict(t.knownHosts())).sudo(sudo)
+                .timing(new HostSpec.Timing(Duration.ofSeconds(5), Duration.ofSeconds(15), 0)).build();
     }
 
     @Test
