@@ -75,14 +75,7 @@ class NginxRouteSafetyTest {
     }
 
     private Map<String, Object> params(NginxSite site, String location) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", "local");
-        p.put("site", site.file().toString());
-        p.put("location", location);
-        p.put("proxyPass", "http://127.0.0.1:" + upstream.port());
-        p.put("verifyUrl", site.url(location + "ping"));
-        p.put("backupDir", tmp.resolve("backups").toString());
-        return p;
+        return site.routeParams(location, upstream.port(), tmp.resolve("backups"));
     }
 
     /** One parameter and the value a hostile string turns it into. */
@@ -203,6 +196,8 @@ class NginxRouteSafetyTest {
         TargetRequirement.root("a root-owned site file changed by the ds-sudo test user");
         NginxSite site = site("sudo");
         Files.setPosixFilePermissions(site.file(), PosixFilePermissions.fromString("rw-r-----"));
+        // The backups' parent, like /var/backups: others may pass through. The SSH user reads the manifests; sudo writes.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         StepHarness.Run run = harness().as(user("ds-sudo", true)).run(new NginxRoute(), params(site, "/api/"), "sudo run");
 

@@ -309,7 +309,8 @@ class SyncFilesTest {
         StepResult r = sync(Map.of("verbose", true), withSudo); // verbose: the build log then shows each script whole
         assertThat(r.report().verdict().outcome()).as(log.text()).isEqualTo(Outcome.SUCCESS);
         assertThat(Files.getOwner(Path.of(dest()).resolve("src/main.js")).getName()).isEqualTo("root");
-        assertThat(log.text()).contains("exec $1 tar -x").contains("sh 'sudo -n' " + dest()).doesNotContain("sudo -n -- sh -c 'sh -c '\\''set -eu");
+        assertThat(log.text()).contains("exec sudo -n -- tar -x -p --no-same-owner -f - -C \"$2\"' sh " + dest() + " .deploy-steps.sync.")
+                .doesNotContain("sudo -n -- sh").doesNotContain("sudo -n sh");
     }
 
     @Test
