@@ -8,6 +8,7 @@ import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -68,6 +69,11 @@ public final class FieldCheck {
         return parent.nested().get(name).map(p -> new FieldCheck(p, parent.nested(), (v, others) -> list
                 ? StepForms.problemInList(step, minimalStep, parentName, StepForms.with(minimal, others), name, v)
                 : StepForms.problemInMap(step, minimalStep, parentName, StepForms.with(minimal, others), name, v), mapSeparator));
+    }
+
+    /** The check of a one-line field that is not a step parameter (a Deploy hosts entry's), by the engine's rule for it. */
+    public static FieldCheck ofText(String name, Function<String, Optional<String>> rule) {
+        return new FieldCheck(Param.string(name), ParamSet.of(), (v, others) -> rule.apply((String) v), "");
     }
 
     @POST
