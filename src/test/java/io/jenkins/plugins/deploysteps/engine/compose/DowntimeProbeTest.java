@@ -53,6 +53,45 @@ class DowntimeProbeTest {
     }
 
     @Test
+    void fromTheAgentADeliberateOutageIsMeasuredWithinOneInterval() throws Exception {
+        HttpServer server = serve(0);
+        int port = server.getAddress().getPort();
+        DowntimeSettings s = new DowntimeSettings(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofMillis(100),
+                Duration.ofSeconds(1), OK, Duration.ofMillis(500), Severity.FAILURE, DowntimeSettings.From.AGENT);
+        AgentDowntimeLoop loop = new AgentDowntimeLoop(s);
+        assertThat(loop.start(Duration.ofSeconds(60))).as("the URL answers here").isNull();
+        Thread.sleep(1000);
+        long down = System.nanoTime();
+        server.stop(0);
+        Thread.sleep(1500);
+        server = serve(port);
+        long outage = (System.nanoTime() - down) / 1_000_000;
+        Thread.sleep(1000);
+        DowntimeSamples samples = loop.stop();
+        server.stop(0);
+
+        assertThat(samples.sent()).isGreaterThan(20);
+        assertThat(samples.outages()).hasSize(1);
+        DowntimeSamples.Outage o = samples.longest();
+        assertThat(o.ongoing()).isFalse();
+        assertThat(Math.abs(o.length().toMillis() - outage)).as("measured %d ms, real %d ms", o.length().toMillis(), outage).isLessThanOrEqualTo(150);
+        int sent = samples.sent();
+        Thread.sleep(300);
+        assertThat(loop.stop().sent()).as("no request after stop").isEqualTo(sent);
+    }
+
+    @Test
+    void fromTheAgentAUrlThatDoesNotAnswerThereIsRefusedAndNothingLoops() throws Exception {
+        DowntimeSettings s = new DowntimeSettings(URI.create("http://127.0.0.1:9/"), Duration.ofMillis(50), Duration.ofMillis(500), OK, null,
+                Severity.FAILURE, DowntimeSettings.From.AGENT);
+        AgentDowntimeLoop loop = new AgentDowntimeLoop(s);
+        assertThat(loop.start(Duration.ofSeconds(60))).as("why it cannot measure from here").isNotBlank();
+        Thread.sleep(300);
+        assertThat(loop.stop().sent()).as("only the first request").isEqualTo(1);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("downtime probe http://127.0.0.1:9/");
+    }
+
+    @Test
     void theLoopStopsByItselfAtItsDeadlineAndWhenItsFileIsGone() throws Exception {
         TargetRequirement.programs("the downtime probe's loop", "curl", "sh");
         DowntimeSettings s = new DowntimeSettings(URI.create("http://127.0.0.1:9/"), Duration.ofMillis(50), Duration.ofMillis(200), OK, null,
