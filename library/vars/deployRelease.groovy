@@ -169,16 +169,16 @@ private void runStep(ReleasePlan plan, Map s, String key, String host) {
 }
 
 /**
- * How a route change is undone: a location nginxRoute added is removed again. nginxRoute cannot yet put an updated or
- * removed location back by itself, so that undo is left to a person, with the backup the step made of the site file.
+ * How a route change is undone: a location nginxRoute added is removed again; an updated or removed one comes back by
+ * putting the site file back from the backup nginxRoute made before the change (state: 'restored'), byte for byte.
  */
 private Map routeUndo(Map route, String change, Map facts) {
-    if (change != 'added') {
-        return [phase: 'Proxy', step: 'manual', message: "Proxy (${route.location} was ${change}: put ${route.site} back from "
-                + "${facts?.get('backup folder')}/files/1 by hand)"]
+    Map undo = change == 'added' ? [state: 'absent'] : [state: 'restored', backup: facts.backup]
+    List<String> keys = ['host', 'site', 'location', 'testCommand', 'reloadCommand', 'backupDir', 'keepBackups', 'lockTimeout', 'timeout']
+    if (change == 'added') {
+        keys << 'serverName'
     }
-    Map undo = [state: 'absent']
-    for (String k : ['host', 'site', 'location', 'serverName', 'testCommand', 'reloadCommand', 'backupDir', 'keepBackups', 'lockTimeout', 'timeout']) {
+    for (String k : keys) {
         if (route.containsKey(k)) {
             undo[k] = route[k]
         }
@@ -221,10 +221,6 @@ private void undoHost(ReleasePlan plan, Map state, String host) {
     List changes = s.changes
     for (int i = changes.size() - 1; i >= 0; i--) {
         Map c = changes[i]
-        if (c.step == 'manual') {
-            s.undoFailed << c.message
-            continue
-        }
         s.reports << c.params.reportName
         try {
             if (c.step == 'composeRollback') {

@@ -5,7 +5,7 @@ import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
-import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Optional;
 /** Every step the engine can run, by the name Jenkinsfiles and plans use. */
 public final class Steps {
     private static final List<StepDefinition<?>> ALL = List.of(new HostCheck(), new ComposeDeploy(), new ComposeRollback(), new HealthVerify(),
-            new MagicLink(), new NginxRoute(), new SyncFiles());
+            new MagicLinkAuthCheck(), new NginxRoute(), new SyncFiles());
 
     private Steps() {}
 

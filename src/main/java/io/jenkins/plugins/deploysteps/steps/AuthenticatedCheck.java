@@ -2,13 +2,10 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import hudson.model.Describable;
-import hudson.model.Descriptor;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
-import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
-import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +14,6 @@ import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -25,9 +21,6 @@ import org.kohsuke.stapler.StaplerRequest2;
  * 'bodyField:sessionToken']}), as a repeatable form and as a Jenkinsfile map.
  */
 public final class AuthenticatedCheck implements Describable<AuthenticatedCheck> {
-    static final String HEADER_SEPARATOR = ": ";
-    static final String JSON_SEPARATOR = " = ";
-
     private String name;
     private String path;
     private String method;
@@ -68,29 +61,21 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
     public String getExpectBodyContains() { return expectBodyContains; }
     @DataBoundSetter public void setExpectBodyContains(String expectBodyContains) { this.expectBodyContains = expectBodyContains == null || expectBodyContains.isEmpty() ? null : expectBodyContains; }
 
+    /** The check under the engine's names; unset values are left out so the engine's defaults apply. */
     public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", name);
-        p.put("path", path);
-        p.put("method", method);
-        p.put("body", body);
-        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
-        p.put("auth", auth);
-        p.put("expectStatus", expectStatus);
-        p.put("expectJson", expectJson.isEmpty() ? null : new LinkedHashMap<>(expectJson));
-        p.put("expectBodyContains", expectBodyContains);
-        p.values().removeIf(v -> v == null);
-        return p;
+        return StepParams.of(this, MagicLinkAuthCheck.CHECK_PARAMS);
     }
 
     /** A Jenkinsfile map as the setters take it: statuses and map values as text, unknown keys refused by name. */
     public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
-        return StepForms.pipelineMap(arguments, MagicLink.CHECK_PARAMS.stream().map(ParamDoc::name).toList(), List.of("headers", "expectJson"));
+        return StepForms.pipelineMap(arguments, MagicLinkAuthCheck.CHECK_PARAMS.names(), List.of("headers", "expectJson"));
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<AuthenticatedCheck> implements CustomDescribableModel {
-        private static final Map<String, Object> MINIMAL_CHECK = Map.of("path", "/p");
+    public static final class DescriptorImpl extends SettingsDescriptor<AuthenticatedCheck> implements CustomDescribableModel {
+        public DescriptorImpl() {
+            super(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks", Map.of("path", "/p"));
+        }
 
         @Override
         public String getDisplayName() { return "Authenticated request"; }
@@ -111,7 +96,12 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
         }
 
         static String separator(String field) {
-            return field.equals("expectJson") ? JSON_SEPARATOR : HEADER_SEPARATOR;
+            return field.equals("expectJson") ? StepForms.JSON_SEPARATOR : StepForms.HEADER_SEPARATOR;
+        }
+
+        @Override
+        protected String mapSeparator(String field) {
+            return separator(field);
         }
 
         /** A map field as its textarea shows it. */
@@ -125,32 +115,6 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
                 items.add(m, m);
             }
             return items;
-        }
-
-        private static FormValidation check(String field, Object value) {
-            return FormChecks.toValidation(StepForms.problemInList(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks",
-                    MINIMAL_CHECK, field, value));
-        }
-
-        public FormValidation doCheckPath(@QueryParameter String value) {
-            return FormChecks.toValidation(StepForms.problemInList(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks",
-                    Map.of(), "path", value));
-        }
-
-        public FormValidation doCheckAuth(@QueryParameter String value) {
-            return check("auth", value);
-        }
-
-        public FormValidation doCheckExpectStatus(@QueryParameter String value) {
-            return check("expectStatus", value);
-        }
-
-        public FormValidation doCheckExpectJson(@QueryParameter String value) {
-            try {
-                return check("expectJson", StepForms.entries(value, JSON_SEPARATOR));
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
         }
     }
 }

@@ -5,7 +5,7 @@ import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -25,16 +25,16 @@ import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code magicLinkAuthCheck baseUrl: 'https://app.example.com', mailbox: [type: 'mailpit', url: '...'], ...}: passwordless
- * login verified end to end. Parameters bind to the engine's {@link MagicLink} under the same names the CLI uses; the
+ * login verified end to end. Parameters bind to the engine's {@link MagicLinkAuthCheck} under the same names the CLI uses; the
  * mailbox is a {@link MagicLinkMailbox}, each authenticated request an {@link AuthenticatedCheck}, the opt-in negatives
- * {@link RateLimitSettings} and {@link ExpiredTokenSettings}.
+ * {@link RateLimitCheck} and {@link ExpiredTokenCheck}.
  */
 public final class MagicLinkAuthCheckStep extends DeployStep {
     private final String baseUrl;
     private MagicLinkMailbox mailbox;
     private List<AuthenticatedCheck> authenticatedChecks = new ArrayList<>();
-    private RateLimitSettings rateLimit;
-    private ExpiredTokenSettings expiredToken;
+    private RateLimitCheck rateLimit;
+    private ExpiredTokenCheck expiredToken;
     private String email;
     private String emailDomain;
     private Map<String, String> headers = new LinkedHashMap<>();
@@ -79,11 +79,11 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     /** Empty keeps the engine's default (the profile must show the address). */
     @DataBoundSetter public void setAuthenticatedChecks(List<AuthenticatedCheck> authenticatedChecks) { this.authenticatedChecks = authenticatedChecks == null ? new ArrayList<>() : new ArrayList<>(authenticatedChecks); }
 
-    public RateLimitSettings getRateLimit() { return rateLimit; }
-    @DataBoundSetter public void setRateLimit(RateLimitSettings rateLimit) { this.rateLimit = rateLimit; }
+    public RateLimitCheck getRateLimit() { return rateLimit; }
+    @DataBoundSetter public void setRateLimit(RateLimitCheck rateLimit) { this.rateLimit = rateLimit; }
 
-    public ExpiredTokenSettings getExpiredToken() { return expiredToken; }
-    @DataBoundSetter public void setExpiredToken(ExpiredTokenSettings expiredToken) { this.expiredToken = expiredToken; }
+    public ExpiredTokenCheck getExpiredToken() { return expiredToken; }
+    @DataBoundSetter public void setExpiredToken(ExpiredTokenCheck expiredToken) { this.expiredToken = expiredToken; }
 
     public String getEmail() { return email; }
     @DataBoundSetter public void setEmail(String email) { this.email = Values.trimToNull(email); }
@@ -170,67 +170,22 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
     @Override
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("mailbox", mailbox == null ? null : mailbox.toParams());
-        if (!authenticatedChecks.isEmpty()) {
-            List<Map<String, Object>> maps = new ArrayList<>();
-            authenticatedChecks.forEach(c -> maps.add(c.toParams()));
-            p.put("authenticatedChecks", maps);
-        }
-        p.put("rateLimit", rateLimit == null ? null : rateLimit.toParams());
-        p.put("expiredToken", expiredToken == null ? null : expiredToken.toParams());
-        p.put("baseUrl", baseUrl);
-        p.put("email", email);
-        p.put("emailDomain", emailDomain);
-        p.put("headers", headers.isEmpty() ? null : new LinkedHashMap<>(headers));
-        p.put("sendPath", sendPath);
-        p.put("sendBody", sendBody);
-        p.put("expectSendStatus", expectSendStatus);
-        p.put("mailTimeout", mailTimeout);
-        p.put("pollInterval", pollInterval);
-        p.put("clockSkew", clockSkew);
-        p.put("linkPattern", linkPattern);
-        p.put("tokenParam", tokenParam);
-        p.put("followLink", followLink ? Boolean.TRUE : null);
-        p.put("linkOrigins", linkOrigins.isEmpty() ? null : linkOrigins);
-        p.put("verifyPath", verifyPath);
-        p.put("expectVerifyStatus", expectVerifyStatus);
-        p.put("sessionJsonPath", sessionJsonPath);
-        p.put("sessionCookie", sessionCookie);
-        p.put("userRecordCommand", userRecordCommand);
-        p.put("userRecordHost", userRecordHost);
-        p.put("refreshPath", refreshPath);
-        p.put("refreshMethod", refreshMethod);
-        p.put("rejectInvalidToken", rejectInvalidToken);
-        p.put("rejectReusedToken", rejectReusedToken);
-        p.put("rejectNoSession", rejectNoSession);
-        p.put("expectInvalidStatus", expectInvalidStatus);
-        p.put("expectNoSessionStatus", expectNoSessionStatus);
-        p.put("caCredentialsId", caCredentialsId);
-        p.put("timeout", timeout);
-        putCommonParams(p);
-        p.values().removeIf(v -> v == null);
-        return p;
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
-        return new MagicLink();
+        return new MagicLinkAuthCheck();
     }
 
     @Extension
-    @Symbol(MagicLink.NAME)
+    @Symbol(MagicLinkAuthCheck.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
         /** The smallest valid step next to which one field is checked. */
         static final Map<String, Object> MINIMAL = Map.of("baseUrl", "http://localhost/", "mailbox", Map.of("type", "maildev", "url", "http://localhost/"));
 
         public DescriptorImpl() {
-            super(new MagicLink(), MINIMAL);
+            super(new MagicLinkAuthCheck(), MINIMAL);
         }
 
         @Override
-        public String getFunctionName() { return MagicLink.NAME; }
+        public String getFunctionName() { return MagicLinkAuthCheck.NAME; }
 
         @Override
         public String getDisplayName() { return "Verify magic-link login end to end: email, token, session, negatives"; }
@@ -244,7 +199,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         /** The headers textarea becomes a map before the rest of the form binds. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, String> headers = StepForms.takeEntries(formData, f -> AuthenticatedCheck.HEADER_SEPARATOR, "headers").get("headers");
+            Map<String, String> headers = StepForms.takeEntries(formData, f -> StepForms.HEADER_SEPARATOR, "headers").get("headers");
             MagicLinkAuthCheckStep step = (MagicLinkAuthCheckStep) super.newInstance(req, formData);
             step.setHeaders(headers);
             return step;
@@ -252,7 +207,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
 
         /** A map field as its textarea shows it. */
         public String text(Map<String, String> map) {
-            return StepForms.entriesText(map, AuthenticatedCheck.HEADER_SEPARATOR);
+            return StepForms.entriesText(map, StepForms.HEADER_SEPARATOR);
         }
 
         @POST
@@ -268,15 +223,6 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         @POST
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
             return StepForms.caBundleItems(item, caCredentialsId);
-        }
-
-        /** The headers textarea is a map of {@code Name: value} lines; the other fields are checked through their check URLs. */
-        public FormValidation doCheckHeaders(@QueryParameter String value) {
-            try {
-                return StepForms.check(new MagicLink(), MINIMAL, "headers", StepForms.entries(value, AuthenticatedCheck.HEADER_SEPARATOR));
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
         }
     }
 

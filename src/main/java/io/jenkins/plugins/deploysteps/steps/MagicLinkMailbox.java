@@ -4,15 +4,14 @@ import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.model.Describable;
-import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -66,35 +65,39 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
     public String getTimeout() { return timeout; }
     @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
+    /** The mailbox under the engine's names; unset values are left out so the engine's defaults apply. */
     public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", type);
-        p.put("url", url);
-        p.put("credentialsId", credentialsId);
-        p.put("host", host);
-        p.put("port", port);
-        p.put("security", security);
-        p.put("folder", folder);
-        p.put("caCredentialsId", caCredentialsId);
-        p.put("command", command);
-        p.put("timeout", timeout);
-        p.values().removeIf(v -> v == null);
-        return p;
+        return StepParams.of(this, MagicLinkAuthCheck.MAILBOX_PARAMS);
+    }
+
+    /** The smallest mailbox of each kind a field belongs to, next to which the form checks the field. */
+    private static final Map<String, Object> WEB_API = Map.of("type", "mailpit", "url", "http://localhost/");
+    private static final Map<String, Object> IMAP = Map.of("type", "imap", "host", "localhost");
+    private static final Map<String, Object> COMMAND = Map.of("type", "command", "host", "h", "command", "true");
+
+    /** The smallest mailbox of the kind {@code field} belongs to: a field's form check binds it there. */
+    static Map<String, Object> formMinimal(String field) {
+        return switch (field) {
+            case "url", "credentialsId" -> WEB_API;
+            case "host", "port", "security", "folder", "caCredentialsId" -> IMAP;
+            case "command", "timeout" -> COMMAND;
+            default -> Map.of();
+        };
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<MagicLinkMailbox> {
+    public static final class DescriptorImpl extends SettingsDescriptor<MagicLinkMailbox> {
+        public DescriptorImpl() {
+            super(new MagicLinkAuthCheck(), Map.of("baseUrl", "http://localhost/"), "mailbox", Map.of());
+        }
+
+        @Override
+        protected Map<String, Object> minimal(String field) {
+            return formMinimal(field);
+        }
+
         @Override
         public String getDisplayName() { return "Mailbox"; }
-
-        private static FormValidation check(String field, Object value, Map<String, Object> others) {
-            if (value == null || value instanceof String s && s.isBlank()) {
-                return FormValidation.ok();
-            }
-            Map<String, Object> mailbox = new LinkedHashMap<>(others);
-            mailbox.put(field, value);
-            return StepForms.check(new MagicLink(), Map.of("baseUrl", "http://localhost/"), "mailbox", mailbox);
-        }
 
         public ListBoxModel doFillTypeItems() {
             ListBoxModel items = new ListBoxModel();
@@ -114,6 +117,7 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
             return items;
         }
 
+        /** A command mailbox's host is a configured Deploy host; see {@link StepForms#hostCheck}. */
         @POST
         public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
             return StepForms.hostCheck(item, value);
@@ -133,18 +137,6 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
         @POST
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
             return StepForms.caBundleItems(item, caCredentialsId);
-        }
-
-        public FormValidation doCheckUrl(@QueryParameter String value, @QueryParameter String type) {
-            return check("url", value, Map.of("type", type == null || type.isBlank() ? "mailpit" : type));
-        }
-
-        public FormValidation doCheckPort(@QueryParameter String value) {
-            return check("port", value, Map.of("type", "imap", "host", "localhost"));
-        }
-
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return check("timeout", value, Map.of("type", "command", "host", "h", "command", "true"));
         }
     }
 }

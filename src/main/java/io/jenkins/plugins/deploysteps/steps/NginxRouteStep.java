@@ -30,6 +30,7 @@ public final class NginxRouteStep extends DeployStep {
     private final String site;
     private final String location;
     private String state;
+    private String backup;
     private String serverName;
     private String proxyPass;
     private Map<String, String> headers = new LinkedHashMap<>();
@@ -62,6 +63,9 @@ public final class NginxRouteStep extends DeployStep {
 
     public String getState() { return state; }
     @DataBoundSetter public void setState(String state) { this.state = Values.trimToNull(state); }
+
+    public String getBackup() { return backup; }
+    @DataBoundSetter public void setBackup(String backup) { this.backup = Values.trimToNull(backup); }
 
     public String getServerName() { return serverName; }
     @DataBoundSetter public void setServerName(String serverName) { this.serverName = Values.trimToNull(serverName); }
@@ -168,6 +172,7 @@ public final class NginxRouteStep extends DeployStep {
             ListBoxModel items = StepForms.withDefault("present");
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
+            items.add("Restored: put the site file back from a backup", "restored");
             return items;
         }
     }

@@ -34,8 +34,13 @@ public abstract class SettingsDescriptor<T extends Describable<T>> extends Descr
     /** The check of a declared field; an undeclared name is not found. */
     public FieldCheck getField(String name) {
         return parent.nested().get(name).map(p -> new FieldCheck(p, v -> parent.kind() == Param.Kind.SETTINGS_LIST
-                ? StepForms.problemInList(step, minimalStep, parent.name(), minimal, name, v)
-                : StepForms.problemInMap(step, minimalStep, parent.name(), minimal, name, v), mapSeparator(name))).orElse(null);
+                ? StepForms.problemInList(step, minimalStep, parent.name(), minimal(name), name, v)
+                : StepForms.problemInMap(step, minimalStep, parent.name(), minimal(name), name, v), mapSeparator(name))).orElse(null);
+    }
+
+    /** The smallest valid set of the other settings next to which {@code field} is checked (settings whose kinds need different ones). */
+    protected Map<String, Object> minimal(String field) {
+        return minimal;
     }
 
     /** Between key and value in the lines of a map field's textarea. */

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.deploysteps.bench;
 
-import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkSpec;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
@@ -95,7 +95,7 @@ public final class MagicLinkBenchmark {
 
     private Round step(MailDev maildev, MagicLinkApp app) throws Exception {
         Map<String, Object> p = Map.of("baseUrl", app.url(), "mailbox", Map.of("type", "maildev", "url", maildev.webUrl()), "mailTimeout", "30s");
-        MagicLinkSpec spec = new MagicLink().bind(Params.of(p));
+        MagicLinkSpec spec = new MagicLinkAuthCheck().bind(Params.of(p));
         SecretMasker masker = new SecretMasker();
         Progress progress = new Progress(new ProgressSink() {
             @Override
@@ -104,7 +104,7 @@ public final class MagicLinkBenchmark {
         long t0 = System.nanoTime();
         Report report;
         try (RunContext ctx = new RunContext(masker, progress, new Targets((f, n) -> null, h -> null), Clock.systemUTC(), "bench")) {
-            report = new MagicLink().run(spec, ctx);
+            report = new MagicLinkAuthCheck().run(spec, ctx);
         }
         long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         if (report.checks().stream().anyMatch(c -> c.status() != Status.PASS)) {

@@ -47,7 +47,7 @@ class FormMethodsTest {
         // The scan sees the methods it is about (a scan that finds nothing would pass for nothing).
         assertThat(needPost).contains("DeployHost$DescriptorImpl.doFillCredentialsIdItems", "DeployHost$DescriptorImpl.doTestConnection",
                 "HealthCheck$DescriptorImpl.doFillCredentialsIdItems", "TlsSettings$DescriptorImpl.doFillCaCredentialsIdItems",
-                "MagicLinkMailbox$DescriptorImpl.doFillCredentialsIdItems", "ExpiredTokenSettings$DescriptorImpl.doFillCredentialsIdItems",
+                "MagicLinkMailbox$DescriptorImpl.doFillCredentialsIdItems", "ExpiredTokenCheck$DescriptorImpl.doFillCredentialsIdItems",
                 "DeployStep$DeployDescriptor.doCheckHost", "HostCheckStep$DescriptorImpl.doFillHostItems");
         assertThat(notPost).as("form methods that consult a permission but also answer GET").isEmpty();
     }

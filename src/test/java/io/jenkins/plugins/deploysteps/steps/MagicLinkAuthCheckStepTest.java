@@ -3,13 +3,15 @@ package io.jenkins.plugins.deploysteps.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkSpec;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MailboxSpec;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
 import java.beans.Introspector;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -48,7 +51,7 @@ class MagicLinkAuthCheckStepTest {
     }
 
     private static Set<String> engine(String prefix) {
-        return new MagicLink().params().stream().map(ParamDoc::name).filter(n -> prefix.isEmpty() ? !n.contains(".") : n.startsWith(prefix))
+        return new MagicLinkAuthCheck().params().stream().map(ParamDoc::name).filter(n -> prefix.isEmpty() ? !n.contains(".") : n.startsWith(prefix))
                 .map(n -> n.substring(prefix.length())).collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -57,8 +60,8 @@ class MagicLinkAuthCheckStepTest {
         assertThat(fields(MagicLinkAuthCheckStep.class)).isEqualTo(engine(""));
         assertThat(fields(MagicLinkMailbox.class)).isEqualTo(engine("mailbox."));
         assertThat(fields(AuthenticatedCheck.class)).isEqualTo(engine("authenticatedChecks[]."));
-        assertThat(fields(RateLimitSettings.class)).isEqualTo(engine("rateLimit."));
-        assertThat(fields(ExpiredTokenSettings.class)).isEqualTo(engine("expiredToken."));
+        assertThat(fields(RateLimitCheck.class)).isEqualTo(engine("rateLimit."));
+        assertThat(fields(ExpiredTokenCheck.class)).isEqualTo(engine("expiredToken."));
     }
 
     @Test
@@ -80,11 +83,11 @@ class MagicLinkAuthCheckStepTest {
         chat.setExpectStatus("200");
         chat.setExpectJson(Map.of("$.reply", "exists"));
         chat.setExpectBodyContains("reply");
-        RateLimitSettings limit = new RateLimitSettings();
+        RateLimitCheck limit = new RateLimitCheck();
         limit.setRequests(20);
         limit.setExpectStatus("429");
         limit.setPath("/api/auth/send-magic-link");
-        ExpiredTokenSettings expired = new ExpiredTokenSettings();
+        ExpiredTokenCheck expired = new ExpiredTokenCheck();
         expired.setTtl("90s");
         MagicLinkAuthCheckStep step = new MagicLinkAuthCheckStep(" https://app.example.com ");
         step.setMailbox(mailbox);
@@ -118,7 +121,7 @@ class MagicLinkAuthCheckStepTest {
         step.setOnFailure("UNSTABLE");
         step.setArchive(false);
 
-        MagicLinkSpec spec = new MagicLink().bind(Params.of(step.toParams(), (field, id) -> new Credential.UsernamePassword("qa", "pw-" + id)));
+        MagicLinkSpec spec = new MagicLinkAuthCheck().bind(Params.of(step.toParams(), (field, id) -> new Credential.UsernamePassword("qa", "pw-" + id)));
         assertThat(spec.app().baseUrl()).hasToString("https://app.example.com");
         assertThat(spec.app().headers()).containsEntry("X-Api-Key", "k");
         assertThat(spec.mailbox()).isInstanceOfSatisfying(MailboxSpec.Imap.class, i -> {
@@ -168,12 +171,54 @@ class MagicLinkAuthCheckStepTest {
 
     @Test
     void formChecksSayWhatTheEngineSays() {
-        assertThat(StepForms.problem(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "verifyPath", "/verify"))
+        assertThat(StepForms.problem(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "verifyPath", "/verify"))
                 .contains("must contain ${token} where the token goes, e.g. '/api/auth/verify?token=${token}'");
-        assertThat(StepForms.problemInList(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks", Map.of("path", "/p"),
+        assertThat(StepForms.problemInList(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks", Map.of("path", "/p"),
                 "auth", "basic")).contains("'basic' is not 'bearer', 'cookie', 'header:<Name>' or 'bodyField:<name>'");
-        assertThat(StepForms.problem(new MagicLink(), Map.of("baseUrl", "http://x/"), "mailbox", Map.of("type", "imap", "host", "h", "port", "99999")))
+        assertThat(StepForms.problem(new MagicLinkAuthCheck(), Map.of("baseUrl", "http://x/"), "mailbox", Map.of("type", "imap", "host", "h", "port", "99999")))
                 .contains("99999 is out of range (1 to 65535)");
+    }
+
+    /** A nested field's form check, as its descriptor makes it: the field's text bound by the engine next to the smallest valid rest. */
+    private static Optional<String> nestedField(String parent, ParamSet declared, Map<String, Object> minimal, boolean list, String field,
+            String text, String separator) {
+        MagicLinkAuthCheck step = new MagicLinkAuthCheck();
+        return new FieldCheck(declared.get(field).orElseThrow(), v -> list
+                ? StepForms.problemInList(step, MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, parent, minimal, field, v)
+                : StepForms.problemInMap(step, MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, parent, minimal, field, v), separator).problem(text);
+    }
+
+    private static Optional<String> mailboxField(String field, String text) {
+        return nestedField("mailbox", MagicLinkAuthCheck.MAILBOX_PARAMS, MagicLinkMailbox.formMinimal(field), false, field, text, ": ");
+    }
+
+    @Test
+    void nestedFormFieldsAreCheckedThroughTheEnginesBinding() {
+        assertThat(mailboxField("port", "99999")).contains("99999 is out of range (1 to 65535)");
+        assertThat(mailboxField("port", "993")).isEmpty();
+        assertThat(mailboxField("url", "ftp://x")).contains("'ftp://x' is not an http:// or https:// URL with a host");
+        assertThat(mailboxField("url", "http://mail:8025")).isEmpty();
+        assertThat(mailboxField("timeout", "0s")).contains("must be longer than zero");
+        assertThat(mailboxField("security", "tls")).contains("'tls' is not one of 'ssl', 'starttls', 'none'");
+        assertThat(mailboxField("timeout", "")).isEmpty();
+        Map<String, Object> none = Map.of();
+        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "requests", "0", ": "))
+                .contains("0 is out of range (1 to 1000)");
+        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "expectStatus", "OK", ": ")).get().asString()
+                .startsWith("'OK' is not a status");
+        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "path", "api/send", ": ")).get().asString()
+                .contains("must be a path starting with '/'");
+        assertThat(nestedField("expiredToken", MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, none, false, "ttl", "2h", ": ")).get().asString()
+                .startsWith("is longer than an hour");
+        assertThat(nestedField("expiredToken", MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, none, false, "ttl", "90s", ": ")).isEmpty();
+        Map<String, Object> check = Map.of("path", "/p");
+        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectJson", "$.email", " = "))
+                .contains("line 1 ('$.email') is not 'key = value'");
+        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectJson", "$.email = ${mail}", " = "))
+                .contains("${mail} is not known here; only ${email} is");
+        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, Map.of(), true, "path", "profile", " = ")).get().asString()
+                .contains("must be a path starting with '/'");
+        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectStatus", "2xx", ": ")).isEmpty();
     }
 
     @Test
@@ -185,8 +230,8 @@ class MagicLinkAuthCheckStepTest {
     @Test
     void everyFieldHasAFormEntryAndAHelpFile() throws Exception {
         Path resources = LocalTarget.repo().resolve("src/main/resources/io/jenkins/plugins/deploysteps/steps");
-        for (Class<?> type : List.of(MagicLinkAuthCheckStep.class, MagicLinkMailbox.class, AuthenticatedCheck.class, RateLimitSettings.class,
-                ExpiredTokenSettings.class)) {
+        for (Class<?> type : List.of(MagicLinkAuthCheckStep.class, MagicLinkMailbox.class, AuthenticatedCheck.class, RateLimitCheck.class,
+                ExpiredTokenCheck.class)) {
             Path dir = resources.resolve(type.getSimpleName());
             String jelly = Files.readString(dir.resolve("config.jelly"));
             assertThat(dir.resolve("help.html")).exists();

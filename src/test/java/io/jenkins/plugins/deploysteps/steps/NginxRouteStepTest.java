@@ -86,6 +86,18 @@ class NginxRouteStepTest {
     }
 
     @Test
+    void aRestoreNeedsItsBackupIdAndNoRouteSettings() {
+        NginxRouteStep step = new NginxRouteStep("prod-1", "/etc/nginx/sites-enabled/app", "/api/");
+        step.setState("restored");
+        step.setBackup(" 20260101T120000Z ");
+        assertThat(step.toParams()).isEqualTo(Map.of("host", "prod-1", "site", "/etc/nginx/sites-enabled/app", "location", "/api/",
+                "state", "restored", "backup", "20260101T120000Z", "dryRun", false, "archive", true));
+        NginxRouteSpec s = new NginxRoute().bind(Params.of(step.toParams()));
+        assertThat(s.restoreFrom()).isEqualTo("20260101T120000Z");
+        assertThat(s.route()).isNull();
+    }
+
+    @Test
     void aJenkinsfileStatusNumberOrListBecomesText() {
         assertThat(StepForms.statusAsText(Map.of("expectStatus", 200))).containsEntry("expectStatus", "200");
         assertThat(StepForms.statusAsText(Map.of("expectStatus", List.of(200, 204)))).containsEntry("expectStatus", "200, 204");

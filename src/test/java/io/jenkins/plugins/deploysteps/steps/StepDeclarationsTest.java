@@ -6,6 +6,7 @@ import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
@@ -50,7 +51,12 @@ class StepDeclarationsTest {
                 Arguments.of(NginxRouteStep.class, new NginxRoute().declarations(), List.of("host", "site", "location")),
                 Arguments.of(HealthVerifyStep.class, new HealthVerify().declarations(), List.of()),
                 Arguments.of(HealthCheck.class, HealthVerify.CHECK_PARAMS, List.of()),
-                Arguments.of(TlsSettings.class, HealthVerify.TLS_PARAMS, List.of()));
+                Arguments.of(TlsSettings.class, HealthVerify.TLS_PARAMS, List.of()),
+                Arguments.of(MagicLinkAuthCheckStep.class, new MagicLinkAuthCheck().declarations(), List.of("baseUrl")),
+                Arguments.of(MagicLinkMailbox.class, MagicLinkAuthCheck.MAILBOX_PARAMS, List.of()),
+                Arguments.of(AuthenticatedCheck.class, MagicLinkAuthCheck.CHECK_PARAMS, List.of()),
+                Arguments.of(RateLimitCheck.class, MagicLinkAuthCheck.RATE_LIMIT_PARAMS, List.of()),
+                Arguments.of(ExpiredTokenCheck.class, MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, List.of()));
     }
 
     @ParameterizedTest

@@ -216,6 +216,92 @@ class DeployReleaseTest {
         assertThat(web1.throughNginx("/app/")).isEqualTo("v2");
     }
 
+    @Test
+    @Order(6)
+    void aPreflightFailureOnOneHostStopsTheReleaseWithNothingChangedOnAnyHost() throws Exception {
+        allOn("v2");
+        filesOf("v5");
+        Map<String, List<String>> containers = containers();
+        Map<String, Map<String, String>> files = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> sites = new java.util.LinkedHashMap<>();
+        for (ReleaseHosts.Host h : hosts.hosts()) {
+            files.put(h.name(), h.app().fileChecksums());
+            sites.put(h.name(), Files.readAllBytes(h.site().file()));
+        }
+        // web-2 lacks a command the release needs; the others have it.
+        assertThatThrownBy(() -> run("for (h in ['web-1', 'web-3']) { hv[h].tool = 'docker' }\nhv['web-2'].tool = 'no-such-tool-on-web-2'\n"
+                + "deployRelease(hosts: ['web-1', 'web-2', 'web-3'], hostVars: hv, version: 'v5', previousVersion: 'v2', "
+                + "preflight: [requireCommands: ['{tool}']], " + BACKEND + ", proxy: [site: '{site}', location: '/app/', "
+                + "proxyPass: 'http://127.0.0.1:{webPort}/v5/', backupDir: '{siteBackups}'])"))
+                .isInstanceOf(PipelineAbort.class)
+                .hasMessageStartingWith("deployRelease: Preflight failed on web-2: hostCheck 'preflight-web-2'")
+                .hasMessageContaining("no-such-tool-on-web-2")
+                .hasMessageEndingWith("; nothing was changed");
+        assertThat(pipeline.record().stagesStarted()).containsExactly("Preflight");
+        assertThat(hostsCalled("hostCheck")).containsExactlyInAnyOrder("web-1", "web-2", "web-3");
+        assertThat(pipeline.record().stepCalls()).extracting(PipelineRecord.StepCall::step).containsOnly("hostCheck");
+        assertThat(containers()).isEqualTo(containers);
+        for (ReleaseHosts.Host h : hosts.hosts()) {
+            assertThat(h.app().fileChecksums()).as(h.name()).isEqualTo(files.get(h.name()));
+            assertThat(Files.readAllBytes(h.site().file())).as(h.name() + " site").isEqualTo(sites.get(h.name()));
+            assertThat(h.throughNginx("/app/")).as(h.name() + " /app/").isEqualTo("v2");
+        }
+        allOn("v2");
+        assertThat(pipeline.record().junitCalls()).hasSize(1);
+        assertThat(pipeline.record().junitCalls().get(0).get("testResults").toString().split(",")).containsExactlyInAnyOrder(
+                "deploy-reports/preflight-web-1.xml", "deploy-reports/preflight-web-2.xml", "deploy-reports/preflight-web-3.xml");
+    }
+
+    @Test
+    @Order(7)
+    @SuppressWarnings("unchecked")
+    void aFailedVerifyAfterTheProxyUpdatedARoutePutsTheSiteFileBackByteForByteAndTheServicesBack() throws Exception {
+        ReleaseHosts.Host web1 = hosts.host("web-1");
+        assertThat(web1.api()).isEqualTo("v2");
+        assertThat(web1.throughNginx("/app/")).isEqualTo("v2");
+        filesOf("v5");
+        byte[] site = Files.readAllBytes(web1.site().file());
+        assertThatThrownBy(() -> run("deployRelease(host: 'web-1', hostVars: hv.subMap(['web-1']), version: 'v5', previousVersion: 'v2', " + BACKEND
+                + ", proxy: [site: '{site}', location: '/app/', proxyPass: 'http://127.0.0.1:{webPort}/', headers: ['X-Release': 'v5'], "
+                + "backupDir: '{siteBackups}'], verify: [url: 'http://127.0.0.1:{sitePort}/app/not-there', waitTimeout: '2s'])"))
+                .hasMessageStartingWith("deployRelease: Verify failed on web-1: healthVerify")
+                .hasMessageEndingWith("; rolled back web-1 (Proxy, Backend); now: web-1 v2 (rolled back)");
+        assertThat(pipeline.record().stagesStarted()).containsExactly("Backend", "Proxy", "Verify", "Rollback");
+        List<PipelineRecord.StepCall> routes = pipeline.record().stepCalls().stream().filter(c -> c.step().equals("nginxRoute")).toList();
+        assertThat(routes).hasSize(2);
+        Map<String, Object> proxy = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                workspace.resolve("deploy-reports/proxy-0-web-1.json").toFile(), Map.class);
+        Map<String, Object> facts = (Map<String, Object>) proxy.get("facts");
+        assertThat(facts).containsEntry("change", "updated");
+        assertThat(routes.get(1).params()).containsEntry("state", "restored").containsEntry("backup", facts.get("backup"))
+                .containsEntry("location", "/app/").doesNotContainKey("proxyPass");
+        assertThat(Files.readAllBytes(web1.site().file())).isEqualTo(site);
+        assertThat(web1.throughNginx("/app/")).isEqualTo("v2");
+        assertThat(web1.api()).isEqualTo("v2");
+        assertThat(web1.web()).isEqualTo("v2");
+    }
+
+    @Test
+    @Order(8)
+    void withoutRollbackOnFailureTheHostsAlreadyReleasedKeepTheNewVersion() throws Exception {
+        allOn("v2");
+        filesOf("v6");
+        hosts.host("web-2").app().neverReady();
+        Map<String, List<String>> before = containers();
+        assertThatThrownBy(() -> run("deployRelease(hosts: ['web-1', 'web-2', 'web-3'], hostVars: hv, batch: 1, rollbackOnFailure: false, "
+                + "version: 'v6', previousVersion: 'v2', " + BACKEND.replace("waitTimeout: '20s'", "waitTimeout: '10s'") + ")"))
+                .hasMessageStartingWith("deployRelease: Backend failed on web-2: composeDeploy 'backend-web-2'")
+                .hasMessageEndingWith("; nothing needed rolling back; now: web-1 v6, web-2 v2 (rolled back), web-3 v2 (not released)");
+        assertThat(hostsCalled("composeDeploy")).containsExactly("web-1", "web-2");
+        assertThat(hostsCalled("composeRollback")).isEmpty();
+        assertThat(pipeline.record().stagesStarted()).containsExactly("Backend (web-1)", "Backend (web-2)");
+        assertThat(hosts.host("web-1").api()).isEqualTo("v6");
+        assertThat(hosts.host("web-2").api()).isEqualTo("v2");
+        assertThat(hosts.host("web-3").api()).isEqualTo("v2");
+        assertThat(containers().get("web-3")).isEqualTo(before.get("web-3"));
+        hosts.host("web-2").app().write("www/ready", "ready\n");
+    }
+
     private static Map<String, List<String>> containers() {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         hosts.hosts().forEach(h -> out.put(h.name(), h.app().containerIds()));

@@ -44,7 +44,7 @@ public final class NginxRoute implements StepDefinition<NginxRouteSpec> {
         ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), t.host() + ":" + t.site() + " " + t.location());
         Target connected = Connect.connect(ctx, report, "host", t.host());
         if (connected == null) {
-            RouteRun.planned(spec).forEach(n -> new io.jenkins.plugins.deploysteps.engine.run.CheckRunner(ctx, report).skip(n, "not connected"));
+            RouteChecks.planned(spec).forEach(n -> new io.jenkins.plugins.deploysteps.engine.run.CheckRunner(ctx, report).skip(n, "not connected"));
             return report.finish(spec.common().onFailure());
         }
         boolean dry = spec.settings().dryRun();

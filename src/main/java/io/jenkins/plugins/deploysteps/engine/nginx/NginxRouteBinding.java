@@ -42,30 +42,43 @@ public final class NginxRouteBinding {
         String host = p.get(NginxRouteParams.HOST);
         String site = filePath(p, "site", p.get(NginxRouteParams.SITE));
         String location = location(p);
-        boolean present = p.get(NginxRouteParams.STATE) == State.PRESENT;
+        State state = p.get(NginxRouteParams.STATE);
+        boolean present = state == State.PRESENT;
+        String restoreFrom = p.get(NginxRouteParams.BACKUP);
         String serverName = Optional.ofNullable(p.get(NginxRouteParams.SERVER_NAME)).map(v -> serverName(p, v)).orElse(null);
         RouteTarget target = new RouteTarget(host, site, serverName, location, present);
-        Route route = null;
-        if (present) {
-            route = route(p, location);
-        } else {
-            for (Param<?> k : NginxRouteParams.PRESENT_ONLY) {
-                if (p.has(k.name())) {
-                    throw new SpecException(p.path(k.name()), "only applies to state 'present'; removing a route needs only its location");
-                }
-            }
+        Route route = present ? route(p, location) : null;
+        if (state == State.ABSENT) {
+            refuse(p, NginxRouteParams.PRESENT_ONLY, "only applies to state 'present'; removing a route needs only its location");
+        } else if (state == State.RESTORED) {
+            refuse(p, NginxRouteParams.NOT_RESTORED, "does not apply to state 'restored': the whole site file goes back as the backup holds it");
+        }
+        if (state == State.RESTORED && restoreFrom == null) {
+            throw new SpecException(p.path("backup"), "is required with state 'restored': the id of the backup to put back, like 20260101T120000Z");
+        }
+        if (state != State.RESTORED && restoreFrom != null) {
+            throw new SpecException(p.path("backup"), "only applies to state 'restored'");
         }
         RouteVerify verify = verify(p);
         RouteSettings settings = settings(p, target);
         CommonParams common = CommonParams.read(p, NginxRoute.NAME);
         p.done();
-        return new NginxRouteSpec(target, route, verify, settings, common);
+        return new NginxRouteSpec(target, route, restoreFrom, verify, settings, common);
     }
 
-    /** {@code present} or {@code absent}, as users write them. */
+    private static void refuse(Params p, List<Param<?>> given, String why) {
+        for (Param<?> k : given) {
+            if (p.has(k.name())) {
+                throw new SpecException(p.path(k.name()), why);
+            }
+        }
+    }
+
+    /** {@code present}, {@code absent} or {@code restored}, as users write them. */
     enum State {
         PRESENT,
-        ABSENT;
+        ABSENT,
+        RESTORED;
 
         @Override
         public String toString() {

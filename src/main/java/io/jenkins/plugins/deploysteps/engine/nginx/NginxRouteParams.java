@@ -3,7 +3,9 @@ package io.jenkins.plugins.deploysteps.engine.nginx;
 import io.jenkins.plugins.deploysteps.engine.params.ByteSize;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,19 @@ public final class NginxRouteParams {
     static final Param<String> SITE = Param.requiredString("site")
             .doc("The site file, absolute, e.g. `/etc/nginx/sites-enabled/app` (letters, digits and `._/+@,=-`).");
     static final Param<String> LOCATION = Param.requiredString("location")
-            .doc("The prefix location, e.g. `/api/new-feature/`; also names the managed block.");
+            .doc("The prefix location, e.g. `/api/new-feature/`; also names the managed block. With `state: 'restored'`, the route whose "
+                    + "change is undone (the whole file goes back).");
     static final Param<NginxRouteBinding.State> STATE = Param.choice("state", NginxRouteBinding.State.class, NginxRouteBinding.State.PRESENT)
-            .doc("Add or update the block, or remove it (then only `location` is needed; route settings are refused).");
+            .doc("Add or update the block, or remove it (then only `location` is needed; route settings are refused), or `restored`: put the "
+                    + "site file back byte for byte from `backup`.");
+    static final Param<String> BACKUP = Param.string("backup").shownDefault("(required when restored)")
+            .doc("With `state: 'restored'`: the backup to put back, as a run returned it (the `backup` fact, e.g. `20260101T120000Z`).")
+            .rule((path, id) -> {
+                if (!RemoteBackups.isId(id)) {
+                    throw new SpecException(path, NginxRouteBinding.shown(id) + " is not a backup id like 20260101T120000Z (the backup fact of "
+                            + "an nginxRoute report)");
+                }
+            });
     static final Param<String> SERVER_NAME = Param.string("serverName").shownDefault("the file's only server block")
             .doc("The server block whose `server_name` lists this name.");
     static final Param<String> PROXY_PASS = Param.requiredString("proxyPass").shownDefault("(required when present)")
@@ -54,8 +66,10 @@ public final class NginxRouteParams {
 
     /** Parameters that describe the block, so they make no sense when it is removed. */
     static final List<Param<?>> PRESENT_ONLY = List.of(PROXY_PASS, HEADERS, WEBSOCKET, PROXY_READ_TIMEOUT, CLIENT_MAX_BODY_SIZE);
+    /** Parameters that choose what the new file holds, so they make no sense when a backup is put back whole. */
+    static final List<Param<?>> NOT_RESTORED = List.of(SERVER_NAME, PROXY_PASS, HEADERS, WEBSOCKET, PROXY_READ_TIMEOUT, CLIENT_MAX_BODY_SIZE);
 
-    static final ParamSet ALL = ParamSet.of(HOST, SITE, LOCATION, STATE, SERVER_NAME, PROXY_PASS, HEADERS, WEBSOCKET, PROXY_READ_TIMEOUT,
+    static final ParamSet ALL = ParamSet.of(HOST, SITE, LOCATION, STATE, BACKUP, SERVER_NAME, PROXY_PASS, HEADERS, WEBSOCKET, PROXY_READ_TIMEOUT,
             CLIENT_MAX_BODY_SIZE, VERIFY_URL, EXPECT_STATUS, VERIFY_TIMEOUT, TEST_COMMAND, RELOAD_COMMAND, BACKUP_DIR, KEEP_BACKUPS, LOCK_TIMEOUT,
             TIMEOUT, DRY_RUN).plus(CommonParams.declarations(NginxRoute.NAME));
 

@@ -10,6 +10,8 @@ record SiteChange(Kind kind, String before, String after, String server) {
         ADDED("added"),
         UPDATED("updated"),
         REMOVED("removed"),
+        /** The whole file put back from a backup ({@code state: 'restored'}). */
+        RESTORED("restored"),
         UNCHANGED("already as asked: nothing to change");
 
         final String words;

@@ -86,7 +86,7 @@ public final class SiteSwitch {
     }
 
     public static String sha256(byte[] bytes) {
-        return RouteRun.sha256(bytes);
+        return RouteSession.sha256(bytes);
     }
 
     /**
@@ -147,7 +147,7 @@ public final class SiteSwitch {
     private boolean probe(List<RouteVerify> probes) throws InterruptedException {
         boolean all = true;
         for (RouteVerify v : probes) {
-            Check c = checks.run(RouteRun.probeCheck(v) + " (" + site + ")", b -> {
+            Check c = checks.run(RouteChecks.probeCheck(v) + " (" + site + ")", b -> {
                 try {
                     return new RouteProbe(new Http(TrustSource.JVM)).probeSettled(v, SETTLE, b);
                 } catch (GeneralSecurityException e) {

@@ -151,10 +151,13 @@ public final class Param<T> {
 
     /**
      * Expected HTTP statuses: {@code 200}, {@code '2xx'}, {@code '200-399'} or a list of them, read as a list of
-     * strings. A form writes it as one value ({@code 200, 204}), so it is not a list field there.
+     * strings; not set reads as the default. A form writes it as one value ({@code 200, 204}), so it is not a list field there.
      */
     public static Param<List<String>> statuses(String name) {
-        return of(name, "status list", Kind.VALUE, List.of(), "not set", (p, n, f) -> p.stringList(n));
+        return of(name, "status list", Kind.VALUE, List.of(), "not set", (p, n, f) -> {
+            List<String> v = p.stringList(n);
+            return v.isEmpty() ? f : v;
+        });
     }
 
     /** One of an enum's values, written as the enum's {@code toString()}, case-insensitive. */

@@ -32,21 +32,37 @@ public final class CheckRunner {
     }
 
     public Check run(String name, Severity severity, Body body) throws InterruptedException {
+        return produce(name, severity, c -> Checked.without(body.evaluate(c))).check();
+    }
+
+    /** Evaluates a check that, passing, finds a value later checks need; the builder already carries the name. */
+    @FunctionalInterface
+    public interface Producer<T> {
+        Checked<T> evaluate(Check.Builder check) throws TargetException, InterruptedException;
+    }
+
+    /** As {@link #run(String, Body)}, for a check that hands its value on with it: a link found, a session issued. */
+    public <T> Checked<T> produce(String name, Producer<T> body) throws InterruptedException {
+        return produce(name, Severity.FAILURE, body);
+    }
+
+    private <T> Checked<T> produce(String name, Severity severity, Producer<T> body) throws InterruptedException {
         context.progress().checkStarted(name);
         long started = System.nanoTime();
-        Check result;
+        Checked<T> result;
         try {
             result = body.evaluate(Check.named(name).severity(severity));
         } catch (TargetException | BoundedMatch.TooCostly e) {
-            result = Check.named(name).severity(severity).error(e.getMessage());
+            result = Checked.without(Check.named(name).severity(severity).error(e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             // a bug or an input nobody foresaw: the check could not run, and the step goes on to report (and roll back)
-            result = Check.named(name).severity(severity).error("unexpected error: " + Unexpected.describe(e));
+            result = Checked.without(Check.named(name).severity(severity).error("unexpected error: " + Unexpected.describe(e)));
         }
-        if (result.duration().isZero()) {
-            result = result.withDuration(Duration.ofNanos(System.nanoTime() - started));
+        Check check = result.check();
+        if (check.duration().isZero()) {
+            check = check.withDuration(Duration.ofNanos(System.nanoTime() - started));
         }
-        return record(result);
+        return Checked.of(record(check), result.value());
     }
 
     public Check skip(String name, String why) {

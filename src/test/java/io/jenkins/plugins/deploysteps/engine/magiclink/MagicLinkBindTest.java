@@ -32,7 +32,7 @@ class MagicLinkBindTest {
 
     @BeforeEach
     void harness() {
-        harness = new PlanStepHarness<>(new MagicLink(), reports);
+        harness = new PlanStepHarness<>(new MagicLinkAuthCheck(), reports);
         harness.credentials.put("token", new Credential.SecretText("expired-token-value"));
         harness.credentials.put("login", new Credential.UsernamePassword("qa", "mail-password"));
     }

@@ -47,7 +47,7 @@ class MagicLinkRemoteTest {
         // An old link for the same fixed address, already in the log before the step starts: it must not be taken.
         Files.writeString(links, "2020-01-01T00:00:00Z INFO magic link for dev@example.test: http://127.0.0.1:9/auth/verify?token=old-link-token\n",
                 StandardCharsets.UTF_8);
-        harness = new PlanStepHarness<>(new MagicLink(), reports);
+        harness = new PlanStepHarness<>(new MagicLinkAuthCheck(), reports);
         harness.hosts.put("local", target.get().host("local"));
     }
 

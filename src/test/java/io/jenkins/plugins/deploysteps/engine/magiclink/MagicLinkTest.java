@@ -67,7 +67,7 @@ class MagicLinkTest {
 
     private MagicLinkApp app(MagicLinkApp.Settings settings) {
         app = new MagicLinkApp(settings);
-        harness = new PlanStepHarness<>(new MagicLink(), reports);
+        harness = new PlanStepHarness<>(new MagicLinkAuthCheck(), reports);
         return app;
     }
 

@@ -64,7 +64,7 @@ class MailboxAdaptersTest {
         greenMail.start();
         app = new MagicLinkApp(MagicLinkApp.Settings.of("127.0.0.1", greenMail.getSmtp().getPort()));
         fake = TestHttpServer.http();
-        harness = new PlanStepHarness<>(new MagicLink(), reports);
+        harness = new PlanStepHarness<>(new MagicLinkAuthCheck(), reports);
     }
 
     @AfterEach

@@ -96,6 +96,27 @@ class NginxRouteBindTest {
     }
 
     @Test
+    void restoringNeedsABackupIdAndNothingThatShapesTheBlock() {
+        NginxRouteSpec s = bind("state", "restored", "backup", "20260101T120000Z-02", "proxyPass", null, "verifyUrl", "http://127.0.0.1/api/");
+        assertThat(s.restoreFrom()).isEqualTo("20260101T120000Z-02");
+        assertThat(s.route()).isNull();
+        assertThat(s.verify()).isNotNull();
+        assertThat(bind().restoreFrom()).isNull();
+        assertBad("backup: is required with state 'restored': the id of the backup to put back, like 20260101T120000Z", "state", "restored",
+                "proxyPass", null);
+        assertBad("backup: only applies to state 'restored'", "backup", "20260101T120000Z");
+        assertBad("backup: only applies to state 'restored'", "state", "absent", "proxyPass", null, "backup", "20260101T120000Z");
+        assertBad("proxyPass: does not apply to state 'restored': the whole site file goes back as the backup holds it", "state", "restored",
+                "backup", "20260101T120000Z");
+        assertBad("serverName: does not apply to state 'restored': the whole site file goes back as the backup holds it", "state", "restored",
+                "backup", "20260101T120000Z", "proxyPass", null, "serverName", "app.example.com");
+        for (String garbage : List.of("latest", "../20260101T120000Z", "20260101T120000Z/..", "2026-01-01", "20260101T120000Z;rm -rf /", " x")) {
+            assertThatThrownBy(() -> bind("state", "restored", "backup", garbage, "proxyPass", null)).as(garbage)
+                    .isInstanceOf(SpecException.class).hasMessageStartingWith("backup: ").hasMessageContaining(" is not a backup id like 20260101T120000Z");
+        }
+    }
+
+    @Test
     void removingNeedsOnlyTheLocationAndAProbeNeedsItsUrl() {
         NginxRouteSpec s = bind("state", "absent", "proxyPass", null, "verifyUrl", "http://127.0.0.1/api/", "expectStatus", "404");
         assertThat(s.route()).isNull();
@@ -104,7 +125,7 @@ class NginxRouteBindTest {
         assertBad("websocket: only applies to state 'present'; removing a route needs only its location", "state", "absent", "proxyPass", null,
                 "websocket", false);
         assertBad("expectStatus: needs verifyUrl", "expectStatus", "200");
-        assertBad("state: 'gone' is not one of 'present', 'absent'", "state", "gone");
+        assertBad("state: 'gone' is not one of 'present', 'absent', 'restored'", "state", "gone");
         assertBad("verifyUrl: 'ftp://h/' is not an http:// or https:// URL with a host", "verifyUrl", "ftp://h/");
         assertBad("verifyUrl: must not carry a user name or password", "verifyUrl", "https://u:p@h/");
         assertBad("verifyUrl: 'https://h/#top' contains '#'; allowed: URL characters (no blanks, quotes, braces, '\\', '#' or line breaks)",
@@ -135,7 +156,7 @@ class NginxRouteBindTest {
         assertBad("serverName: 'a b' contains a blank; allowed: letters, digits and *_.-", "serverName", "a b");
         assertBad("proxyReadTimeout: must be longer than zero and at most 24h", "proxyReadTimeout", "25h");
         assertBad("keepBackups: 0 is out of range (1 to 100)", "keepBackups", 0);
-        assertBad("sitee: unknown parameter (did you mean 'site'?); known: host, site, location, state, serverName, proxyPass, websocket, headers, "
+        assertBad("sitee: unknown parameter (did you mean 'site'?); known: host, site, location, state, backup, serverName, proxyPass, websocket, headers, "
                 + "proxyReadTimeout, clientMaxBodySize, verifyUrl, expectStatus, verifyTimeout, testCommand, reloadCommand, backupDir, keepBackups, "
                 + "timeout, lockTimeout, dryRun, reportName, onFailure, archive, verbose", "sitee", "x");
         assertThat(List.of(bind("headers", Map.of("X-A", "a b")).route().headers().get(4).rendered())).containsExactly("\"a b\"");

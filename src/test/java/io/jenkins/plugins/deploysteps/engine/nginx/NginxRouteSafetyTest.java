@@ -106,6 +106,7 @@ class NginxRouteSafetyTest {
         }
         cases.add(new Case("backupDir", "backupDir", tmp.resolve("backups") + bad + "x"));
         cases.add(new Case("state", "state", "present" + bad + "x"));
+        cases.add(new Case("backup", "backup", "20260101T120000Z" + bad + "x"));
         cases.add(new Case("websocket", "websocket", "true" + bad + "x"));
         cases.add(new Case("proxyReadTimeout", "proxyReadTimeout", "60s" + bad + "x"));
         cases.add(new Case("clientMaxBodySize", "clientMaxBodySize", "10MB" + bad + "x"));

@@ -14,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,52 +38,30 @@ class NginxRouteTest {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    private RouteFixture routes;
     private TestHttpServer upstream;
 
     @BeforeEach
     void startUpstream() {
-        upstream = TestHttpServer.http().on("/api/ping", TestHttpServer.text(200, "pong from upstream"));
-        closing.add(upstream);
+        routes = new RouteFixture(TARGET.get(), tmp);
+        upstream = routes.upstream;
     }
 
     @AfterEach
     void close() throws Exception {
-        for (int i = closing.size() - 1; i >= 0; i--) {
-            closing.get(i).close();
-        }
+        routes.close();
     }
 
     private NginxSite site(String name, String inner) {
-        NginxSite s = NginxSite.withServer(TARGET.get(), name + "-" + System.nanoTime(), inner);
-        closing.add(s);
-        return s;
-    }
-
-    private StepHarness harness() {
-        return new StepHarness(TARGET.get(), tmp.resolve("reports"), NginxSite.hostDefaults(TARGET.get()));
+        return routes.site(name, inner);
     }
 
     private Map<String, Object> params(NginxSite site, Object... more) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", "local");
-        p.put("site", site.file().toString());
-        p.put("location", "/api/");
-        p.put("proxyPass", "http://127.0.0.1:" + upstream.port());
-        p.put("verifyUrl", site.url("/api/ping"));
-        p.put("backupDir", tmp.resolve("backups").toString());
-        for (int i = 0; i < more.length; i += 2) {
-            if (more[i + 1] == null) {
-                p.remove((String) more[i]);
-            } else {
-                p.put((String) more[i], more[i + 1]);
-            }
-        }
-        return p;
+        return routes.params(site, more);
     }
 
     private StepHarness.Run run(Map<String, Object> params) throws Exception {
-        return harness().run(new NginxRoute(), params, "test run");
+        return routes.run(params);
     }
 
     @Test

@@ -3,14 +3,11 @@ package io.jenkins.plugins.deploysteps.steps;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import hudson.Extension;
 import hudson.model.Describable;
-import hudson.model.Descriptor;
 import hudson.model.Item;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLink;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.AncestorInPath;
@@ -19,13 +16,13 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** magicLinkAuthCheck's opt-in {@code expiredToken: [credentialsId: 'expired-token']} or {@code [ttl: '2m']}. */
-public final class ExpiredTokenSettings implements Describable<ExpiredTokenSettings> {
+/** magicLinkAuthCheck's opt-in expired token check, {@code expiredToken: [credentialsId: 'expired-token']} or {@code [ttl: '2m']}. */
+public final class ExpiredTokenCheck implements Describable<ExpiredTokenCheck> {
     private String credentialsId;
     private String ttl;
 
     @DataBoundConstructor
-    public ExpiredTokenSettings() {}
+    public ExpiredTokenCheck() {}
 
     public String getCredentialsId() { return credentialsId; }
     @DataBoundSetter public void setCredentialsId(String credentialsId) { this.credentialsId = Values.trimToNull(credentialsId); }
@@ -33,16 +30,12 @@ public final class ExpiredTokenSettings implements Describable<ExpiredTokenSetti
     public String getTtl() { return ttl; }
     @DataBoundSetter public void setTtl(String ttl) { this.ttl = Values.trimToNull(ttl); }
 
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("credentialsId", credentialsId);
-        p.put("ttl", ttl);
-        p.values().removeIf(v -> v == null);
-        return p;
-    }
-
     @Extension
-    public static final class DescriptorImpl extends Descriptor<ExpiredTokenSettings> {
+    public static final class DescriptorImpl extends SettingsDescriptor<ExpiredTokenCheck> {
+        public DescriptorImpl() {
+            super(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "expiredToken", Map.of());
+        }
+
         @Override
         public String getDisplayName() { return "Expired token"; }
 
@@ -50,11 +43,6 @@ public final class ExpiredTokenSettings implements Describable<ExpiredTokenSetti
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
-        }
-
-        public FormValidation doCheckTtl(@QueryParameter String value) {
-            return StepForms.check(new MagicLink(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "expiredToken", value == null || value.isBlank() ? null
-                    : Map.of("ttl", value));
         }
     }
 }

@@ -1,0 +1,82 @@
+package io.jenkins.plugins.deploysteps.engine.magiclink;
+
+import io.jenkins.plugins.deploysteps.engine.http.Http;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.report.Report;
+import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
+import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
+import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.RunContext;
+import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.engine.target.Target;
+import java.security.GeneralSecurityException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code magicLinkAuthCheck}: does passwordless login work end to end? Requests a magic link for an address unique to
+ * the run, reads the email from a real mailbox, verifies the token into a session, calls authenticated endpoints with
+ * it, refreshes it, and checks that invalid, reused and missing credentials are refused (and, opted in, rate limiting
+ * and expiry). Every token, link and session is masked from the moment it is known.
+ */
+public final class MagicLinkAuthCheck implements StepDefinition<MagicLinkSpec> {
+    public static final String NAME = "magicLinkAuthCheck";
+
+    /** The {@code mailbox} map's parameters. */
+    public static final ParamSet MAILBOX_PARAMS = MagicLinkAuthCheckParams.MailboxMap.ALL;
+
+    /** An authenticated check's parameters, as {@code authenticatedChecks[].<name>} in the help and the Jenkins request form. */
+    public static final ParamSet CHECK_PARAMS = MagicLinkAuthCheckParams.CheckMap.ALL;
+
+    /** The opt-in {@code rateLimit} map's parameters. */
+    public static final ParamSet RATE_LIMIT_PARAMS = MagicLinkAuthCheckParams.RateLimitMap.ALL;
+
+    /** The opt-in {@code expiredToken} map's parameters. */
+    public static final ParamSet EXPIRED_TOKEN_PARAMS = MagicLinkAuthCheckParams.ExpiredTokenMap.ALL;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "Verify magic-link login end to end: request a link, read the email from a real mailbox, verify the token, use the session, "
+                + "and check that invalid, reused and missing tokens are refused.";
+    }
+
+    @Override
+    public ParamSet declarations() {
+        return MagicLinkAuthCheckParams.ALL;
+    }
+
+    @Override
+    public MagicLinkSpec bind(Params params) {
+        return MagicLinkBinding.bind(params);
+    }
+
+    @Override
+    public Report run(MagicLinkSpec spec, RunContext ctx) throws InterruptedException {
+        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.app().baseUrl().toString());
+        Map<String, Target> hosts = new LinkedHashMap<>();
+        for (String host : spec.hosts()) {
+            Target t = Connect.connect(ctx, report, "host", host);
+            if (t != null) {
+                hosts.put(host, t);
+            }
+        }
+        Http http;
+        try {
+            http = new Http(spec.app().trust());
+        } catch (GeneralSecurityException e) {
+            new CheckRunner(ctx, report).record(Check.named("request magic link").error("cannot set up TLS: " + e.getMessage()));
+            return report.finish(spec.common().onFailure());
+        }
+        String email = Placeholders.fill(spec.emailTemplate(), Map.of("unique", FlowParts.unique()));
+        report.fact("email", email);
+        new MagicLinkFlow(spec, ctx, report, http, hosts, email).run();
+        return report.finish(spec.common().onFailure());
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.deploysteps.engine.run;
+
+import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
+
+/**
+ * Checks that build on each other, as an ordered list of named stages: each stage is a check of the value the one
+ * before it found, and finds a value for the next. When a stage does not pass, or the chain starts without its value,
+ * every stage after it is recorded as SKIP with the reason, so "skip the rest" needs no list of names or positions.
+ *
+ * <pre>{@code
+ * Outcome<Session> session = Stages.from(mailbox)
+ *         .then("request magic link", "requesting the link failed", link::request)
+ *         .then("magic link email", "no email", link::readMail)
+ *         .run(checks);
+ * }</pre>
+ */
+public final class Stages<T> {
+    /** One stage: a check of the previous stage's value that, passing, finds its own. */
+    @FunctionalInterface
+    public interface Stage<I, O> {
+        Checked<O> run(Check.Builder check, I input) throws TargetException, InterruptedException;
+    }
+
+    private interface Chain<T> {
+        Outcome<T> run(CheckRunner checks) throws InterruptedException;
+    }
+
+    private final Chain<T> chain;
+
+    private Stages(Chain<T> chain) {
+        this.chain = chain;
+    }
+
+    /** A chain whose first stage gets {@code input} (or is skipped for its reason). */
+    public static <T> Stages<T> from(Outcome<T> input) {
+        return new Stages<>(checks -> input);
+    }
+
+    /**
+     * Then the check {@code name}, on the value so far.
+     *
+     * @param ifNot why the stages after it are skipped when it does not pass
+     */
+    public <O> Stages<O> then(String name, String ifNot, Stage<T, O> stage) {
+        return new Stages<>(checks -> {
+            Outcome<T> input = chain.run(checks);
+            if (!input.present()) {
+                checks.skip(name, input.why());
+                return Outcome.missing(input.why());
+            }
+            return checks.produce(name, c -> stage.run(c, input.value())).outcome(ifNot);
+        });
+    }
+
+    /** Runs the stages in order; the last one's value, or why there is none. */
+    public Outcome<T> run(CheckRunner checks) throws InterruptedException {
+        return chain.run(checks);
+    }
+}
