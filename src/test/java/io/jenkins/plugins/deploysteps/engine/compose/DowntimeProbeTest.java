@@ -32,15 +32,10 @@ class DowntimeProbeTest {
                 Duration.ofSeconds(1), OK, Duration.ofMillis(500), Severity.FAILURE);
         String started = LocalTarget.run(List.of("sh", "-c", DowntimeCommands.start(s, Duration.ofSeconds(60)).render()), Duration.ofSeconds(10));
         String file = started.strip().split(" ")[1];
-        Thread.sleep(1000);
-        long down = System.nanoTime();
-        server.stop(0);
-        Thread.sleep(1500);
-        server = serve(port);
-        long outage = (System.nanoTime() - down) / 1_000_000;
-        Thread.sleep(1000);
+        Away away = takeAwayFor1500Ms(server, port);
+        long outage = away.ms();
         String out = LocalTarget.run(List.of("sh", "-c", DowntimeCommands.stop(file, s.requestTimeout()).render()), Duration.ofSeconds(20));
-        server.stop(0);
+        away.server().stop(0);
 
         DowntimeSamples samples = DowntimeSamples.parse(out, OK);
         assertThat(samples.sent()).as(out).isGreaterThan(20);
@@ -60,15 +55,10 @@ class DowntimeProbeTest {
                 Duration.ofSeconds(1), OK, Duration.ofMillis(500), Severity.FAILURE, DowntimeSettings.From.AGENT);
         AgentDowntimeLoop loop = new AgentDowntimeLoop(s);
         assertThat(loop.start(Duration.ofSeconds(60))).as("the URL answers here").isNull();
-        Thread.sleep(1000);
-        long down = System.nanoTime();
-        server.stop(0);
-        Thread.sleep(1500);
-        server = serve(port);
-        long outage = (System.nanoTime() - down) / 1_000_000;
-        Thread.sleep(1000);
+        Away away = takeAwayFor1500Ms(server, port);
+        long outage = away.ms();
         DowntimeSamples samples = loop.stop();
-        server.stop(0);
+        away.server().stop(0);
 
         assertThat(samples.sent()).isGreaterThan(20);
         assertThat(samples.outages()).hasSize(1);
@@ -124,6 +114,21 @@ class DowntimeProbeTest {
         assertThat(s.statusCounts()).isEqualTo("200: 3, 502: 1, 503: 1, no answer: 1");
         assertThat(DowntimeCommands.seconds(Duration.ofMillis(100))).isEqualTo("0.1");
         assertThat(DowntimeCommands.seconds(Duration.ofSeconds(2))).isEqualTo("2");
+    }
+
+    /** The server serving again after an outage, and how long it was away. */
+    private record Away(HttpServer server, long ms) {}
+
+    /** After a second of service, stops the server for 1.5 s, then serves again on the same port for a second. */
+    private static Away takeAwayFor1500Ms(HttpServer server, int port) throws Exception {
+        Thread.sleep(1000);
+        long down = System.nanoTime();
+        server.stop(0);
+        Thread.sleep(1500);
+        HttpServer again = serve(port);
+        long outage = (System.nanoTime() - down) / 1_000_000;
+        Thread.sleep(1000);
+        return new Away(again, outage);
     }
 
     private static HttpServer serve(int port) throws java.io.IOException {
