@@ -224,7 +224,9 @@ final class BlueGreen {
         }
         c.evidence("output", ComposeRun.tail(up.stdoutText() + up.stderrText(), 30));
         if (!up.succeeded()) {
-            return c.actual("exit " + up.exitCode()).fail("compose up of the new copy failed (exit " + up.exitCode() + "): " + up.tail(1));
+            // compose's last line only says that errors happened; its last "ERROR: for <service> ..." line says which
+            String why = (up.stdoutText() + "\n" + up.stderrText()).lines().filter(l -> l.startsWith("ERROR:")).reduce((a, b) -> b).orElse(up.tail(1));
+            return c.actual("exit " + up.exitCode()).fail("compose up of the new copy failed (exit " + up.exitCode() + "): " + why.strip());
         }
         run.report.fact("newCopy", where);
         return c.actual(where).pass();

@@ -124,6 +124,9 @@ final class Switch {
             bySite().keySet().forEach(site -> run.skip(name(BACK, site), "dry run: nginx was not switched"));
             return true;
         }
+        if (!switched.isEmpty()) {
+            run.link.ensureConnected(); // a dropped connection is taken again: the sites must go back whatever dropped it
+        }
         for (Site s : switched) {
             all &= s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
         }
@@ -131,7 +134,11 @@ final class Switch {
         return all;
     }
 
-    void release() {
+    /** Releases the site locks, over a new connection when the old one dropped (else they would stay until their lease ends). */
+    void release() throws InterruptedException {
+        if (!locks.isEmpty()) {
+            run.link.ensureConnected();
+        }
         locks.forEach(RemoteLock.Held::close);
         locks.clear();
     }
