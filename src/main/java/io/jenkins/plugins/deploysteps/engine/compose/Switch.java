@@ -124,9 +124,6 @@ final class Switch {
             bySite().keySet().forEach(site -> run.skip(name(BACK, site), "dry run: nginx was not switched"));
             return true;
         }
-        if (!switched.isEmpty()) {
-            run.link.ensureConnected(); // a dropped connection is taken again: the sites must go back whatever dropped it
-        }
         for (Site s : switched) {
             all &= s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
         }
