@@ -7,18 +7,8 @@ import java.io.PrintStream;
  * Progress lines on the terminal; warnings and checks that need a look go to stderr so they survive {@code > log}. Remote output streams only in
  * verbose mode (it is in the reports' evidence anyway); quiet mode prints warnings and problems only.
  */
-final class ConsoleProgress implements ProgressSink {
+record ConsoleProgress(PrintStream out, PrintStream err, Verbosity verbosity) implements ProgressSink {
     enum Verbosity { QUIET, NORMAL, VERBOSE }
-
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Verbosity verbosity;
-
-    ConsoleProgress(PrintStream out, PrintStream err, Verbosity verbosity) {
-        this.out = out;
-        this.err = err;
-        this.verbosity = verbosity;
-    }
 
     @Override
     public synchronized void line(Level level, String text) {

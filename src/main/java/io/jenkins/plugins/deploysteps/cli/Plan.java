@@ -4,6 +4,7 @@ import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.HostResolver;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostRules;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ public record Plan(Path file, Map<String, HostSpec> hosts, Map<String, Credentia
                 throw new SpecException(field, "host '" + name + "' cannot be used: its entry in hosts has problems");
             }
             if (spec == null) {
-                throw new SpecException(field, "unknown host '" + name + "'; the plan's hosts are: "
+                throw new SpecException(field, HostRules.unknownHost(name) + "; the plan's hosts are: "
                         + (hosts.isEmpty() ? "(none)" : String.join(", ", hosts.keySet())));
             }
             return spec;

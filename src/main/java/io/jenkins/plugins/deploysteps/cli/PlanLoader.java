@@ -3,10 +3,7 @@ package io.jenkins.plugins.deploysteps.cli;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
-import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyMode;
-import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyVerification;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
-import io.jenkins.plugins.deploysteps.engine.ssh.SshCredentials;
 import io.jenkins.plugins.deploysteps.engine.yaml.StrictYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +69,9 @@ public final class PlanLoader {
         Path base = file.toAbsolutePath().getParent();
         Map<String, Map<String, Object>> rawHosts = collect(problems, () -> section(file, "hosts", top.get("hosts")), Map.of());
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
+        PlanHosts planHosts = new PlanHosts(env, marks, file, base, rawHosts);
         for (String name : rawHosts.keySet()) {
-            collect(problems, () -> host(file, base, name, rawHosts, hosts, new ArrayList<>()), null);
+            collect(problems, () -> planHosts.host(name, hosts), null);
         }
         Map<String, Credential> credentials = new LinkedHashMap<>();
         Map<String, Map<String, Object>> rawCredentials = collect(problems, () -> section(file, "credentials", top.get("credentials")), Map.of());
@@ -116,71 +114,6 @@ public final class PlanLoader {
         return out;
     }
 
-    /** Builds a host, first building the jump host it names, and refuses jump-host cycles. */
-    private HostSpec host(Path file, Path base, String name, Map<String, Map<String, Object>> raw, Map<String, HostSpec> done,
-            List<String> visiting) throws PlanException {
-        if (done.containsKey(name)) {
-            return done.get(name);
-        }
-        String where = "hosts." + name;
-        if (visiting.contains(name)) {
-            throw new PlanException(marks.at(file, where + ".jumpHost") + ": " + where + ": jumpHost: cycle " + String.join(" -> ", visiting) + " -> " + name);
-        }
-        PlanHostKeys.requireKnown(marks, file, where, raw.get(name).keySet());
-        visiting.add(name);
-        Params p = Params.of(raw.get(name));
-        try {
-            HostSpec.requireName(name);
-            HostSpec jump = null;
-            if (p.has("jumpHost")) {
-                String jumpName = p.requiredString("jumpHost");
-                if (!raw.containsKey(jumpName)) {
-                    throw new SpecException("jumpHost", "unknown host '" + jumpName + "'");
-                }
-                jump = host(file, base, jumpName, raw, done, visiting);
-            }
-            HostSpec spec = new HostSpec(name, p.requiredString("hostname"), p.integer("port", 22, 1, 65535),
-                    p.string("user", System.getProperty("user.name")), credentials(p, base), hostKeys(p, base), jump,
-                    p.bool("sudo", false), p.duration("connectTimeout", HostSpec.DEFAULT_CONNECT_TIMEOUT),
-                    p.duration("keepAlive", HostSpec.DEFAULT_KEEP_ALIVE),
-                    p.integer("connectRetries", HostSpec.DEFAULT_CONNECT_RETRIES, 0, 10), defaults(p));
-            p.done();
-            done.put(name, spec);
-            return spec;
-        } catch (SpecException e) {
-            SpecException cause = p.typoBehind(e);
-            throw new PlanException(marks.at(file, where + "." + cause.field()) + ": " + where + ": " + cause.getMessage());
-        } finally {
-            visiting.remove(name);
-        }
-    }
-
-    private SshCredentials credentials(Params p, Path base) {
-        boolean key = p.has("identityFile");
-        boolean password = p.has("passwordEnv");
-        String agent = env.apply("SSH_AUTH_SOCK");
-        if (!key && !password && agent != null && !agent.isEmpty()) {
-            // As ssh does: with no key named, the keys of the running ssh-agent.
-            return new SshCredentials.Agent(agent);
-        }
-        if (key == password) {
-            throw new SpecException("identityFile", "give exactly one of identityFile (a private key file) or passwordEnv "
-                    + "(an environment variable holding the password), or run an ssh-agent (SSH_AUTH_SOCK) holding the key");
-        }
-        if (password) {
-            return new SshCredentials.Password(fromEnv(p, "passwordEnv"));
-        }
-        Path keyFile = resolve(base, p.requiredString("identityFile"));
-        String keyText;
-        try {
-            keyText = Files.readString(keyFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SpecException("identityFile", "cannot read " + keyFile + " (" + e.getClass().getSimpleName() + ")");
-        }
-        String passphrase = p.has("passphraseEnv") ? fromEnv(p, "passphraseEnv") : null;
-        return new SshCredentials.PrivateKey(keyText, passphrase);
-    }
-
     /**
      * One entry of {@code credentials:}: {@code tokenEnv} (secret text), {@code passwordEnv} with {@code username}
      * or {@code usernameEnv} (user name and password), or {@code file} (a secret file, such as a CA bundle).
@@ -218,6 +151,11 @@ public final class PlanLoader {
     }
 
     private String fromEnv(Params p, String field) {
+        return fromEnv(env, p, field);
+    }
+
+    /** The value of the environment variable a plan's setting names; it must be set. */
+    static String fromEnv(Function<String, String> env, Params p, String field) {
         String variable = p.requiredString(field);
         String value = env.apply(variable);
         if (value == null || value.isEmpty()) {
@@ -226,37 +164,8 @@ public final class PlanLoader {
         return value;
     }
 
-    private HostKeyVerification hostKeys(Params p, Path base) {
-        HostKeyMode mode = p.choice("hostKeyVerification", HostKeyMode.class, HostKeyMode.STRICT);
-        List<String> lines = p.stringList("knownHosts");
-        String file = p.optionalString("knownHostsFile").map(f -> resolve(base, f).toString()).orElse(null);
-        if (mode == HostKeyMode.STRICT && lines.isEmpty() && file == null) {
-            // As ssh does: with no keys in the plan, the user's own known_hosts decides.
-            Path own = userKnownHosts();
-            if (!Files.isReadable(own)) {
-                throw new SpecException("knownHosts", "strict host key verification needs knownHosts (known_hosts lines), "
-                        + "knownHostsFile, or " + own + "; to trust the first key seen, set hostKeyVerification: acceptFirst");
-            }
-            file = own.toString();
-        }
-        return new HostKeyVerification(mode, lines, file);
-    }
-
-    /** {@code ~/.ssh/known_hosts}, with {@code ~} from {@code HOME} as the shell expands it. */
-    private Path userKnownHosts() {
-        String home = env.apply("HOME");
-        return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home, ".ssh", "known_hosts");
-    }
-
-    private static Map<String, String> defaults(Params p) {
-        Map<String, String> d = new LinkedHashMap<>();
-        for (String key : List.of("composeCommand", "nginxTestCommand", "nginxReloadCommand")) {
-            p.optionalString(key).ifPresent(v -> d.put(key, v));
-        }
-        return d;
-    }
-
-    private static Path resolve(Path base, String path) {
+    /** A plan's path: {@code ~} is the home folder, and a relative path is relative to the plan file. */
+    static Path resolve(Path base, String path) {
         String expanded = path.replaceFirst("^~(?=/|$)", System.getProperty("user.home").replace("\\", "\\\\"));
         Path p = Path.of(expanded);
         return p.isAbsolute() ? p : base.resolve(p).normalize();

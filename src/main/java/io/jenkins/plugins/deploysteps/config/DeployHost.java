@@ -5,7 +5,6 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Extension;
-import io.jenkins.plugins.deploysteps.jenkins.Values;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
@@ -15,14 +14,14 @@ import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyMode;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyVerification;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
-import io.jenkins.plugins.deploysteps.engine.ssh.SshCredentials;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
+import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
-import java.time.Duration;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -74,12 +73,7 @@ public class DeployHost implements Describable<DeployHost> {
 
     /** {@code strict} (default), {@code acceptFirst} or {@code off}. */
     public String getHostKeyVerification() { return hostKeyVerification; }
-
-    @DataBoundSetter
-    public void setHostKeyVerification(String hostKeyVerification) {
-        String mode = Values.trimToNull(hostKeyVerification);
-        this.hostKeyVerification = mode == null ? HostKeyMode.STRICT.toString() : mode;
-    }
+    @DataBoundSetter public void setHostKeyVerification(String mode) { this.hostKeyVerification = Values.trimOr(mode, HostKeyMode.STRICT.toString()); }
 
     /** known_hosts lines, as {@code ssh-keyscan} prints them. */
     public String getKnownHosts() { return knownHosts; }
@@ -100,12 +94,7 @@ public class DeployHost implements Describable<DeployHost> {
     @DataBoundSetter public void setSudo(boolean sudo) { this.sudo = sudo; }
 
     public String getConnectTimeout() { return connectTimeout; }
-
-    @DataBoundSetter
-    public void setConnectTimeout(String connectTimeout) {
-        String t = Values.trimToNull(connectTimeout);
-        this.connectTimeout = t == null ? DEFAULT_CONNECT_TIMEOUT : t;
-    }
+    @DataBoundSetter public void setConnectTimeout(String timeout) { this.connectTimeout = Values.trimOr(timeout, DEFAULT_CONNECT_TIMEOUT); }
 
     public String getComposeCommand() { return composeCommand; }
     @DataBoundSetter public void setComposeCommand(String composeCommand) { this.composeCommand = Values.trimToNull(composeCommand); }
@@ -116,17 +105,13 @@ public class DeployHost implements Describable<DeployHost> {
     public String getNginxReloadCommand() { return nginxReloadCommand; }
     @DataBoundSetter public void setNginxReloadCommand(String nginxReloadCommand) { this.nginxReloadCommand = Values.trimToNull(nginxReloadCommand); }
 
-    /** The known_hosts name of this host: {@code host} on port 22, otherwise {@code [host]:port}. */
-    public String knownHostsName() {
-        return port == 22 ? hostname : "[" + hostname + "]:" + port;
-    }
-
     /**
-     * This host as the engine's plain value, given the login the credential resolved to and the jump host's
-     * own spec. The known keys are the pasted lines, plus the key learned on first use.
+     * This host as the engine's plain value, given the login its credential resolved to and the jump host's own spec.
+     * The known keys are the pasted lines, plus the key learned on first use.
      */
-    public HostSpec toSpec(String credentialUser, SshCredentials credentials, HostSpec jump) {
-        HostKeyMode mode = mode();
+    public HostSpec toSpec(HostSpec.Login login, HostSpec jump) {
+        HostKeyMode mode = HostKeyMode.byValue(hostKeyVerification).orElseThrow(() -> new IllegalArgumentException(
+                "hostKeyVerification '" + hostKeyVerification + "' is not one of strict, acceptFirst, off"));
         List<String> keys = new ArrayList<>();
         if (knownHosts != null) {
             keys.add(knownHosts);
@@ -134,29 +119,10 @@ public class DeployHost implements Describable<DeployHost> {
         if (learnedHostKey != null && mode == HostKeyMode.ACCEPT_FIRST) {
             keys.add(learnedHostKey);
         }
-        Map<String, String> defaults = new LinkedHashMap<>();
-        putIfSet(defaults, "composeCommand", composeCommand);
-        putIfSet(defaults, "nginxTestCommand", nginxTestCommand);
-        putIfSet(defaults, "nginxReloadCommand", nginxReloadCommand);
-        Duration timeout = Durations.parse("connectTimeout", connectTimeout);
-        return new HostSpec(name, hostname, port, username != null ? username : credentialUser, credentials,
-                new HostKeyVerification(mode, keys, knownHostsFile), jump, sudo, timeout, HostSpec.DEFAULT_KEEP_ALIVE,
-                HostSpec.DEFAULT_CONNECT_RETRIES, defaults);
-    }
-
-    HostKeyMode mode() {
-        for (HostKeyMode m : HostKeyMode.values()) {
-            if (m.toString().equals(hostKeyVerification)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("hostKeyVerification '" + hostKeyVerification + "' is not one of strict, acceptFirst, off");
-    }
-
-    private static void putIfSet(Map<String, String> m, String key, String value) {
-        if (value != null) {
-            m.put(key, value);
-        }
+        return HostSpec.builder(name, hostname).port(port).login(username != null ? username : login.user(), login.credentials())
+                .hostKeys(new HostKeyVerification(mode, keys, knownHostsFile)).jumpHost(jump).sudo(sudo)
+                .connectTimeout(Durations.parse("connectTimeout", connectTimeout))
+                .stepDefaults(HostStepDefaults.parse(composeCommand, nginxTestCommand, nginxReloadCommand)).build();
     }
 
     @Override
@@ -186,36 +152,13 @@ public class DeployHost implements Describable<DeployHost> {
         @Override
         public String getDisplayName() { return "Deploy host"; }
 
-        @POST
-        public FormValidation doCheckName(@QueryParameter String value) {
-            if (!FormChecks.isAdministrator()) {
-                return FormValidation.ok();
-            }
-            return FormChecks.toValidation(HostChecks.name(value));
-        }
-
-        @POST
-        public FormValidation doCheckHostname(@QueryParameter String value) {
-            if (!FormChecks.isAdministrator()) {
-                return FormValidation.ok();
-            }
-            return FormChecks.toValidation(HostChecks.hostname(value));
-        }
-
-        @POST
-        public FormValidation doCheckPort(@QueryParameter String value) {
-            if (!FormChecks.isAdministrator()) {
-                return FormValidation.ok();
-            }
-            return FormChecks.toValidation(HostChecks.port(value));
-        }
-
-        @POST
-        public FormValidation doCheckConnectTimeout(@QueryParameter String value) {
-            if (!FormChecks.isAdministrator()) {
-                return FormValidation.ok();
-            }
-            return FormChecks.toValidation(HostChecks.duration(value));
+        /**
+         * The check of a field judged by its value alone, at {@code <descriptor>/field/<name>/check}: the rule the save and
+         * the engine apply. Administrators only, as every check of this global form.
+         */
+        public FieldCheck getField(String name) {
+            return HostChecks.field(name).map(rule -> FieldCheck.ofText(name, v -> FormChecks.isAdministrator() ? rule.apply(v) : Optional.empty()))
+                    .orElse(null);
         }
 
         @POST
@@ -224,8 +167,7 @@ public class DeployHost implements Describable<DeployHost> {
             if (!FormChecks.isAdministrator()) {
                 return FormValidation.ok();
             }
-            String keysName = "22".equals(Values.trimToNull(port)) || port == null ? hostname : "[" + hostname + "]:" + port;
-            return FormChecks.toValidation(HostChecks.knownHosts(hostKeyVerification, value, knownHostsFile, keysName));
+            return FormChecks.toValidation(HostChecks.knownHosts(hostKeyVerification, value, knownHostsFile, HostChecks.knownHostsName(hostname, port)));
         }
 
         @POST
@@ -318,7 +260,8 @@ public class DeployHost implements Describable<DeployHost> {
             host.setLearnedHostKey(learnedHostKey);
             host.setJumpHost(jumpHost);
             host.setConnectTimeout(connectTimeout);
-            List<String> problems = HostChecks.hostList(List.of(host));
+            // The entry alone: its jump host is looked up among the saved hosts, with the rest of the chain, below.
+            List<String> problems = HostChecks.entry(host);
             if (!problems.isEmpty()) {
                 return FormValidation.error(String.join("; ", problems));
             }

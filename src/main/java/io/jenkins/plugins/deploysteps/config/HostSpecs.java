@@ -12,10 +12,9 @@ import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.HostResolver;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostRules;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
 import io.jenkins.plugins.deploysteps.engine.ssh.SshCredentials;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import jenkins.model.Jenkins;
@@ -32,13 +31,10 @@ public final class HostSpecs implements HostResolver {
                 CredentialsMatchers.instanceOf(SSHUserPrivateKey.class), CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
     }
 
-    /** A user name and what proves it, as plain values. */
-    public record Login(String user, SshCredentials credentials) {}
-
     /** Finds the login a credential ID stands for; null when there is none the caller may use. */
     @FunctionalInterface
     public interface CredentialSource {
-        Login find(String credentialsId);
+        HostSpec.Login find(String credentialsId);
     }
 
     private final Function<String, Optional<DeployHost>> hosts;
@@ -56,37 +52,37 @@ public final class HostSpecs implements HostResolver {
     @Override
     public HostSpec resolve(String field, String name) {
         DeployHost host = hosts.apply(name).orElseThrow(() -> new SpecException(field,
-                "unknown host '" + name + "'; hosts are configured under Manage Jenkins > System > Deploy hosts"));
-        return toSpec(host, new ArrayList<>(), field);
+                HostRules.unknownHost(name) + "; hosts are configured under Manage Jenkins > System > Deploy hosts"));
+        return toSpec(host, field);
     }
 
     /** A host that need not be saved yet (the configuration form's Test connection). */
     public HostSpec toSpec(DeployHost host) {
-        return toSpec(host, new ArrayList<>(), "host");
+        return toSpec(host, "host");
     }
 
-    private HostSpec toSpec(DeployHost host, List<String> visiting, String field) {
-        if (visiting.contains(host.getName())) {
-            visiting.add(host.getName());
-            throw new SpecException(field, "jump hosts form a cycle: " + String.join(" -> ", visiting));
-        }
-        visiting.add(host.getName());
+    private HostSpec toSpec(DeployHost host, String field) {
+        // The host itself may not be saved (Test connection): its own jump host is the one it names.
+        HostRules.jumpCycle(host.getName(), n -> n.equals(host.getName()) ? host.getJumpHost() : hosts.apply(n).map(DeployHost::getJumpHost).orElse(null))
+                .ifPresent(cycle -> {
+                    throw new SpecException(field, HostRules.cycleProblem(cycle));
+                });
         HostSpec jump = null;
         if (host.getJumpHost() != null) {
-            DeployHost j = hosts.apply(host.getJumpHost()).orElseThrow(() -> new SpecException(field,
-                    "host '" + host.getName() + "' names jump host '" + host.getJumpHost() + "', which is not configured"));
-            jump = toSpec(j, visiting, field);
+            DeployHost j = hosts.apply(host.getJumpHost())
+                    .orElseThrow(() -> new SpecException(field, HostRules.jumpHostNotConfigured(host.getName(), host.getJumpHost())));
+            jump = toSpec(j, field);
         }
         if (host.getCredentialsId() == null) {
             throw new SpecException(field, "host '" + host.getName() + "' has no credential configured");
         }
-        Login login = credentials.find(host.getCredentialsId());
+        HostSpec.Login login = credentials.find(host.getCredentialsId());
         if (login == null) {
             throw new SpecException(field, "host '" + host.getName() + "': no SSH credential '" + host.getCredentialsId()
                     + "' that this job may use (SSH user name with private key, or user name and password)");
         }
         try {
-            return host.toSpec(login.user(), login.credentials(), jump);
+            return host.toSpec(login, jump);
         } catch (IllegalArgumentException e) {
             throw new SpecException(field, "host '" + host.getName() + "': " + e.getMessage());
         }
@@ -110,14 +106,14 @@ public final class HostSpecs implements HostResolver {
     }
 
     /** The engine's view of a Jenkins SSH credential; null for credential types SSH cannot use. */
-    public static Login login(StandardUsernameCredentials c) {
+    public static HostSpec.Login login(StandardUsernameCredentials c) {
         if (c instanceof SSHUserPrivateKey key && !key.getPrivateKeys().isEmpty()) {
             Secret passphrase = key.getPassphrase();
             String pass = passphrase == null || passphrase.getPlainText().isEmpty() ? null : passphrase.getPlainText();
-            return new Login(c.getUsername(), new SshCredentials.PrivateKey(key.getPrivateKeys().get(0), pass));
+            return new HostSpec.Login(c.getUsername(), new SshCredentials.PrivateKey(key.getPrivateKeys().get(0), pass));
         }
         if (c instanceof StandardUsernamePasswordCredentials p) {
-            return new Login(c.getUsername(), new SshCredentials.Password(p.getPassword().getPlainText()));
+            return new HostSpec.Login(c.getUsername(), new SshCredentials.Password(p.getPassword().getPlainText()));
         }
         return null;
     }

@@ -1,22 +1,7 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
-import com.cloudbees.plugins.credentials.CredentialsMatcher;
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.model.Descriptor;
-import hudson.model.Item;
-import hudson.model.Queue;
-import hudson.model.queue.Tasks;
-import hudson.security.ACL;
-import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deploysteps.config.DeployHost;
-import io.jenkins.plugins.deploysteps.config.DeployHostsConfiguration;
-import io.jenkins.plugins.deploysteps.config.HostSpecs;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
@@ -29,15 +14,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.springframework.security.core.Authentication;
 
 /**
  * What step descriptors share for the Snippet Generator: field checks that run the engine's own binding (so
- * the form says exactly what a build would), list fields edited as one line per entry, and the host list.
+ * the form says exactly what a build would), and the form's texts as the values the engine reads (list fields one
+ * line per entry, map fields one {@code key<separator>value} per line, Jenkinsfile numbers as text).
  */
 public final class StepForms {
     /** Separators of map textareas: request and expected headers ({@code Name: value}), and JSONPath expectations. */
@@ -63,6 +45,13 @@ public final class StepForms {
             boolean ours = e.field().equals(field) || e.field().startsWith(field + "[") || e.field().startsWith(field + ".");
             return ours ? Optional.of(e.problem()) : Optional.empty();
         }
+    }
+
+    /** {@code minimal} with {@code others} in place of (or beside) its values: the parameters a field is bound next to. */
+    public static Map<String, Object> with(Map<String, Object> minimal, Map<String, Object> others) {
+        Map<String, Object> params = new LinkedHashMap<>(minimal);
+        params.putAll(others);
+        return params;
     }
 
     public static FormValidation check(StepDefinition<?> step, Map<String, Object> minimal, String field, Object value) {
@@ -171,62 +160,6 @@ public final class StepForms {
         return formData;
     }
 
-    /** Configured host names for a step's host field; only those who may configure the job see them. */
-    public static ComboBoxModel hostItems(Item item) {
-        ComboBoxModel items = new ComboBoxModel();
-        if (mayConfigure(item)) {
-            for (DeployHost h : DeployHostsConfiguration.get().getHosts()) {
-                items.add(h.getName());
-            }
-        }
-        return items;
-    }
-
-    /**
-     * A step's host field names a configured Deploy host, or every build fails with "unknown host". Only those who
-     * may configure the job learn which hosts exist.
-     */
-    public static FormValidation hostCheck(Item item, String value) {
-        String name = Values.trimToNull(value);
-        if (name == null || !mayConfigure(item) || DeployHostsConfiguration.get().find(name).isPresent()) {
-            return FormValidation.ok();
-        }
-        return FormValidation.error("no Deploy host named '" + name + "' (Manage Jenkins, System, Deploy hosts)");
-    }
-
-    private static boolean mayConfigure(Item item) {
-        return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
-    }
-
-    /**
-     * Credentials a step field may name (secret text, a secret file...), as its drop-down lists them: only to people
-     * who may configure or use the job's credentials; everyone else sees just the current value. A job lists what
-     * its builds will find, under the authentication they run as (not what the system sees, which includes
-     * SYSTEM-scoped credentials no build can use).
-     */
-    public static ListBoxModel credentialItems(Item item, String current, CredentialsMatcher matcher) {
-        StandardListBoxModel result = new StandardListBoxModel();
-        if (item == null) {
-            // No job (Pipeline Syntax outside a job): what the system sees, less what no build can use.
-            return Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                    ? result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class,
-                            URIRequirementBuilder.create().build(), CredentialsMatchers.allOf(matcher, HostSpecs.buildsCanUse())).includeCurrentValue(current)
-                    : result.includeCurrentValue(current);
-        }
-        if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
-            return result.includeCurrentValue(current);
-        }
-        Authentication as = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
-        return result.includeEmptyValue().includeMatchingAs(as, item, StandardCredentials.class, URIRequirementBuilder.create().build(), matcher)
-                .includeCurrentValue(current);
-    }
-
-    /** Secret files and secret text holding PEM CA certificates, for a field naming a CA bundle. */
-    public static ListBoxModel caBundleItems(Item item, String current) {
-        return credentialItems(item, current, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(FileCredentials.class),
-                CredentialsMatchers.instanceOf(StringCredentials.class)));
-    }
-
     /** A map whose values may be numbers or booleans in a Jenkinsfile, as one of strings (null stays null). */
     public static Map<String, String> texts(Map<?, ?> in) {
         return texts(in, null);
@@ -293,22 +226,5 @@ public final class StepForms {
             }
         }
         return maps;
-    }
-
-    /**
-     * A drop-down whose first choice is the empty value, for a field whose Java default is null: left there, the
-     * engine's default applies and the Snippet Generator writes nothing, instead of spelling the default out.
-     */
-    public static ListBoxModel withDefault(String engineDefault) {
-        ListBoxModel items = new ListBoxModel();
-        items.add("Default (" + engineDefault + ")", "");
-        return items;
-    }
-
-    public static ListBoxModel onFailureItems() {
-        ListBoxModel items = withDefault("fail the step");
-        items.add("Fail the step", "FAILURE");
-        items.add("Mark the build unstable and continue", "UNSTABLE");
-        return items;
     }
 }

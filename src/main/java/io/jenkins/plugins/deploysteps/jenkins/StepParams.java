@@ -2,6 +2,8 @@ package io.jenkins.plugins.deploysteps.jenkins;
 
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.engine.params.Params;
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import java.beans.IntrospectionException;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
@@ -12,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,6 +34,22 @@ public final class StepParams {
             }
         }
         return out;
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty();
+    }
+
+    /**
+     * Whether the engine reads an empty list or map as it reads the parameter left out: then it is left out. Where
+     * it does not ({@code preserve: []} preserves nothing, left out the env files), the empty value is passed on.
+     */
+    private static boolean readsAsDefault(Param<?> p, Object empty) {
+        try {
+            return Objects.equals(p.read(Params.of(Map.of(p.name(), empty))), p.read(Params.of(Map.of())));
+        } catch (SpecException e) {
+            return true;
+        }
     }
 
     /** The getter of a declared name on {@code type}, if it has one (a test holds every step to having them all). */
@@ -58,7 +77,7 @@ public final class StepParams {
     }
 
     private static Object convert(Param<?> p, Object value) {
-        if (value == null || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()) {
+        if (value == null || isEmpty(value) && readsAsDefault(p, value)) {
             return null;
         }
         return switch (p.kind()) {

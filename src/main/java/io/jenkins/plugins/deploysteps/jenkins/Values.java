@@ -12,4 +12,10 @@ public final class Values {
         String t = s.trim();
         return t.isEmpty() ? null : t;
     }
+
+    /** Trimmed, or {@code otherwise} when empty: a field that always has a value, its default unless set. */
+    public static String trimOr(String s, String otherwise) {
+        String t = trimToNull(s);
+        return t == null ? otherwise : t;
+    }
 }

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Describable;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -110,7 +111,7 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
         }
 
         public ListBoxModel doFillMethodItems() {
-            ListBoxModel items = StepForms.withDefault("GET");
+            ListBoxModel items = FormChoices.withDefault("GET");
             for (String m : List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")) {
                 items.add(m, m);
             }

@@ -5,7 +5,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.compose.DeployStrategy;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class ComposeDeployStep extends ComposeStep {
     private String nginxTestCommand;
     private String nginxReloadCommand;
     private String nginxBackupDir;
-    private DowntimeProbeSettings downtimeProbe;
+    private DowntimeProbe downtimeProbe;
 
     @DataBoundConstructor
     public ComposeDeployStep(String host, String dir) {
@@ -98,8 +98,8 @@ public final class ComposeDeployStep extends ComposeStep {
     public String getNginxBackupDir() { return nginxBackupDir; }
     @DataBoundSetter public void setNginxBackupDir(String nginxBackupDir) { this.nginxBackupDir = Values.trimToNull(nginxBackupDir); }
 
-    public DowntimeProbeSettings getDowntimeProbe() { return downtimeProbe; }
-    @DataBoundSetter public void setDowntimeProbe(DowntimeProbeSettings downtimeProbe) { this.downtimeProbe = downtimeProbe; }
+    public DowntimeProbe getDowntimeProbe() { return downtimeProbe; }
+    @DataBoundSetter public void setDowntimeProbe(DowntimeProbe downtimeProbe) { this.downtimeProbe = downtimeProbe; }
 
     @Override
     protected StepDefinition<?> definition() {
@@ -120,7 +120,7 @@ public final class ComposeDeployStep extends ComposeStep {
         public String getDisplayName() { return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure"; }
 
         public ListBoxModel doFillStrategyItems() {
-            ListBoxModel items = StepForms.withDefault(DeployStrategy.BUILD_FIRST.label());
+            ListBoxModel items = FormChoices.withDefault(DeployStrategy.BUILD_FIRST.label());
             DeployStrategy.labels().forEach(items::add);
             return items;
         }

@@ -1,19 +1,13 @@
 package io.jenkins.plugins.deploysteps.steps;
 
-import hudson.model.Item;
 import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeFlavor;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * What {@code composeDeploy} and {@code composeRollback} share: the project (host, dir, files, compose command),
@@ -107,22 +101,7 @@ public abstract class ComposeStep extends DeployStep {
         /** Host and directory are what a person scanning the pipeline graph wants to see; nothing else, never a secret. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
-            Object h = namedArgs.get("host");
-            Object d = namedArgs.get("dir");
-            if (!(h instanceof String hs)) {
-                return null;
-            }
-            return d instanceof String ds ? hs + " " + ds : hs;
-        }
-
-        @POST
-        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
-        }
-
-        /** A combo box is checked by name (its check URL comes from the field); the generic field check does the work. */
-        public FormValidation doCheckComposeCommand(@QueryParameter String value) {
-            return getField("composeCommand").doCheck(value);
+            return hostAnd(namedArgs, "dir");
         }
 
         public ComboBoxModel doFillComposeCommandItems() {

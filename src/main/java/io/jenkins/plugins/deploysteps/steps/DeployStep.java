@@ -2,12 +2,13 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Item;
-import hudson.util.FormValidation;
+import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -24,7 +25,6 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -116,8 +116,7 @@ public abstract class DeployStep extends Step {
 
         /** The check of a declared field, at {@code <descriptor>/field/<name>/check}; an undeclared name is not found. */
         public FieldCheck getField(String name) {
-            return definition.declarations().get(name)
-                    .map(p -> new FieldCheck(p, v -> StepForms.problem(definition, minimal, name, v), mapSeparator(name))).orElse(null);
+            return FieldCheck.of(definition, minimal, name, mapSeparator(name)).orElse(null);
         }
 
         protected StepDefinition<?> definition() {
@@ -149,6 +148,12 @@ public abstract class DeployStep extends Step {
             return minimal;
         }
 
+        /** The host, then the {@code next} argument (a folder, a location) when given: what the pipeline graph shows. */
+        protected static String hostAnd(Map<String, Object> namedArgs, String next) {
+            Object more = next == null ? null : namedArgs.get(next);
+            return namedArgs.get("host") instanceof String host ? (more instanceof String m ? host + " " + m : host) : null;
+        }
+
         @Override
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
             return StepForms.statusAsText(arguments);
@@ -157,14 +162,14 @@ public abstract class DeployStep extends Step {
         @Override
         public Set<? extends Class<?>> getRequiredContext() { return DeployStepExecutor.REQUIRED_CONTEXT; }
 
-        /** Every step's host field (the steps that have one); see {@link StepForms#hostCheck}. */
+        /** Every step's host field (the steps that have one): the configured hosts, to those who may configure the job. */
         @POST
-        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.hostCheck(item, value);
+        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
+            return FormChoices.hostItems(item);
         }
 
         public ListBoxModel doFillOnFailureItems() {
-            return StepForms.onFailureItems();
+            return FormChoices.onFailureItems();
         }
     }
 }

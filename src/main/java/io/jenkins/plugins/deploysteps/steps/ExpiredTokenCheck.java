@@ -6,7 +6,7 @@ import hudson.model.Describable;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -42,7 +42,7 @@ public final class ExpiredTokenCheck implements Describable<ExpiredTokenCheck> {
         /** Secret text: a token known to have expired. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
+            return FormChoices.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StringCredentials.class));
         }
     }
 }

@@ -6,10 +6,9 @@ import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
-import io.jenkins.plugins.deploysteps.jenkins.FormChecks;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -138,10 +137,12 @@ public final class HealthCheck implements Describable<HealthCheck> {
 
     @Extension
     public static final class DescriptorImpl extends SettingsDescriptor<HealthCheck> implements CustomDescribableModel {
-        private static final Map<String, Object> MINIMAL_STEP = Map.of();
+        static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
+        /** A tcp check has no url, and a container needs its host: these two are checked next to what they need. */
+        static final Map<String, Map<String, Object>> MINIMAL_FOR = Map.of("tcp", Map.of(), "container", Map.of("url", "http://localhost/", "host", "h"));
 
         public DescriptorImpl() {
-            super(new HealthVerify(), MINIMAL_STEP, "checks", Map.of("url", "http://localhost/"));
+            super(new HealthVerify(), Map.of(), "checks", MINIMAL, MINIMAL_FOR);
         }
 
         @Override
@@ -178,17 +179,12 @@ public final class HealthCheck implements Describable<HealthCheck> {
         }
 
         @POST
-        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.hostCheck(item, value);
-        }
-
-        @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
+            return FormChoices.hostItems(item);
         }
 
         public ListBoxModel doFillMethodItems() {
-            ListBoxModel items = StepForms.withDefault("GET");
+            ListBoxModel items = FormChoices.withDefault("GET");
             for (String m : List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
                 items.add(m, m);
             }
@@ -196,7 +192,7 @@ public final class HealthCheck implements Describable<HealthCheck> {
         }
 
         public ListBoxModel doFillSeverityItems() {
-            ListBoxModel items = StepForms.withDefault("failure");
+            ListBoxModel items = FormChoices.withDefault("failure");
             items.add("Failure: the step's onFailure applies", "failure");
             items.add("Warning: the build becomes UNSTABLE", "warning");
             return items;
@@ -205,18 +201,8 @@ public final class HealthCheck implements Describable<HealthCheck> {
         /** Secret text (a bearer token) and user name with password (basic) credentials the job may use. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(StringCredentials.class),
+            return FormChoices.credentialItems(item, credentialsId, CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(StringCredentials.class),
                     CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class)));
-        }
-
-        /** A tcp check has no url, and a container needs its host: these two are checked next to what they need. */
-        public FormValidation doCheckTcp(@QueryParameter String value) {
-            return FormChecks.toValidation(StepForms.problemInList(new HealthVerify(), MINIMAL_STEP, "checks", Map.of(), "tcp", value));
-        }
-
-        public FormValidation doCheckContainer(@QueryParameter String value) {
-            return FormChecks.toValidation(StepForms.problemInList(new HealthVerify(), MINIMAL_STEP, "checks", Map.of("url", "http://localhost/",
-                    "host", "h"), "container", value));
         }
     }
 }

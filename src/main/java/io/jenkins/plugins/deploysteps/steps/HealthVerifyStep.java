@@ -1,24 +1,20 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.util.FormValidation;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code healthVerify waitTimeout: '2m', checks: [[name: 'api', url: '...', expectJson: ['$.status': 'ok']], ...]}:
  * after a deploy, is everything answering as it should? Parameters bind to the engine's {@link HealthVerify} under
- * the same names the CLI uses; each check is a {@link HealthCheck}, the TLS thresholds a {@link TlsSettings}.
+ * the same names the CLI uses; each check is a {@link HealthCheck}, the TLS thresholds a {@link TlsCertificates}.
  */
 public final class HealthVerifyStep extends DeployStep {
     private List<HealthCheck> checks = new ArrayList<>();
@@ -29,7 +25,7 @@ public final class HealthVerifyStep extends DeployStep {
     private Integer consecutive;
     private Integer parallelism;
     private String timeout;
-    private TlsSettings tls;
+    private TlsCertificates tls;
 
     @DataBoundConstructor
     public HealthVerifyStep() {}
@@ -58,8 +54,8 @@ public final class HealthVerifyStep extends DeployStep {
     public String getTimeout() { return timeout; }
     @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    public TlsSettings getTls() { return tls; }
-    @DataBoundSetter public void setTls(TlsSettings tls) { this.tls = tls; }
+    public TlsCertificates getTls() { return tls; }
+    @DataBoundSetter public void setTls(TlsCertificates tls) { this.tls = tls; }
 
     @Override
     protected StepDefinition<?> definition() {
@@ -69,7 +65,7 @@ public final class HealthVerifyStep extends DeployStep {
     @Extension
     @Symbol(HealthVerify.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
-        private static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
+        static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
 
         public DescriptorImpl() {
             super(new HealthVerify(), MINIMAL);
@@ -85,15 +81,6 @@ public final class HealthVerifyStep extends DeployStep {
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
             return HealthVerifyStep.describe(namedArgs);
-        }
-
-        /** maxInterval is checked against the interval beside it. */
-        public FormValidation doCheckMaxInterval(@QueryParameter String value, @QueryParameter String interval) {
-            Map<String, Object> minimal = new LinkedHashMap<>(MINIMAL);
-            if (interval != null && !interval.isBlank()) {
-                minimal.put("interval", interval);
-            }
-            return StepForms.check(new HealthVerify(), minimal, "maxInterval", value);
         }
     }
 

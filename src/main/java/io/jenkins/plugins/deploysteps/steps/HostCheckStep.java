@@ -1,20 +1,15 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ComboBoxModel;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code hostCheck host: 'prod-1', minFreeDisk: '2GB', ...}: is the host reachable, trusted, and does it have
@@ -75,13 +70,7 @@ public final class HostCheckStep extends DeployStep {
         /** The host is what a person scanning the pipeline graph wants to see; nothing else, and never a secret. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
-            Object h = namedArgs.get("host");
-            return h instanceof String s ? s : null;
-        }
-
-        @POST
-        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
+            return hostAnd(namedArgs, null);
         }
     }
 }

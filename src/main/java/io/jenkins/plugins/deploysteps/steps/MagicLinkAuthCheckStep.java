@@ -7,6 +7,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
@@ -212,17 +213,17 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
 
         @POST
         public FormValidation doCheckUserRecordHost(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.hostCheck(item, value);
+            return FormChoices.hostCheck(item, value);
         }
 
         @POST
         public ComboBoxModel doFillUserRecordHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
+            return FormChoices.hostItems(item);
         }
 
         @POST
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
-            return StepForms.caBundleItems(item, caCredentialsId);
+            return FormChoices.caBundleItems(item, caCredentialsId);
         }
     }
 

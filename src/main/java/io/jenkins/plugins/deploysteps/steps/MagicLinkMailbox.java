@@ -9,7 +9,7 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
@@ -110,33 +110,33 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
         }
 
         public ListBoxModel doFillSecurityItems() {
-            ListBoxModel items = StepForms.withDefault("TLS (imaps)");
+            ListBoxModel items = FormChoices.withDefault("TLS (imaps)");
             items.add("TLS (imaps)", "ssl");
             items.add("STARTTLS", "starttls");
             items.add("None (a server on the same machine only)", "none");
             return items;
         }
 
-        /** A command mailbox's host is a configured Deploy host; see {@link StepForms#hostCheck}. */
+        /** A command mailbox's host is a configured Deploy host; see {@link FormChoices#hostCheck}. */
         @POST
         public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
-            return StepForms.hostCheck(item, value);
+            return FormChoices.hostCheck(item, value);
         }
 
         @POST
         public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
+            return FormChoices.hostItems(item);
         }
 
         /** User name with password: the web API's basic authentication, or the IMAP login. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            return StepForms.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
+            return FormChoices.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
         }
 
         @POST
         public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
-            return StepForms.caBundleItems(item, caCredentialsId);
+            return FormChoices.caBundleItems(item, caCredentialsId);
         }
     }
 }

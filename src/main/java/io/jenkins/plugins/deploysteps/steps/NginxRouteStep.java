@@ -1,11 +1,10 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
@@ -13,10 +12,8 @@ import java.util.Map;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.verb.POST;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /**
@@ -141,12 +138,7 @@ public final class NginxRouteStep extends DeployStep {
         /** Host and location are what a person scanning the pipeline graph wants to see; never a header value. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
-            Object h = namedArgs.get("host");
-            Object l = namedArgs.get("location");
-            if (!(h instanceof String hs)) {
-                return null;
-            }
-            return l instanceof String ls ? hs + " " + ls : hs;
+            return hostAnd(namedArgs, "location");
         }
 
         /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
@@ -163,13 +155,8 @@ public final class NginxRouteStep extends DeployStep {
             return StepForms.entriesText(headers, StepForms.HEADER_SEPARATOR);
         }
 
-        @POST
-        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
-        }
-
         public ListBoxModel doFillStateItems() {
-            ListBoxModel items = StepForms.withDefault("present");
+            ListBoxModel items = FormChoices.withDefault("present");
             items.add("Present: add or update the location", "present");
             items.add("Absent: remove the location", "absent");
             items.add("Restored: put the site file back from a backup", "restored");

@@ -2,7 +2,6 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
@@ -16,31 +15,37 @@ import java.util.Map;
 public abstract class SettingsDescriptor<T extends Describable<T>> extends Descriptor<T> {
     private final StepDefinition<?> step;
     private final Map<String, Object> minimalStep;
-    private final Param<?> parent;
+    private final String parent;
     private final Map<String, Object> minimal;
+    private final Map<String, Map<String, Object>> minimalFor;
 
     /**
-     * @param parentName the step's parameter these settings are (a map, or a list of maps)
+     * @param parent the step's parameter these settings are (a map, or a list of maps)
      * @param minimalStep the smallest valid set of the step's other parameters
      * @param minimal the smallest valid set of the other settings, next to which one field is checked
+     * @param minimalFor the smallest valid set for the fields that need another one than {@code minimal}
      */
-    protected SettingsDescriptor(StepDefinition<?> step, Map<String, Object> minimalStep, String parentName, Map<String, Object> minimal) {
+    protected SettingsDescriptor(StepDefinition<?> step, Map<String, Object> minimalStep, String parent, Map<String, Object> minimal,
+            Map<String, Map<String, Object>> minimalFor) {
         this.step = step;
         this.minimalStep = Map.copyOf(minimalStep);
-        this.parent = step.declarations().get(parentName).orElseThrow(() -> new IllegalArgumentException(step.name() + " has no " + parentName));
+        this.parent = parent;
         this.minimal = Map.copyOf(minimal);
+        this.minimalFor = Map.copyOf(minimalFor);
+    }
+
+    protected SettingsDescriptor(StepDefinition<?> step, Map<String, Object> minimalStep, String parent, Map<String, Object> minimal) {
+        this(step, minimalStep, parent, minimal, Map.of());
     }
 
     /** The check of a declared field; an undeclared name is not found. */
     public FieldCheck getField(String name) {
-        return parent.nested().get(name).map(p -> new FieldCheck(p, v -> parent.kind() == Param.Kind.SETTINGS_LIST
-                ? StepForms.problemInList(step, minimalStep, parent.name(), minimal(name), name, v)
-                : StepForms.problemInMap(step, minimalStep, parent.name(), minimal(name), name, v), mapSeparator(name))).orElse(null);
+        return FieldCheck.ofSetting(step, minimalStep, parent, minimal(name), name, mapSeparator(name)).orElse(null);
     }
 
     /** The smallest valid set of the other settings next to which {@code field} is checked (settings whose kinds need different ones). */
     protected Map<String, Object> minimal(String field) {
-        return minimal;
+        return minimalFor.getOrDefault(field, minimal);
     }
 
     /** Between key and value in the lines of a map field's textarea. */

@@ -1,27 +1,17 @@
 package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code syncFiles host: 'prod-1', from: 'app/', to: '/srv/app'}: the release's files from the workspace to the host
@@ -87,29 +77,6 @@ public final class SyncFilesStep extends DeployStep {
     @DataBoundSetter public void setLockTimeout(String lockTimeout) { this.lockTimeout = Values.trimToNull(lockTimeout); }
 
     @Override
-    public Map<String, Object> toParams() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", host);
-        p.put("from", from);
-        p.put("to", to);
-        if (!excludes.isEmpty()) {
-            p.put("excludes", excludes);
-        }
-        p.put("preserve", preserve);
-        p.put("delete", delete);
-        p.put("revision", revision);
-        p.put("layout", layout);
-        p.put("keepReleases", keepReleases);
-        p.put("rollback", rollback);
-        p.put("dryRun", dryRun);
-        p.put("timeout", timeout);
-        p.put("lockTimeout", lockTimeout);
-        putCommonParams(p);
-        p.values().removeIf(v -> v == null);
-        return p;
-    }
-
-    @Override
     protected StepDefinition<?> definition() {
         return new SyncFiles();
     }
@@ -117,7 +84,7 @@ public final class SyncFilesStep extends DeployStep {
     @Extension
     @Symbol(SyncFiles.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
-        private static final Map<String, Object> MINIMAL = Map.of("host", "h", "from", "app", "to", "/srv/app");
+        static final Map<String, Object> MINIMAL = Map.of("host", "h", "from", "app", "to", "/srv/app");
 
         public DescriptorImpl() {
             super(new SyncFiles(), MINIMAL);
@@ -137,29 +104,11 @@ public final class SyncFilesStep extends DeployStep {
             return h instanceof String hs && t instanceof String ts ? hs + ":" + ts : null;
         }
 
-        @Override
-        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            return super.newInstance(req, StepForms.listFields(formData, "excludes", "preserve"));
-        }
-
-        public String text(List<String> lines) {
-            return StepForms.text(lines);
-        }
-
-        @POST
-        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return StepForms.hostItems(item);
-        }
-
         public ListBoxModel doFillLayoutItems() {
-            ListBoxModel m = StepForms.withDefault("plain");
+            ListBoxModel m = FormChoices.withDefault("plain");
             m.add("plain: into the folder itself", "plain");
             m.add("releases: releases/<id>/ and a current link", "releases");
             return m;
-        }
-
-        public FormValidation doCheckKeepReleases(@QueryParameter String value) {
-            return StepForms.check(new SyncFiles(), MINIMAL, "keepReleases", value);
         }
     }
 }

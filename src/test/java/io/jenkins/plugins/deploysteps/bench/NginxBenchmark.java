@@ -93,8 +93,7 @@ public final class NginxBenchmark {
     private static StepResult step(LocalTarget target, NginxSite site, Path dir, String proxyPass) throws Exception {
         Progress quiet = new Progress(ProgressSink.NONE, new SecretMasker());
         HostSpec plain = target.host("local");
-        HostSpec local = new HostSpec("local", plain.hostname(), plain.port(), plain.user(), plain.credentials(), plain.hostKeys(), null, false,
-                plain.connectTimeout(), plain.keepAlive(), plain.connectRetries(), NginxSite.hostDefaults(target));
+        HostSpec local = plain.toBuilder().name("local").jumpHost(null).sudo(false).stepDefaults(NginxSite.hostDefaults(target)).build();
         HostResolver hosts = (field, name) -> {
             if (!name.equals("local")) {
                 throw new SpecException(field, "unknown host " + name);

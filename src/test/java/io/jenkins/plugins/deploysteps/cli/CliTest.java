@@ -102,6 +102,10 @@ class CliTest {
             assertBadPlan(hosts + "    jumpHost: watched\n", "  - hostCheck: {host: watched}\n", "plan.yaml: hosts.watched: jumpHost: cycle watched -> watched");
             assertBadPlan(hosts.replace("    hostKeyVerification: off\n", ""), "  - hostCheck: {host: watched}\n",
                     "plan.yaml: hosts.watched: knownHosts: strict host key verification needs knownHosts");
+            assertBadPlan(hosts + "    composeCommand: compose-ng\n", "  - hostCheck: {host: watched}\n",
+                    "plan.yaml: hosts.watched: composeCommand: 'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'");
+            assertBadPlan(hosts + "    nginxReloadCommand: 'nginx -s reload; rm -rf /'\n", "  - hostCheck: {host: watched}\n",
+                    "plan.yaml: hosts.watched: nginxReloadCommand: 'nginx -s reload; rm -rf /' contains ';'");
             assertBadPlan(hosts, "  - hostCheck: {host: watched\n", "plan.yaml: not valid YAML");
             watcher.setSoTimeout(300);
             try {

@@ -9,6 +9,7 @@ import hudson.model.Descriptor;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,20 @@ class DeployHostsConfigurationJenkinsTest {
         assertThatThrownBy(() -> DeployHostsConfiguration.get().setHosts(List.of(new DeployHost("a", "x", "k"), new DeployHost("a", "y", "k"))))
                 .hasMessageContaining("host name 'a' is used more than once");
         assertThat(DeployHostsConfiguration.get().getHosts()).isEmpty();
+    }
+
+    @Test
+    void stepDefaultsTheStepsCannotUseAreRefusedOnSaveAndInTheForm() {
+        DeployHost web = new DeployHost("web", "10.0.0.5", "deploy-key");
+        web.setComposeCommand("compose-ng");
+        assertThatThrownBy(() -> DeployHostsConfiguration.get().setHosts(List.of(web)))
+                .hasMessage("Deploy hosts: host 'web': composeCommand: 'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'");
+        assertThat(DeployHostsConfiguration.get().getHosts()).isEmpty();
+        DeployHost.DescriptorImpl d = r.jenkins.getDescriptorByType(DeployHost.DescriptorImpl.class);
+        assertThat(d.getField("composeCommand").doCheck("compose-ng").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(d.getField("nginxTestCommand").doCheck("nginx -t").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.getField("port").doCheck("70000").getMessage()).isEqualTo("70000 is not a TCP port (1 to 65535)");
+        assertThat(d.getField("jumpHost")).isNull();
     }
 
     @Test

@@ -45,6 +45,34 @@ class HostChecksTest {
                 .contains("host 'a': jump hosts form a cycle: a -> b -> c -> a");
     }
 
+    @Test
+    void stepDefaultsTheStepsCannotUseAreRefusedWithTheList() {
+        DeployHost compose = host("a", null);
+        compose.setComposeCommand("compose-ng");
+        DeployHost nginx = host("b", null);
+        nginx.setNginxTestCommand("nginx -t && rm -rf /");
+        assertThat(HostChecks.hostList(List.of(compose, nginx))).containsExactly(
+                "host 'a': composeCommand: 'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'",
+                "host 'b': nginxTestCommand: 'nginx -t && rm -rf /' contains '&'; allowed: letters, digits, blanks and _./:=@%+,- (no shell syntax)");
+        DeployHost fine = host("c", null);
+        fine.setComposeCommand("podman-compose");
+        fine.setNginxReloadCommand("sudo -n systemctl reload nginx");
+        assertThat(HostChecks.hostList(List.of(fine))).isEmpty();
+    }
+
+    @Test
+    void theFormChecksAFieldByTheSameRuleAsTheSave() {
+        assertThat(HostChecks.field("composeCommand").orElseThrow().apply("compose-ng"))
+                .contains("'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'");
+        assertThat(HostChecks.field("nginxReloadCommand").orElseThrow().apply("nginx -s reload")).isEmpty();
+        assertThat(HostChecks.field("port").orElseThrow().apply("70000")).contains("70000 is not a TCP port (1 to 65535)");
+        assertThat(HostChecks.field("name").orElseThrow().apply("prod 1")).get().asString().startsWith("'prod 1' is not a host name");
+        assertThat(HostChecks.field("connectTimeout").orElseThrow().apply("10")).get().asString().contains("needs a unit");
+        assertThat(HostChecks.field("jumpHost")).as("needs the saved hosts: a check of its own").isEmpty();
+        assertThat(HostChecks.knownHostsName("h", "2222")).isEqualTo("[h]:2222");
+        assertThat(HostChecks.knownHostsName("h", null)).isEqualTo("h");
+    }
+
     static DeployHost host(String name, String jump) {
         DeployHost h = new DeployHost(name, name + ".example.com", "cred-" + name);
         h.setJumpHost(jump);

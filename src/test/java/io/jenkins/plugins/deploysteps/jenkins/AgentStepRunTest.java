@@ -139,7 +139,7 @@ class AgentStepRunTest {
 
     @Test
     void aKeyAcceptedOnFirstUseComesBackForTheControllerToStore() throws IOException, InterruptedException {
-        HostSpec tofu = TARGET.get().host("local", TARGET.get().sshUser(), TARGET.get().host("x").credentials(),
+        HostSpec tofu = TARGET.get().host("local", TARGET.get().sshUser(), TARGET.get().host("x").login().credentials(),
                 new HostKeyVerification(HostKeyMode.ACCEPT_FIRST, List.of(), null));
         StepSpec spec = new HostCheck().bind(Params.of(Map.of("host", "local")));
         AgentResult result = new AgentStepRun("hostCheck", spec, Map.of("local", tofu), List.of(), "jenkins: job #1", new Log(), "hostCheck").invoke(workspace.toFile(), null);

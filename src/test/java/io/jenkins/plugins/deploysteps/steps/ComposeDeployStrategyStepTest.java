@@ -32,7 +32,7 @@ class ComposeDeployStrategyStepTest {
         step.setNginxTestCommand("sudo nginx -t");
         step.setNginxReloadCommand("sudo systemctl reload nginx");
         step.setNginxBackupDir("/var/backups/nginx-app");
-        DowntimeProbeSettings probe = new DowntimeProbeSettings("http://127.0.0.1/api/health");
+        DowntimeProbe probe = new DowntimeProbe("http://127.0.0.1/api/health");
         probe.setInterval("50ms");
         probe.setTimeout("1s");
         probe.setExpectStatus("200");
@@ -67,7 +67,7 @@ class ComposeDeployStrategyStepTest {
 
     @Test
     void theNestedFormsHaveTheirHelp() {
-        for (Class<?> type : List.of(BlueGreenRoute.class, DowntimeProbeSettings.class)) {
+        for (Class<?> type : List.of(BlueGreenRoute.class, DowntimeProbe.class)) {
             assertThat(type.getResource(type.getSimpleName() + "/config.jelly")).as(type + " config.jelly").isNotNull();
             assertThat(type.getResource(type.getSimpleName() + "/help.html")).as(type + " help.html").isNotNull();
         }
@@ -75,7 +75,7 @@ class ComposeDeployStrategyStepTest {
             assertThat(BlueGreenRoute.class.getResource("BlueGreenRoute/help-" + field + ".html")).as(field).isNotNull();
         }
         for (String field : List.of("url", "interval", "timeout", "expectStatus", "maxDowntime", "severity")) {
-            assertThat(DowntimeProbeSettings.class.getResource("DowntimeProbeSettings/help-" + field + ".html")).as(field).isNotNull();
+            assertThat(DowntimeProbe.class.getResource("DowntimeProbe/help-" + field + ".html")).as(field).isNotNull();
         }
     }
 }

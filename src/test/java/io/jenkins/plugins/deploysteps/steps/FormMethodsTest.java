@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
 import io.jenkins.plugins.deploysteps.config.DeployHost;
+import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
+import java.beans.Introspector;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -46,9 +52,9 @@ class FormMethodsTest {
         }
         // The scan sees the methods it is about (a scan that finds nothing would pass for nothing).
         assertThat(needPost).contains("DeployHost$DescriptorImpl.doFillCredentialsIdItems", "DeployHost$DescriptorImpl.doTestConnection",
-                "HealthCheck$DescriptorImpl.doFillCredentialsIdItems", "TlsSettings$DescriptorImpl.doFillCaCredentialsIdItems",
+                "HealthCheck$DescriptorImpl.doFillCredentialsIdItems", "TlsCertificates$DescriptorImpl.doFillCaCredentialsIdItems",
                 "MagicLinkMailbox$DescriptorImpl.doFillCredentialsIdItems", "ExpiredTokenCheck$DescriptorImpl.doFillCredentialsIdItems",
-                "DeployStep$DeployDescriptor.doCheckHost", "HostCheckStep$DescriptorImpl.doFillHostItems");
+                "FieldCheck.doCheck", "DeployStep$DeployDescriptor.doFillHostItems");
         assertThat(notPost).as("form methods that consult a permission but also answer GET").isEmpty();
     }
 
@@ -67,13 +73,36 @@ class FormMethodsTest {
                 hostFields.add(c.getSimpleName() + "." + getter.getName());
                 Class<?> descriptor = Arrays.stream(c.getDeclaredClasses()).filter(d -> d.getSimpleName().equals("DescriptorImpl")).findFirst()
                         .orElseThrow(() -> new AssertionError(c.getSimpleName() + " has no DescriptorImpl"));
-                Method check = descriptor.getMethod("doCheck" + host.group(1), Item.class, String.class);
+                String field = Introspector.decapitalize(host.group(1));
+                Method check = hasMethod(descriptor, "doCheck" + host.group(1)) ? descriptor.getMethod("doCheck" + host.group(1), Item.class, String.class)
+                        : genericHostCheck(c, field);
                 assertThat(check.isAnnotationPresent(POST.class)).as(c.getSimpleName() + "." + check.getName() + " is POST").isTrue();
             }
         }
         assertThat(hostFields).contains("ComposeDeployStep.getHost", "ComposeRollbackStep.getHost", "HostCheckStep.getHost",
                 "NginxRouteStep.getHost", "SyncFilesStep.getHost", "HealthCheck.getHost", "MagicLinkMailbox.getHost",
                 "MagicLinkAuthCheckStep.getUserRecordHost");
+    }
+
+    private static boolean hasMethod(Class<?> type, String name) {
+        return Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(name));
+    }
+
+    /**
+     * The generic field check, when it serves a host field: it checks a host against the configured ones, takes the
+     * job from the URL, and the field's form entry points there, under the URL that keeps the job in the path.
+     */
+    private static Method genericHostCheck(Class<?> type, String field) throws Exception {
+        assertThat(FieldCheck.namesADeployHost(field)).as(type.getSimpleName() + "." + field + " is checked as a Deploy host").isTrue();
+        URL jelly = type.getResource(type.getSimpleName() + "/config.jelly");
+        assertThat(jelly).as(type.getSimpleName() + "/config.jelly").isNotNull();
+        String form;
+        try (InputStream in = jelly.openStream()) {
+            form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(form).as(type.getSimpleName() + "." + field + "'s form entry").containsPattern("field=\"" + field
+                + "\">\\s*<f:combobox checkUrl=\"\\$\\{descriptor.descriptorFullUrl}/field/" + field + "/check\"");
+        return FieldCheck.class.getMethod("doCheck", Item.class, String.class, StaplerRequest2.class);
     }
 
     private static boolean consultsPermission(Class<?> c, Method m) {

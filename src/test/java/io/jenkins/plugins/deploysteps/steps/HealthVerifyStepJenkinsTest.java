@@ -73,7 +73,7 @@ class HealthVerifyStepJenkinsTest {
         api.setName("api");
         api.setUrl("https://app.example.com/health");
         api.setExpectJson(Map.of("$.status", "ok"));
-        TlsSettings tls = new TlsSettings();
+        TlsCertificates tls = new TlsCertificates();
         tls.setWarnDays(21);
         HealthVerifyStep step = new HealthVerifyStep();
         step.setChecks(List.of(api));

@@ -46,10 +46,10 @@ class HealthVerifyStepTest {
     }
 
     @Test
-    void theStepItsChecksAndItsTlsSettingsShareTheCliVocabulary() {
+    void theStepItsChecksAndItsTlsCertificatesShareTheCliVocabulary() {
         assertThat(setters(HealthVerifyStep.class)).isEqualTo(engine(""));
         assertThat(setters(HealthCheck.class)).isEqualTo(engine("checks[]."));
-        assertThat(setters(TlsSettings.class)).isEqualTo(engine("tls."));
+        assertThat(setters(TlsCertificates.class)).isEqualTo(engine("tls."));
     }
 
     @Test
@@ -80,7 +80,7 @@ class HealthVerifyStepTest {
         HealthCheck db = new HealthCheck();
         db.setTcp("localhost:5432");
         db.setHost("prod-1");
-        TlsSettings tls = new TlsSettings();
+        TlsCertificates tls = new TlsCertificates();
         tls.setWarnDays(30);
         tls.setFailDays(10);
         HealthVerifyStep step = new HealthVerifyStep();
@@ -119,7 +119,7 @@ class HealthVerifyStepTest {
         step.setWaitTimeout("  ");
         assertThat(step.toParams()).isEqualTo(Map.of("url", "https://app.example.com/", "archive", true));
         assertThat(new HealthCheck().toParams()).isEmpty();
-        assertThat(new TlsSettings().toParams()).isEmpty();
+        assertThat(new TlsCertificates().toParams()).isEmpty();
     }
 
     @Test
@@ -171,7 +171,7 @@ class HealthVerifyStepTest {
     @Test
     void everyFieldHasAFormEntryAndAHelpFile() throws Exception {
         Path resources = LocalTarget.repo().resolve("src/main/resources/io/jenkins/plugins/deploysteps/steps");
-        for (Class<?> type : List.of(HealthVerifyStep.class, HealthCheck.class, TlsSettings.class)) {
+        for (Class<?> type : List.of(HealthVerifyStep.class, HealthCheck.class, TlsCertificates.class)) {
             Path dir = resources.resolve(type.getSimpleName());
             String jelly = Files.readString(dir.resolve("config.jelly"));
             assertThat(dir.resolve("help.html")).exists();

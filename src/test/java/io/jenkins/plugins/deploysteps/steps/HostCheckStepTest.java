@@ -71,4 +71,12 @@ class HostCheckStepTest {
         assertThat(stepParams).isEqualTo(engineParams);
         assertThat(Arrays.stream(HostCheckStep.class.getConstructors()).filter(c -> c.getParameterCount() == 1)).hasSize(1);
     }
+
+    @Test
+    void thePipelineGraphShowsTheHostAndOneMoreArgument() {
+        assertThat(DeployStep.DeployDescriptor.hostAnd(Map.of("host", "prod-1", "timeout", "10s"), null)).isEqualTo("prod-1");
+        assertThat(DeployStep.DeployDescriptor.hostAnd(Map.of("host", "prod-1", "dir", "/srv/app"), "dir")).isEqualTo("prod-1 /srv/app");
+        assertThat(DeployStep.DeployDescriptor.hostAnd(Map.of("host", "prod-1"), "location")).isEqualTo("prod-1");
+        assertThat(DeployStep.DeployDescriptor.hostAnd(Map.of("dir", "/srv/app"), "dir")).isNull();
+    }
 }

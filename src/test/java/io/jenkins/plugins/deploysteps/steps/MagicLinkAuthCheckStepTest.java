@@ -10,7 +10,6 @@ import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
-import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
@@ -180,16 +179,13 @@ class MagicLinkAuthCheckStepTest {
     }
 
     /** A nested field's form check, as its descriptor makes it: the field's text bound by the engine next to the smallest valid rest. */
-    private static Optional<String> nestedField(String parent, ParamSet declared, Map<String, Object> minimal, boolean list, String field,
-            String text, String separator) {
-        MagicLinkAuthCheck step = new MagicLinkAuthCheck();
-        return new FieldCheck(declared.get(field).orElseThrow(), v -> list
-                ? StepForms.problemInList(step, MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, parent, minimal, field, v)
-                : StepForms.problemInMap(step, MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, parent, minimal, field, v), separator).problem(text);
+    private static Optional<String> nestedField(String parent, Map<String, Object> minimal, String field, String text, String separator) {
+        return FieldCheck.ofSetting(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, parent, minimal, field, separator)
+                .orElseThrow().problem(text);
     }
 
     private static Optional<String> mailboxField(String field, String text) {
-        return nestedField("mailbox", MagicLinkAuthCheck.MAILBOX_PARAMS, MagicLinkMailbox.formMinimal(field), false, field, text, ": ");
+        return nestedField("mailbox", MagicLinkMailbox.formMinimal(field), field, text, ": ");
     }
 
     @Test
@@ -202,23 +198,23 @@ class MagicLinkAuthCheckStepTest {
         assertThat(mailboxField("security", "tls")).contains("'tls' is not one of 'ssl', 'starttls', 'none'");
         assertThat(mailboxField("timeout", "")).isEmpty();
         Map<String, Object> none = Map.of();
-        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "requests", "0", ": "))
+        assertThat(nestedField("rateLimit", none, "requests", "0", ": "))
                 .contains("0 is out of range (1 to 1000)");
-        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "expectStatus", "OK", ": ")).get().asString()
+        assertThat(nestedField("rateLimit", none, "expectStatus", "OK", ": ")).get().asString()
                 .startsWith("'OK' is not a status");
-        assertThat(nestedField("rateLimit", MagicLinkAuthCheck.RATE_LIMIT_PARAMS, none, false, "path", "api/send", ": ")).get().asString()
+        assertThat(nestedField("rateLimit", none, "path", "api/send", ": ")).get().asString()
                 .contains("must be a path starting with '/'");
-        assertThat(nestedField("expiredToken", MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, none, false, "ttl", "2h", ": ")).get().asString()
+        assertThat(nestedField("expiredToken", none, "ttl", "2h", ": ")).get().asString()
                 .startsWith("is longer than an hour");
-        assertThat(nestedField("expiredToken", MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, none, false, "ttl", "90s", ": ")).isEmpty();
+        assertThat(nestedField("expiredToken", none, "ttl", "90s", ": ")).isEmpty();
         Map<String, Object> check = Map.of("path", "/p");
-        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectJson", "$.email", " = "))
+        assertThat(nestedField("authenticatedChecks", check, "expectJson", "$.email", " = "))
                 .contains("line 1 ('$.email') is not 'key = value'");
-        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectJson", "$.email = ${mail}", " = "))
+        assertThat(nestedField("authenticatedChecks", check, "expectJson", "$.email = ${mail}", " = "))
                 .contains("${mail} is not known here; only ${email} is");
-        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, Map.of(), true, "path", "profile", " = ")).get().asString()
+        assertThat(nestedField("authenticatedChecks", Map.of(), "path", "profile", " = ")).get().asString()
                 .contains("must be a path starting with '/'");
-        assertThat(nestedField("authenticatedChecks", MagicLinkAuthCheck.CHECK_PARAMS, check, true, "expectStatus", "2xx", ": ")).isEmpty();
+        assertThat(nestedField("authenticatedChecks", check, "expectStatus", "2xx", ": ")).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
 import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import java.beans.Introspector;
 import java.io.IOException;
@@ -36,11 +37,14 @@ import org.kohsuke.stapler.DataBoundSetter;
  * help file; and a help file that states a default states the declared one.
  */
 class StepDeclarationsTest {
-    /** How help files state a default: "<code>30s</code> (the default)", "Default: <code>/</code>", "(default 5)". */
+    /**
+     * How help files state a default: "<code>30s</code> (the default)", "Default: <code>/</code>", "(default 5)", a list's
+     * "Default: <code>a</code> and <code>b</code>".
+     */
     private static final List<Pattern> STATED_DEFAULT = List.of(
             Pattern.compile("<code>([^<]+)</code>,?[^<.;:]{0,20}(?:\\((?:the )?default[,)]|the default)"),
             Pattern.compile("(?i)\\(default:? (?:<code>)?([^<)\\s]+)(?:</code>)?\\)"),
-            Pattern.compile("(?i)default(?::| is| to)? <code>([^<]+)</code>"),
+            Pattern.compile("(?i)default(?::| is| to)? (<code>[^<]+</code>(?:(?:,| and|, and) <code>[^<]+</code>)*)"),
             Pattern.compile("(?i)default(?::| is| to)? (\\d\\w*)(?=[\\s;,.<)]|$)"),
             Pattern.compile("\\b([A-Z][A-Z0-9_]+|\\d\\w*) \\(the default\\)"));
 
@@ -49,9 +53,10 @@ class StepDeclarationsTest {
                 Arguments.of(ComposeDeployStep.class, new ComposeDeploy().declarations(), List.of("host", "dir")),
                 Arguments.of(ComposeRollbackStep.class, new ComposeRollback().declarations(), List.of("host", "dir")),
                 Arguments.of(NginxRouteStep.class, new NginxRoute().declarations(), List.of("host", "site", "location")),
+                Arguments.of(SyncFilesStep.class, new SyncFiles().declarations(), List.of("host", "from", "to")),
                 Arguments.of(HealthVerifyStep.class, new HealthVerify().declarations(), List.of()),
                 Arguments.of(HealthCheck.class, HealthVerify.CHECK_PARAMS, List.of()),
-                Arguments.of(TlsSettings.class, HealthVerify.TLS_PARAMS, List.of()),
+                Arguments.of(TlsCertificates.class, HealthVerify.TLS_PARAMS, List.of()),
                 Arguments.of(MagicLinkAuthCheckStep.class, new MagicLinkAuthCheck().declarations(), List.of("baseUrl")),
                 Arguments.of(MagicLinkMailbox.class, MagicLinkAuthCheck.MAILBOX_PARAMS, List.of()),
                 Arguments.of(AuthenticatedCheck.class, MagicLinkAuthCheck.CHECK_PARAMS, List.of()),
@@ -98,8 +103,7 @@ class StepDeclarationsTest {
     void oneFieldCheckServesEveryFieldThroughTheEnginesBinding() {
         HostCheck step = new HostCheck();
         java.util.function.Function<String, io.jenkins.plugins.deploysteps.jenkins.FieldCheck> field =
-                name -> new io.jenkins.plugins.deploysteps.jenkins.FieldCheck(step.declarations().get(name).orElseThrow(),
-                        v -> io.jenkins.plugins.deploysteps.jenkins.StepForms.problem(step, java.util.Map.of("host", "h"), name, v), ": ");
+                name -> io.jenkins.plugins.deploysteps.jenkins.FieldCheck.of(step, java.util.Map.of("host", "h"), name, ": ").orElseThrow();
         assertThat(field.apply("timeout").problem("soon")).isPresent();
         assertThat(field.apply("timeout").problem("45s")).isEmpty();
         assertThat(field.apply("paths").problem("/\nvar/lib")).contains("'var/lib' must be an absolute path");
@@ -123,7 +127,8 @@ class StepDeclarationsTest {
         for (Pattern pattern : STATED_DEFAULT) {
             Matcher m = pattern.matcher(help);
             if (m.find()) {
-                return Optional.of(m.group(1).strip());
+                // A list default is stated entry by entry ("<code>**/.env</code> and <code>**/.env.*</code>"), as a field holds it.
+                return Optional.of(m.group(1).replaceAll("</code>(?:,| and|, and) <code>", "\n").replaceAll("</?code>", "").strip());
             }
         }
         return Optional.empty();

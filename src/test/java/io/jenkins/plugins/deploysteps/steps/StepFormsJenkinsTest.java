@@ -48,11 +48,11 @@ class StepFormsJenkinsTest {
         HostCheckStep.DescriptorImpl step = r.jenkins.getDescriptorByType(HostCheckStep.DescriptorImpl.class);
         HealthCheck.DescriptorImpl check = r.jenkins.getDescriptorByType(HealthCheck.DescriptorImpl.class);
 
-        assertThat(step.doCheckHost(job, "prod-1").kind).isEqualTo(FormValidation.Kind.OK);
-        FormValidation unknown = step.doCheckHost(job, "prod-2");
+        assertThat(step.getField("host").check(job, "prod-1", Map.of()).kind).isEqualTo(FormValidation.Kind.OK);
+        FormValidation unknown = step.getField("host").check(job, "prod-2", Map.of());
         assertThat(unknown.kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(unknown.getMessage()).contains("prod-2");
-        assertThat(check.doCheckHost(job, "prod-2").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(check.getField("host").check(job, "prod-2", Map.of()).kind).isEqualTo(FormValidation.Kind.ERROR);
     }
 
     @Test

@@ -61,6 +61,15 @@ class SyncFilesStepTest {
     }
 
     @Test
+    void anEmptyPreserveListPreservesNothingAndIsNotTheDefault() {
+        SyncFilesStep step = new SyncFilesStep("prod-1", "app", "/srv/app");
+        step.setPreserve(List.of());
+        assertThat(new SyncFiles().bind(Params.of(step.toParams())).preserve()).isEmpty();
+        assertThat(new SyncFiles().bind(Params.of(java.util.Map.of("host", "h", "from", "a", "to", "/srv", "preserve", List.of()))).preserve()).isEmpty();
+        assertThat(new SyncFiles().bind(Params.of(java.util.Map.of("host", "h", "from", "a", "to", "/srv"))).preserve()).isEqualTo(SyncFiles.DEFAULT_PRESERVE);
+    }
+
+    @Test
     void theStepAndTheCliShareOneParameterVocabularyAndEveryFieldHasHelp() {
         Set<String> stepParams = new TreeSet<>(List.of("host", "from", "to")); // the @DataBoundConstructor parameters
         for (Method m : SyncFilesStep.class.getMethods()) {

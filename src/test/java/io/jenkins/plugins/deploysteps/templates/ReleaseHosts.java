@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.templates;
 
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.HostResolver;
 import io.jenkins.plugins.deploysteps.engine.ssh.HostSpec;
@@ -128,9 +129,8 @@ final class ReleaseHosts implements AutoCloseable {
         Map<String, HostSpec> specs = new LinkedHashMap<>();
         for (Host h : hosts) {
             HostSpec plain = h.sshd().host(h.name());
-            specs.put(h.name(), new HostSpec(h.name(), plain.hostname(), plain.port(), plain.user(), plain.credentials(), plain.hostKeys(), null,
-                    plain.sudo(), plain.connectTimeout(), plain.keepAlive(), plain.connectRetries(),
-                    Map.of("nginxTestCommand", main.get("NGINX_TEST_CMD"), "nginxReloadCommand", main.get("NGINX_RELOAD_CMD"))));
+            specs.put(h.name(), plain.toBuilder().name(h.name()).jumpHost(null)
+                    .stepDefaults(HostStepDefaults.parse(null, main.get("NGINX_TEST_CMD"), main.get("NGINX_RELOAD_CMD"))).build());
         }
         return (field, name) -> {
             HostSpec s = specs.get(name);

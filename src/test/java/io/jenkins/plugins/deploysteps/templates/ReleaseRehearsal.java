@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.templates;
 
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import io.jenkins.plugins.deploysteps.engine.progress.ProgressSink;
@@ -35,9 +36,8 @@ public final class ReleaseRehearsal {
             LocalTarget t = LocalTarget.attach(Path.of(kv[1]));
             first = first == null ? t : first;
             HostSpec plain = t.host(kv[0]);
-            hosts.put(kv[0], new HostSpec(kv[0], plain.hostname(), plain.port(), plain.user(), plain.credentials(), plain.hostKeys(), null,
-                    plain.sudo(), plain.connectTimeout(), plain.keepAlive(), plain.connectRetries(),
-                    Map.of("nginxTestCommand", first.get("NGINX_TEST_CMD"), "nginxReloadCommand", first.get("NGINX_RELOAD_CMD"))));
+            hosts.put(kv[0], plain.toBuilder().name(kv[0]).jumpHost(null)
+                    .stepDefaults(HostStepDefaults.parse(null, first.get("NGINX_TEST_CMD"), first.get("NGINX_RELOAD_CMD"))).build());
         }
         Progress progress = new Progress((level, text) -> (level == ProgressSink.Level.WARNING ? System.err : System.out).println(text),
                 new SecretMasker());

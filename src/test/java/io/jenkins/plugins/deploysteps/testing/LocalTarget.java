@@ -89,8 +89,8 @@ public final class LocalTarget implements AutoCloseable {
     }
 
     public HostSpec host(String name, String user, SshCredentials credentials, HostKeyVerification hostKeys) {
-        return new HostSpec(name, "127.0.0.1", sshPort(), user, credentials, hostKeys, null, false,
-                Duration.ofSeconds(5), Duration.ofSeconds(15), 0, Map.of());
+        return HostSpec.builder(name, "127.0.0.1").port(sshPort()).login(user, credentials).hostKeys(hostKeys)
+                .timing(new HostSpec.Timing(Duration.ofSeconds(5), Duration.ofSeconds(15), 0)).build();
     }
 
     /** Authorizes another public key (any user: the target's sshd shares one authorized_keys file). */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.testing;
 
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,8 +84,20 @@ public final class NginxSite implements AutoCloseable {
     }
 
     /** The target's nginx commands as per-host defaults (Deploy hosts' nginxTestCommand and nginxReloadCommand). */
-    public static Map<String, String> hostDefaults(LocalTarget target) {
-        return Map.of("nginxTestCommand", target.get("NGINX_TEST_CMD"), "nginxReloadCommand", target.get("NGINX_RELOAD_CMD"));
+    public static HostStepDefaults hostDefaults(LocalTarget target) {
+        return HostStepDefaults.parse(null, target.get("NGINX_TEST_CMD"), target.get("NGINX_RELOAD_CMD"));
+    }
+
+    /** nginxRoute parameters for this site on host {@code local}: {@code location} proxied to the upstream on 127.0.0.1, verified at {@code location + "ping"}. */
+    public Map<String, Object> routeParams(String location, int upstreamPort, Path backupDir) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("host", "local");
+        p.put("site", file.toString());
+        p.put("location", location);
+        p.put("proxyPass", "http://127.0.0.1:" + upstreamPort);
+        p.put("verifyUrl", url(location + "ping"));
+        p.put("backupDir", backupDir.toString());
+        return p;
     }
 
     public Path file() {

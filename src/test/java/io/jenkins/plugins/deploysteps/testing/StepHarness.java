@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.testing;
 
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
@@ -26,25 +27,25 @@ import java.util.function.UnaryOperator;
 public final class StepHarness {
     private final LocalTarget target;
     private final Path reports;
-    private final Map<String, String> hostDefaults;
+    private final HostStepDefaults hostDefaults;
     private final HostSpec host;
     private final UnaryOperator<Target> wrap;
     private Path baseDir;
 
     public StepHarness(LocalTarget target, Path reports) {
-        this(target, reports, Map.of());
+        this(target, reports, HostStepDefaults.NONE);
     }
 
     /** @param hostDefaults per-host step defaults, as Deploy hosts or a plan's host set them ({@code composeCommand}) */
-    public StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults) {
+    public StepHarness(LocalTarget target, Path reports, HostStepDefaults hostDefaults) {
         this(target, reports, hostDefaults, null);
     }
 
-    private StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults, HostSpec host) {
+    private StepHarness(LocalTarget target, Path reports, HostStepDefaults hostDefaults, HostSpec host) {
         this(target, reports, hostDefaults, host, UnaryOperator.identity());
     }
 
-    private StepHarness(LocalTarget target, Path reports, Map<String, String> hostDefaults, HostSpec host, UnaryOperator<Target> wrap) {
+    private StepHarness(LocalTarget target, Path reports, HostStepDefaults hostDefaults, HostSpec host, UnaryOperator<Target> wrap) {
         this.target = target;
         this.reports = reports;
         this.hostDefaults = hostDefaults;
@@ -98,8 +99,7 @@ public final class StepHarness {
     /** @param log where progress goes; nothing is registered with its masker unless the caller does it */
     public <S extends StepSpec> Run run(StepDefinition<S> step, Map<String, ?> params, String holder, Recording log) throws Exception {
         HostSpec plain = host == null ? target.host("local") : host;
-        HostSpec local = new HostSpec("local", plain.hostname(), plain.port(), plain.user(), plain.credentials(), plain.hostKeys(), null,
-                plain.sudo(), plain.connectTimeout(), plain.keepAlive(), plain.connectRetries(), hostDefaults);
+        HostSpec local = plain.toBuilder().name("local").jumpHost(null).stepDefaults(hostDefaults).build();
         HostResolver hosts = (field, name) -> {
             if (!name.equals("local")) {
                 throw new SpecException(field, "unknown host '" + name + "'");

@@ -14,6 +14,8 @@ import java.util.Objects;
 public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
     /** Builtins that change the shell itself (cd) or need no root: sudo cannot run them. */
     private static final java.util.Set<String> SHELL_BUILTINS = java.util.Set.of("cd", ":", "exit");
+    /** Programs sudo is never asked for: a sudoers rule for a shell grants everything, so no rule may need one. */
+    private static final java.util.Set<String> SHELLS = java.util.Set.of("sh", "bash", "dash", "/bin/sh", "/bin/bash", "/usr/bin/sh", "/usr/bin/bash");
 
     /** The command line a POSIX shell runs. */
     public abstract String render();
@@ -22,11 +24,17 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
     public abstract boolean hasScript();
 
     /**
-     * This command with root asked for each program that runs, not for a shell around them, so a sudoers file can
-     * list the programs ({@code cd /app && sudo -n -- docker-compose up -d}). A fixed script runs whole under
-     * {@code sudo -n -- sh -c}: its redirects write root-owned files.
+     * This command with root asked for each program that needs it, never for a shell around them, so a sudoers file
+     * can list the programs ({@code cd /app && sudo -n -- docker-compose up -d}). A script runs as the SSH user; in a
+     * {@link #sudoScript} the programs it marks ask for root themselves.
      */
     public abstract Cmd withSudo();
+
+    /** Marks, in a {@link #sudoScript}, a program that needs root: {@code $SUDO mkdir -p -- "$1"}. */
+    public static final String SUDO = "$SUDO ";
+
+    /** What {@link #SUDO} becomes with sudo on: {@code -n} fails at once instead of waiting for a password nobody can type. */
+    static final String SUDO_WORDS = "sudo -n -- ";
 
     /** What the build log calls this command ({@code lock /app/.deploy-steps.lock}), or null: a short command speaks for itself. */
     public String label() {
@@ -65,7 +73,20 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
      * The script runs with {@code set -eu} semantics only if it says so itself.
      */
     public static Script script(String script, String... args) {
-        return new Script(script, List.of(args), null);
+        return new Script(script, List.of(args), null, false);
+    }
+
+    /**
+     * A fixed script like {@link #script}, in which each program that needs root is marked {@link #SUDO}. The marks
+     * become {@code sudo -n --} when the host uses sudo and disappear otherwise; the script itself, its builtins and
+     * redirects always run as the SSH user, so root-owned files are written through {@code sudo -n -- tee}. The mark
+     * is text this code base puts in, never user input.
+     */
+    public static Script sudoScript(String script, String... args) {
+        if (!script.contains(SUDO)) {
+            throw new IllegalArgumentException("a sudo script marks the programs that need root with " + SUDO.strip());
+        }
+        return new Script(script, List.of(args), null, true);
     }
 
     /** {@code this && next} */
@@ -125,7 +146,10 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
             if (SHELL_BUILTINS.contains(argv.get(0))) {
                 return this;
             }
-            List<String> all = new ArrayList<>(List.of("sudo", "-n", "--"));
+            if (SHELLS.contains(argv.get(0))) {
+                throw new IllegalStateException("sudo is asked for programs, never for a shell: " + render());
+            }
+            List<String> all = new ArrayList<>(List.of(SUDO_WORDS.strip().split(" ")));
             all.addAll(argv);
             return new Argv(all);
         }
@@ -135,16 +159,18 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
         private final String script;
         private final List<String> args;
         private final String label;
+        private final boolean marked;
 
-        Script(String script, List<String> args, String label) {
+        Script(String script, List<String> args, String label, boolean marked) {
             this.script = Objects.requireNonNull(script);
             this.args = List.copyOf(args);
             this.label = label;
+            this.marked = marked;
         }
 
         /** The same script, called {@code text} in the build log (its full text is for verbose mode). */
         public Script named(String text) {
-            return new Script(script, args, text);
+            return new Script(script, args, text, marked);
         }
 
         @Override
@@ -159,14 +185,12 @@ public abstract sealed class Cmd permits Cmd.Argv, Cmd.Script, Cmd.Compound {
 
         @Override
         public Cmd withSudo() {
-            List<String> all = new ArrayList<>(List.of("sudo", "-n", "--", "sh", "-c", script, "sh"));
-            all.addAll(args);
-            return new Argv(all);
+            return marked ? new Script(script.replace(SUDO, SUDO_WORDS), args, label, false) : this;
         }
 
         @Override
         public String render() {
-            List<String> argv = new ArrayList<>(List.of("sh", "-c", script, "sh"));
+            List<String> argv = new ArrayList<>(List.of("sh", "-c", marked ? script.replace(SUDO, "") : script, "sh"));
             argv.addAll(args);
             return Shell.join(argv);
         }

@@ -138,15 +138,16 @@ public final class ComposeCommands {
     /**
      * Finds the compose command to use, in the order Docker's own documentation prefers them: {@code docker
      * compose}, then {@code docker-compose}, then {@code podman-compose}. Prints {@code found <label>} and the
-     * version, or {@code none} with what each attempt said.
+     * version, or {@code none} with what each attempt said. With sudo it asks as the compose commands will run: sudo's
+     * PATH, not the SSH user's, decides which one is found.
      */
     public static Cmd detect() {
-        return Cmd.script("""
-                if out=$(docker compose version 2>&1); then printf 'found docker compose\\n%s\\n' "$out"; exit 0; fi
+        return Cmd.sudoScript("""
+                if out=$($SUDO docker compose version 2>&1); then printf 'found docker compose\\n%s\\n' "$out"; exit 0; fi
                 tried="docker compose: $out"
-                if out=$(docker-compose version 2>&1); then printf 'found docker-compose\\n%s\\n' "$out"; exit 0; fi
+                if out=$($SUDO docker-compose version 2>&1); then printf 'found docker-compose\\n%s\\n' "$out"; exit 0; fi
                 tried="$tried\\ndocker-compose: $out"
-                if out=$(podman-compose version 2>&1); then printf 'found podman-compose\\n%s\\n' "$out"; exit 0; fi
+                if out=$($SUDO podman-compose version 2>&1); then printf 'found podman-compose\\n%s\\n' "$out"; exit 0; fi
                 printf 'none\\n%b\\npodman-compose: %s\\n' "$tried" "$out\"""").named("detect the compose command");
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,13 @@ public enum ComposeFlavor {
         out.add(AUTO);
         Arrays.stream(values()).forEach(f -> out.add(f.label));
         return out;
+    }
+
+    /** The rule for a {@code composeCommand} value, the step's own and a host's default alike. */
+    public static void requireChoice(String path, String command) {
+        if (!choices().contains(command)) {
+            throw new SpecException(path, "'" + command + "' is not one of '" + String.join("', '", choices()) + "'");
+        }
     }
 
     @Override

@@ -33,11 +33,7 @@ final class ComposeParams {
     static final Param<List<String>> FILES = paths("files").shownDefault("what compose picks")
             .doc("compose files, relative to `dir` or absolute, passed as `-f`");
     static final Param<String> COMPOSE_COMMAND = Param.string("composeCommand").shownDefault("host's, else `'auto'`")
-            .doc("`'auto'`, `'docker compose'`, `'docker-compose'` or `'podman-compose'`").rule((path, command) -> {
-                if (!ComposeFlavor.choices().contains(command)) {
-                    throw new SpecException(path, "'" + command + "' is not one of '" + String.join("', '", ComposeFlavor.choices()) + "'");
-                }
-            });
+            .doc("`'auto'`, `'docker compose'`, `'docker-compose'` or `'podman-compose'`").rule(ComposeFlavor::requireChoice);
     static final Param<List<String>> SERVICES = Param.strings("services", List.of()).shownDefault("every service without `profiles`")
             .doc("services to deploy and verify").rule(Param.eachEntry((path, service) -> {
                 if (!SERVICE.matcher(service).matches()) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Command builders for the container CLI that sees a compose project's containers ({@code docker} or
  * {@code podman}, after the compose flavour): their state, and the image tags that let a rollback bring the
- * images back.
+ * images back. With sudo, the container CLI is the program that asks for root.
  */
 public final class EngineCommands {
     /** The label every flavour puts on a project's containers. */
@@ -40,11 +40,11 @@ public final class EngineCommands {
      * {@link #STATE_FORMAT}, stopped ones included.
      */
     public Cmd containerStates() {
-        return Cmd.script("""
+        return Cmd.sudoScript("""
                 printf 'now %s\\n' "$(date +%s%N)"
-                ids=$("$1" ps -aq --filter "label=$2=$3") || exit 3
+                ids=$($SUDO "$1" ps -aq --filter "label=$2=$3") || exit 3
                 [ -n "$ids" ] || exit 0
-                exec "$1" inspect --format "$4" $ids""", engine, PROJECT_LABEL, project, STATE_FORMAT).named("list the containers of " + project);
+                exec $SUDO "$1" inspect --format "$4" $ids""", engine, PROJECT_LABEL, project, STATE_FORMAT).named("list the containers of " + project);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class EngineCommands {
      * from a clean slate.
      */
     public Cmd removeContainers() {
-        return onContainers("exec \"$1\" rm -f $ids");
+        return onContainers("exec $SUDO \"$1\" rm -f $ids");
     }
 
     /**
@@ -62,13 +62,13 @@ public final class EngineCommands {
      * costs about a second per command. The copy owns no networks or volumes (they are the project's), so nothing else goes.
      */
     public Cmd stopAndRemoveContainers() {
-        return onContainers("\"$1\" stop $ids >/dev/null && exec \"$1\" rm $ids").named("stop and remove the containers of " + project);
+        return onContainers("$SUDO \"$1\" stop $ids >/dev/null && exec $SUDO \"$1\" rm $ids").named("stop and remove the containers of " + project);
     }
 
-    /** Runs {@code action} (a shell line; {@code $1} is the engine) on the ids of the project's containers, when it has any. */
+    /** Runs {@code action} (a shell line; {@code $1} is the engine, {@code $SUDO} marks it) on the ids of the project's containers, when it has any. */
     private Cmd.Script onContainers(String action) {
-        return Cmd.script("""
-                ids=$("$1" ps -aq --filter "label=$2=$3") || exit 3
+        return Cmd.sudoScript("""
+                ids=$($SUDO "$1" ps -aq --filter "label=$2=$3") || exit 3
                 [ -n "$ids" ] || exit 0
                 """ + action, engine, PROJECT_LABEL, project);
     }
@@ -80,10 +80,10 @@ public final class EngineCommands {
         }
         List<String> args = new ArrayList<>(List.of(engine));
         args.addAll(pairs);
-        return Cmd.script("""
+        return Cmd.sudoScript("""
                 e=$1 failed=0
                 shift
-                while [ $# -ge 2 ]; do "$e" tag "$1" "$2" && printf 'tagged %s as %s\\n' "$1" "$2" || failed=1; shift 2; done
+                while [ $# -ge 2 ]; do $SUDO "$e" tag "$1" "$2" && printf 'tagged %s as %s\\n' "$1" "$2" || failed=1; shift 2; done
                 exit $failed""", args.toArray(String[]::new)).named("tag the running images for a rollback");
     }
 
@@ -94,10 +94,10 @@ public final class EngineCommands {
     public Cmd untag(List<String> refs) {
         List<String> args = new ArrayList<>(List.of(engine));
         args.addAll(refs);
-        return Cmd.script("""
+        return Cmd.sudoScript("""
                 e=$1
                 shift
-                for r; do if "$e" rmi "$r" >/dev/null 2>&1; then echo "removed $r"; else echo "kept $r (in use)"; fi; done""",
+                for r; do if $SUDO "$e" rmi "$r" >/dev/null 2>&1; then echo "removed $r"; else echo "kept $r (in use)"; fi; done""",
                 args.toArray(String[]::new)).named("remove old rollback tags");
     }
 }

@@ -118,7 +118,7 @@ final class ProjectChecks {
             String setting = run.target.composeCommand();
             String source = "composeCommand";
             if (setting == null) {
-                setting = run.link.defaultFor("composeCommand");
+                setting = run.link.stepDefaults().composeCommand();
                 source = "the host's composeCommand";
             }
             if (setting == null || setting.isBlank()) {

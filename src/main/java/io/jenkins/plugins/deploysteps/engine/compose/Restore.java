@@ -15,20 +15,10 @@ import java.util.List;
  * containers recreated from them (without building), then verified like a deploy. composeDeploy's automatic
  * rollback and composeRollback both come here.
  */
-final class Restore {
+record Restore(ComposeRun run, VerifySettings verify, String prefix) {
     static final String FILES = "restore files";
     static final String IMAGES = "restore images";
     static final String FORCED_DOWN = "remove containers";
-
-    private final ComposeRun run;
-    private final VerifySettings verify;
-    private final String prefix;
-
-    Restore(ComposeRun run, VerifySettings verify, String prefix) {
-        this.run = run;
-        this.verify = verify;
-        this.prefix = prefix;
-    }
 
     /** The checks a restore records, for skipping them when it cannot start. */
     static List<String> planned(String prefix) {

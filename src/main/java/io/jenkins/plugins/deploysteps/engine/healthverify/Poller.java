@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code maxInterval}; a passing one that still needs {@code consecutive} passes in a row comes back after
  * {@code interval}. Without {@code waitTimeout} a failure is final. Healthy checks are never re-run.
  */
-final class Poller {
+record Poller(Polling polling, int parallelism, Progress progress) {
     /** One attempt of one check; its number starts at 1. */
     @FunctionalInterface
     interface Attempts {
@@ -32,16 +32,6 @@ final class Poller {
      * many passes in a row it had at the end (fewer than {@code consecutive} when time ran out mid-streak).
      */
     record Outcome(Attempt last, int attempts, Duration took, int streak) {}
-
-    private final Polling polling;
-    private final int parallelism;
-    private final Progress progress;
-
-    Poller(Polling polling, int parallelism, Progress progress) {
-        this.polling = polling;
-        this.parallelism = parallelism;
-        this.progress = progress;
-    }
 
     Map<HealthCheckSpec, Outcome> run(List<HealthCheckSpec> checks, Attempts attempts, Duration longestAttempt) throws InterruptedException {
         Map<HealthCheckSpec, Outcome> outcomes = new ConcurrentHashMap<>();

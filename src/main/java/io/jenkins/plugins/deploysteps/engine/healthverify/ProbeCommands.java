@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Commands that probe from a host or from inside a container on it: curl (preferred), wget (busybox or GNU), and a
- * TCP connect with bash's {@code /dev/tcp} under coreutils {@code timeout}, both of which every Debian host has.
+ * Commands that probe from a host or from inside a container on it: curl (preferred), wget (busybox or GNU), the host's
+ * curl in the network namespace of a container that has no tool, and a TCP connect with bash's {@code /dev/tcp} under coreutils {@code timeout}, both of which every Debian host has.
  * Built here, run by {@link RemoteProbes}; tests compare them exactly.
  *
  * <p>curl reads its options from stdin ({@code --config -}), so headers, including the credential's Authorization
@@ -93,6 +93,30 @@ public final class ProbeCommands {
         }
         argv.add(r.uri().toString());
         return inOrigin(origin, false, argv);
+    }
+
+    /**
+     * The host's curl in the container's network namespace, for images with no tool at all ({@code FROM scratch} and a
+     * static binary): the container's PID from the engine, then {@code nsenter --net} into it. curl is the host's, so
+     * names resolve with the host's resolver, not the container's DNS. Joining a namespace needs root: with sudo,
+     * {@code docker} and {@code nsenter} are the programs that ask for it. Options come from {@link #curlConfig} on stdin.
+     */
+    public static Cmd curlInNetworkOf(HttpRequestSpec r, String container) {
+        return Cmd.sudoScript("""
+                pid=$($SUDO docker inspect -f '{{.State.Pid}}' -- "$1") || exit 94
+                case $pid in ''|0|*[!0-9]*) echo "container $1 is not running" >&2; exit 94 ;; esac
+                command -v curl >/dev/null 2>&1 || { echo "curl: not found on the host" >&2; exit 127; }
+                command -v nsenter >/dev/null 2>&1 || { echo "nsenter: not found on the host" >&2; exit 127; }
+                exec $SUDO nsenter --target "$pid" --net -- curl --config - --url "$2\"""", container, r.uri().toString());
+    }
+
+    /** Exit code of {@link #curlInNetworkOf} when the engine names no running process for the container (curl never uses it). */
+    static final int NO_PROCESS = 94;
+
+    /** Whether {@link #curlInNetworkOf} failed because nsenter may not join the namespace (no root, no sudo). */
+    static boolean namespaceRefused(io.jenkins.plugins.deploysteps.engine.target.ExecResult r) {
+        String err = r.stderrText().toLowerCase(Locale.ROOT);
+        return r.exitCode() != 0 && err.contains("nsenter:") && (err.contains("permission denied") || err.contains("operation not permitted"));
     }
 
     /** A TCP connect from the host, bounded by coreutils {@code timeout}: bash is on every Debian host, nc often is not. */

@@ -25,17 +25,9 @@ import java.util.List;
  * Runs one attempt of a check: HTTP and TCP from here directly, and from a host or container through
  * {@link RemoteProbes}. Every attempt ends in report checks; nothing but interruption escapes.
  */
-final class Probes {
-    private final RunContext ctx;
-    private final Http http;
-    private final TlsPolicy tls;
-    private final RemoteProbes remote;
-
+record Probes(RunContext ctx, Http http, TlsPolicy tls, RemoteProbes remote) {
     Probes(RunContext ctx, Http http, TlsPolicy tls) {
-        this.ctx = ctx;
-        this.http = http;
-        this.tls = tls;
-        this.remote = new RemoteProbes(ctx);
+        this(ctx, http, tls, new RemoteProbes(ctx));
     }
 
     Attempt attempt(HealthCheckSpec check, int number) throws InterruptedException {

@@ -23,18 +23,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Probes from where things really talk to each other: from a host over SSH, or from inside a container on it
- * with {@code docker exec}. HTTP uses the origin's own curl, or its wget when there is no curl (remembered per
- * origin, so polling does not look again); an origin with neither is an ERROR that says so.
+ * with {@code docker exec}. HTTP uses the origin's own curl, or its wget when there is no curl, and for a container
+ * with no tool at all the host's curl in its network namespace (the choice is remembered per origin, so polling does
+ * not look again); an origin where none of them can run is an ERROR that says what to install or allow.
  */
 final class RemoteProbes {
     /** What the remote command needs beyond the request's own timeout: SSH, docker exec, process start. */
     static final Duration COMMAND_SLACK = Duration.ofSeconds(10);
 
-    /** What a probe runs with, in this order; busybox's own wget serves images that ship busybox without its applet links. */
+    /**
+     * What a probe runs with, in this order; busybox's own wget serves images that ship busybox without its applet links,
+     * and the host's curl in the container's network namespace serves images with no tool at all.
+     */
     private enum Tool {
-        CURL,
-        WGET,
-        BUSYBOX_WGET
+        CURL("curl"),
+        WGET("wget"),
+        BUSYBOX_WGET("busybox wget"),
+        HOST_CURL("host curl");
+
+        final String label;
+
+        Tool(String label) {
+            this.label = label;
+        }
     }
 
     private final RunContext ctx;
@@ -62,10 +73,10 @@ final class RemoteProbes {
         String where = origin.container() == null ? "host " + origin.host() : "container " + origin.container() + " on " + origin.host();
         Tool known = tools.get(origin);
         List<Tool> order = known != null ? List.of(known)
-                : origin.container() != null ? List.of(Tool.CURL, Tool.WGET, Tool.BUSYBOX_WGET) : List.of(Tool.CURL, Tool.WGET);
+                : origin.container() != null ? List.of(Tool.CURL, Tool.WGET, Tool.BUSYBOX_WGET, Tool.HOST_CURL) : List.of(Tool.CURL, Tool.WGET);
         String missing = null;
         for (Tool tool : order) {
-            if (tool != Tool.CURL) {
+            if (tool == Tool.WGET || tool == Tool.BUSYBOX_WGET) {
                 var cannot = ProbeCommands.wgetCannot(probe.request());
                 if (cannot.isPresent()) {
                     return Probes.failed(c, where + " has no curl, and " + cannot.get() + "; install curl there");
@@ -74,15 +85,22 @@ final class RemoteProbes {
             byte[] n = new byte[8];
             random.nextBytes(n);
             String nonce = HexFormat.of().formatHex(n);
+            boolean curl = tool == Tool.CURL || tool == Tool.HOST_CURL;
             Cmd cmd = tool == Tool.CURL ? ProbeCommands.curl(probe.request(), origin)
+                    : tool == Tool.HOST_CURL ? ProbeCommands.curlInNetworkOf(probe.request(), origin.container())
                     : ProbeCommands.wget(probe.request(), origin, tool == Tool.BUSYBOX_WGET);
             RemoteCommand rc = RemoteCommand.of(cmd, probe.request().timeout().plus(COMMAND_SLACK)).quiet()
-                    .sudo(origin.container() != null && target.usesSudo()).label(tool.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
-                            + probe.request().uri() + " from " + where);
-            if (tool == Tool.CURL) {
+                    .sudo(origin.container() != null && target.usesSudo()).label(tool.label + " " + probe.request().uri() + " from " + where);
+            if (curl) {
                 rc = rc.stdin(ProbeCommands.bytes(ProbeCommands.curlConfig(probe.request(), nonce)));
             }
             ExecResult r = target.exec(rc);
+            if (tool == Tool.HOST_CURL && (ProbeOutput.missingProgram(r) || ProbeCommands.namespaceRefused(r))) {
+                return Probes.failed(c, where + " has neither curl, wget nor busybox to probe with (" + missing + "), and " + hostCurlCannot(target.name(), target.usesSudo(), r));
+            }
+            if (tool == Tool.HOST_CURL && r.exitCode() == ProbeCommands.NO_PROCESS) {
+                return Probes.failed(c, "cannot probe from the network namespace of " + where + ": " + r.tail(1));
+            }
             if (ProbeOutput.missingProgram(r)) {
                 missing = r.tail(1);
                 continue;
@@ -90,7 +108,7 @@ final class RemoteProbes {
             tools.put(origin, tool);
             HttpResult response;
             try {
-                response = tool == Tool.CURL ? ProbeOutput.curl(r, probe.request().uri(), nonce, probe.request().followRedirects())
+                response = curl ? ProbeOutput.curl(r, probe.request().uri(), nonce, probe.request().followRedirects())
                         : ProbeOutput.wget(r, probe.request().uri(), probe.request().followRedirects());
             } catch (ProbeOutput.ProbeException e) {
                 return Probes.failed(c, "from " + where + ": " + e.getMessage());
@@ -100,9 +118,19 @@ final class RemoteProbes {
             return new Attempt(List.of(check), Assertions.allHeld(results), check.message() != null ? check.message()
                     : "status " + response.status() + " from " + where);
         }
-        return Probes.failed(c, where + (origin.container() != null ? " has neither curl, wget nor busybox to probe with (" + missing
-                + "): add curl or busybox to the image, or probe the container's published port from the host"
-                : " has neither curl nor wget to probe with (" + missing + "): install curl on the host"));
+        return Probes.failed(c, where + " has neither curl nor wget to probe with (" + missing + "): install curl on the host");
+    }
+
+    /** Why the host's curl could not probe from a container's network namespace, and what to do about it. */
+    static String hostCurlCannot(String host, boolean sudo, ExecResult r) {
+        String fix = "; or add curl or busybox to the image, or probe the container's published port from the host";
+        if (ProbeOutput.missingProgram(r)) {
+            return "the host cannot probe from the container's network namespace (" + r.tail(1) + "): install curl and util-linux (nsenter) on "
+                    + host + fix;
+        }
+        return "joining the container's network namespace needs root (" + r.tail(1) + "): "
+                + (sudo ? "allow nsenter in the SSH user's sudoers rule on " + host : "turn sudo on for host " + host
+                        + " and allow nsenter and the container engine in its sudoers rule") + " (see healthVerify's sudo rules)" + fix;
     }
 
     private Attempt tcp(Target target, TcpProbe probe, Check.Builder c) throws TargetException, InterruptedException {

@@ -47,25 +47,26 @@ final class NginxCommands {
      * disappears with the namespace when the test ends. Chosen over testing a copy of the configuration tree because
      * nginx resolves includes, relative paths and the prefix from where files really are: a copy would need every
      * include rewritten and would test something slightly different; this tests the real tree with one file swapped.
-     * It needs root (sudo), as a real {@code nginx -t} usually does anyway.
+     * It needs root, as a real {@code nginx -t} usually does anyway: with sudo, {@code unshare} is the program that asks
+     * for it, and the mount and the test run as root inside the namespace it makes.
      */
     static Cmd testCandidate(String site, List<String> testWords) {
         List<String> args = new ArrayList<>();
         args.add(site);
         args.addAll(testWords);
-        return Cmd.script("""
+        return Cmd.sudoScript("""
                 set -u
                 site=$1
                 shift
                 target=$(readlink -f -- "$site") && [ -f "$target" ] || { echo "no file $site" >&2; exit 3; }
-                unshare --mount --propagation private -- true 2>/dev/null || {
-                  echo "cannot make a private mount namespace to test the candidate in (unshare --mount needs root: configure sudo for this host)" >&2
+                $SUDO unshare --mount --propagation private -- true 2>/dev/null || {
+                  echo "cannot make a private mount namespace to test the candidate in (unshare --mount needs root: turn sudo on for this host and allow unshare)" >&2
                   exit 96
                 }
                 cand=$(mktemp /tmp/deploy-steps-nginx-candidate.XXXXXX) || exit 3
                 trap 'rm -f -- "$cand"' EXIT
                 cat > "$cand"
-                unshare --mount --propagation private -- sh -c 'mount --bind -- "$1" "$2" || exit 97; shift 2; exec "$@"' sh "$cand" "$target" "$@\"""",
+                $SUDO unshare --mount --propagation private -- sh -c 'mount --bind -- "$1" "$2" || exit 97; shift 2; exec "$@"' sh "$cand" "$target" "$@\"""",
                 args.toArray(String[]::new)).named("test the new " + site + " with nginx -t");
     }
 }

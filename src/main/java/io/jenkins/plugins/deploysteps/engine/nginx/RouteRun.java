@@ -4,11 +4,12 @@ import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.target.LockTimeoutException;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
-import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One run of nginxRoute on its host, after connecting, as a list of stages: find the test and reload commands, lock
@@ -71,8 +72,8 @@ final class RouteRun {
         RouteSession.Commands[] out = new RouteSession.Commands[1];
         s.checks.run(RouteChecks.COMMANDS, c -> {
             c.expected("a test and a reload command of plain words");
-            List<String> test = words(s.spec.settings().testCommand(), "nginxTestCommand", NginxCommands.DEFAULT_TEST);
-            List<String> reload = words(s.spec.settings().reloadCommand(), "nginxReloadCommand", NginxCommands.DEFAULT_RELOAD);
+            List<String> test = words(s.spec.settings().testCommand(), HostStepDefaults::nginxTestCommand, NginxCommands.DEFAULT_TEST);
+            List<String> reload = words(s.spec.settings().reloadCommand(), HostStepDefaults::nginxReloadCommand, NginxCommands.DEFAULT_RELOAD);
             out[0] = new RouteSession.Commands(test, reload);
             return c.actual("test: " + String.join(" ", test) + "; reload: " + String.join(" ", reload) + (s.sudo ? " (through sudo -n)" : ""))
                     .pass();
@@ -80,8 +81,8 @@ final class RouteRun {
         return out[0];
     }
 
-    private List<String> words(List<String> given, String hostKey, List<String> fallback) throws TargetException {
-        return SiteSwitch.words(s.link, given, hostKey, fallback);
+    private List<String> words(List<String> given, Function<HostStepDefaults, List<String>> fromHost, List<String> fallback) {
+        return SiteSwitch.words(s.link, given, fromHost, fallback);
     }
 
     private RemoteLock.Held lock() throws InterruptedException {

@@ -3,12 +3,12 @@ package io.jenkins.plugins.deploysteps.engine.nginx;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.http.Http;
 import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
-import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteFiles;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * nginxRoute's way of changing a live site file, for other steps (composeDeploy's blue-green switch): back up, write
@@ -49,8 +50,8 @@ public final class SiteSwitch {
         this.link = link;
         this.checks = checks;
         this.site = site;
-        this.test = words(link, test, "nginxTestCommand", NginxCommands.DEFAULT_TEST);
-        this.reload = words(link, reload, "nginxReloadCommand", NginxCommands.DEFAULT_RELOAD);
+        this.test = words(link, test, HostStepDefaults::nginxTestCommand, NginxCommands.DEFAULT_TEST);
+        this.reload = words(link, reload, HostStepDefaults::nginxReloadCommand, NginxCommands.DEFAULT_RELOAD);
         this.timeout = timeout;
         this.backups = new RemoteBackups(link, backupDir, timeout, link.usesSudo());
     }
@@ -60,20 +61,13 @@ public final class SiteSwitch {
         return new RouteTarget("", site, null, "/", true).lockPath();
     }
 
-    /** The step's own command, else the host's default (checked by the same rules), else nginx's own. */
-    static List<String> words(HostLink link, List<String> given, String hostKey, List<String> fallback) throws TargetException {
+    /** The step's own command, else the host's default (checked when the host was read), else nginx's own. */
+    static List<String> words(HostLink link, List<String> given, Function<HostStepDefaults, List<String>> fromHost, List<String> fallback) {
         if (given != null) {
             return given;
         }
-        String fromHost = link.defaultFor(hostKey);
-        if (fromHost == null || fromHost.isBlank()) {
-            return fallback;
-        }
-        try {
-            return NginxRouteBinding.commandWords(hostKey, fromHost);
-        } catch (SpecException e) {
-            throw new TargetException("the " + hostKey + " of host '" + link.name() + "' cannot be used: " + e.problem());
-        }
+        List<String> own = fromHost.apply(link.stepDefaults());
+        return own == null ? fallback : own;
     }
 
     public byte[] read() throws TargetException, InterruptedException {

@@ -137,6 +137,11 @@ public final class Param<T> {
         });
     }
 
+    /** As {@link #strings}, but set to an empty list it reads as empty ({@code preserve: []}: nothing), not as {@code fallback}. */
+    public static Param<List<String>> stringsOrNone(String name, List<String> fallback) {
+        return of(name, "list of strings", Kind.LIST, List.copyOf(fallback), null, (p, n, f) -> p.has(n) ? p.stringList(n) : f);
+    }
+
     /** A list of strings, each turned into an {@code E} ({@code Pattern}s from regular expressions); not set: empty. */
     public static <E> Param<List<E>> list(String name, String type, Converter<E> each) {
         return of(name, type, Kind.LIST, List.of(), null, (p, n, f) -> {
@@ -243,29 +248,12 @@ public final class Param<T> {
         return value;
     }
 
-    public String name() {
-        return name;
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public T defaultValue() {
-        return fallback;
-    }
-
-    public String doc() {
-        return doc;
-    }
-
-    public boolean isSecret() {
-        return secret;
-    }
+    public String name() { return name; }
+    public String type() { return type; }
+    public Kind kind() { return kind; }
+    public T defaultValue() { return fallback; }
+    public String doc() { return doc; }
+    public boolean isSecret() { return secret; }
 
     /** The declarations of a map or list-of-maps parameter's entries; empty for the others. */
     public ParamSet nested() {

@@ -24,21 +24,6 @@ public final class ParamSet {
         return new ParamSet(List.of(params));
     }
 
-    /**
-     * Names and docs only, for a step whose binding still reads its parameters by name: its values are read as
-     * plain strings when a form checks them.
-     */
-    public static ParamSet documented(List<ParamDoc> docs) {
-        List<Param<?>> params = new ArrayList<>();
-        for (ParamDoc d : docs) {
-            if (!d.name().contains(".")) {
-                Param<?> p = d.type().equals("list of strings") ? Param.strings(d.name(), List.of()) : Param.string(d.name());
-                params.add(p.type(d.type()).shownDefault(d.defaultValue()).doc(d.description()));
-            }
-        }
-        return new ParamSet(params);
-    }
-
     /** These parameters, then {@code more}'s (a step's own, then the ones every step shares). */
     public ParamSet plus(ParamSet more) {
         List<Param<?>> all = new ArrayList<>(byName.values());

@@ -3,15 +3,12 @@ package io.jenkins.plugins.deploysteps.engine.params;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.engine.secret.CredentialResolver;
 import io.jenkins.plugins.deploysteps.engine.secret.PrintableText;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -121,18 +118,11 @@ public final class Params {
             return Optional.empty();
         }
         if (v instanceof Map || v instanceof Collection) {
-            throw new SpecException(path(name), "must be a single value, not " + describe(v));
+            throw new SpecException(path(name), "must be a single value, not " + RawValues.describe(v));
         }
         String s = v.toString();
-        refuseControlCharacters(path(name), s);
+        RawValues.refuseControlCharacters(path(name), s);
         return s.isBlank() ? Optional.empty() : Optional.of(s.trim());
-    }
-
-    private static void refuseControlCharacters(String field, String s) {
-        String problem = PrintableText.controlCharacter(s);
-        if (problem != null) {
-            throw new SpecException(field, PrintableText.quote(s) + " " + problem + ": control characters are not allowed");
-        }
     }
 
     public String string(String name, String fallback) {
@@ -141,17 +131,7 @@ public final class Params {
 
     public boolean bool(String name, boolean fallback) {
         Object v = raw(name);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        return switch (v.toString().trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes" -> true;
-            case "false", "no" -> false;
-            default -> throw new SpecException(path(name), PrintableText.quote(v) + " is not true or false");
-        };
+        return v == null ? fallback : RawValues.bool(path(name), v);
     }
 
     public Optional<Long> optionalLong(String name, long min, long max) {
@@ -159,18 +139,7 @@ public final class Params {
         if (v == null || v.toString().isBlank()) {
             return Optional.empty();
         }
-        // through BigInteger, so a number beyond a long is refused as out of range instead of wrapping around
-        BigInteger n;
-        try {
-            n = v instanceof Number && !(v instanceof Double || v instanceof Float || v instanceof BigDecimal)
-                    ? new BigInteger(v.toString()) : new BigInteger(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new SpecException(path(name), PrintableText.quote(v) + " is not a whole number");
-        }
-        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new SpecException(path(name), (n.bitLength() < 64 ? n.toString() : PrintableText.quote(n)) + " is out of range (" + min + " to " + max + ")");
-        }
-        return Optional.of(n.longValue());
+        return Optional.of(RawValues.wholeNumber(path(name), v, min, max));
     }
 
     public int integer(String name, int fallback, int min, int max) {
@@ -182,16 +151,7 @@ public final class Params {
         if (v == null || v.toString().isBlank()) {
             return Optional.empty();
         }
-        double d;
-        try {
-            d = v instanceof Number num ? num.doubleValue() : Double.parseDouble(v.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new SpecException(path(name), PrintableText.quote(v) + " is not a number");
-        }
-        if (Double.isNaN(d) || d < min) {
-            throw new SpecException(path(name), v + " must be at least " + min);
-        }
-        return Optional.of(d);
+        return Optional.of(RawValues.number(path(name), v, min));
     }
 
     public Optional<Duration> optionalDuration(String name) {
@@ -213,24 +173,7 @@ public final class Params {
     /** A list; a single scalar counts as a one-element list, as Jenkins users often write {@code paths: '/'}. */
     public List<String> stringList(String name) {
         Object v = raw(name);
-        List<String> out = new ArrayList<>();
-        if (v == null) {
-            return out;
-        }
-        if (v instanceof Map) {
-            throw new SpecException(path(name), "must be a list of strings, not " + describe(v));
-        }
-        Collection<?> items = v instanceof Collection<?> c ? c : List.of(v);
-        int i = 0;
-        for (Object item : items) {
-            if (item == null || item instanceof Map || item instanceof Collection || item.toString().isBlank()) {
-                throw new SpecException(path(name) + "[" + i + "]", "must be a non-empty string");
-            }
-            refuseControlCharacters(path(name) + "[" + i + "]", item.toString());
-            out.add(item.toString().trim());
-            i++;
-        }
-        return out;
+        return v == null ? new ArrayList<>() : RawValues.strings(path(name), v);
     }
 
     /** A nested map of parameters ({@code tls: [warnDays: 21]}), read with the same rules; its errors name {@code tls.warnDays}. */
@@ -240,7 +183,7 @@ public final class Params {
             return Optional.empty();
         }
         if (!(v instanceof Map<?, ?> m)) {
-            throw new SpecException(path(name), "must be a map of settings, not " + describe(v));
+            throw new SpecException(path(name), "must be a map of settings, not " + RawValues.describe(v));
         }
         return Optional.of(nested(name, stringKeys(name, m)));
     }
@@ -253,13 +196,13 @@ public final class Params {
             return out;
         }
         if (!(v instanceof Collection<?> items)) {
-            throw new SpecException(path(name), "must be a list of maps, not " + describe(v));
+            throw new SpecException(path(name), "must be a list of maps, not " + RawValues.describe(v));
         }
         int i = 0;
         for (Object item : items) {
             String at = name + "[" + i + "]";
             if (!(item instanceof Map<?, ?> m)) {
-                throw new SpecException(path(at), "must be a map of settings, not " + describe(item));
+                throw new SpecException(path(at), "must be a map of settings, not " + RawValues.describe(item));
             }
             out.add(nested(at, stringKeys(at, m)));
             i++;
@@ -273,24 +216,7 @@ public final class Params {
      */
     public Map<String, String> stringMap(String name) {
         Object v = raw(name);
-        Map<String, String> out = new LinkedHashMap<>();
-        if (v == null) {
-            return out;
-        }
-        if (!(v instanceof Map<?, ?> m)) {
-            throw new SpecException(path(name), "must be a map, not " + describe(v));
-        }
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            if (e.getKey() == null || e.getValue() instanceof Map || e.getValue() instanceof Collection) {
-                throw new SpecException(path(name) + "[" + e.getKey() + "]", "must be a single value");
-            }
-            refuseControlCharacters(path(name) + "[" + e.getKey() + "]", e.getKey().toString());
-            if (e.getValue() != null) {
-                refuseControlCharacters(path(name) + "[" + e.getKey() + "]", e.getValue().toString());
-            }
-            out.put(e.getKey().toString(), e.getValue() == null ? null : e.getValue().toString());
-        }
-        return out;
+        return v == null ? new LinkedHashMap<>() : RawValues.stringMap(path(name), v);
     }
 
     private Map<String, Object> stringKeys(String name, Map<?, ?> m) {
@@ -310,20 +236,7 @@ public final class Params {
     }
 
     public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
-        Optional<String> v = optionalString(name);
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.toString().equalsIgnoreCase(v.get())) {
-                return e;
-            }
-        }
-        List<String> allowed = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            allowed.add("'" + e + "'");
-        }
-        throw new SpecException(path(name), PrintableText.quote(v.get()) + " is not one of " + String.join(", ", allowed));
+        return optionalString(name).map(v -> RawValues.choice(path(name), v, type)).orElse(fallback);
     }
 
     /** Call after reading every known parameter: names nobody asked for are typos, and typos must not pass. */
@@ -334,9 +247,5 @@ public final class Params {
                 throw new SpecException(path(key), "unknown parameter" + suggestion + "; known: " + String.join(", ", read));
             }
         }
-    }
-
-    private static String describe(Object v) {
-        return v instanceof Map ? "a map" : v instanceof Collection ? "a list" : PrintableText.quote(v);
     }
 }

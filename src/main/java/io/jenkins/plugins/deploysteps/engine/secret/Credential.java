@@ -18,38 +18,20 @@ public sealed interface Credential extends Serializable permits Credential.Secre
 
     /** A token or any other single secret string. */
     record SecretText(String secret) implements Credential {
-        @Override
-        public List<String> secrets() {
-            return List.of(secret);
-        }
+        @Override public List<String> secrets() { return List.of(secret); }
 
-        @Override
-        public String kind() {
-            return "secret text";
-        }
+        @Override public String kind() { return "secret text"; }
 
-        @Override
-        public String toString() {
-            return "SecretText[" + SecretMasker.MASK + "]";
-        }
+        @Override public String toString() { return "SecretText[" + SecretMasker.MASK + "]"; }
     }
 
     /** A user name and its password; only the password is secret. */
     record UsernamePassword(String username, String password) implements Credential {
-        @Override
-        public List<String> secrets() {
-            return List.of(password);
-        }
+        @Override public List<String> secrets() { return List.of(password); }
 
-        @Override
-        public String kind() {
-            return "username with password";
-        }
+        @Override public String kind() { return "username with password"; }
 
-        @Override
-        public String toString() {
-            return "UsernamePassword[" + username + ", " + SecretMasker.MASK + "]";
-        }
+        @Override public String toString() { return "UsernamePassword[" + username + ", " + SecretMasker.MASK + "]"; }
     }
 
     /** A file's content (a CA bundle, say). It is never printed, so there is nothing to register with the masker. */

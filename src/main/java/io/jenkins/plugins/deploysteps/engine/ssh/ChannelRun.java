@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.ssh;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+import io.jenkins.plugins.deploysteps.engine.command.Cmd;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
@@ -26,21 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * class parks until output ends, with its own deadline. A command that exits while a background process
  * still holds its stdout has reported its exit status; after a short grace period it is done.
  */
-final class ChannelRun {
+record ChannelRun(Session session, String host, Progress progress) {
     /** How long to keep reading after the exit status arrived when stdout stays open (a daemon kept it). */
     static final Duration DRAIN_GRACE = Duration.ofMillis(250);
     /** How long a timed-out command gets between TERM and KILL. */
     static final Duration KILL_GRACE = Duration.ofSeconds(2);
-
-    private final Session session;
-    private final String host;
-    private final Progress progress;
-
-    ChannelRun(Session session, String host, Progress progress) {
-        this.session = session;
-        this.host = host;
-        this.progress = progress;
-    }
 
     ExecResult run(RemoteCommand command) throws TargetException, InterruptedException {
         String line = command.line();
@@ -86,7 +77,8 @@ final class ChannelRun {
             progress.commandFinished(host, command.summary(), cut == null ? outcome : outcome + "; output cut: " + cut.dropped()
                     + " bytes after the first " + cut.at() + " left out", took, exit != 0 && command.echoOutput() ? lastLine(result) : null);
         }
-        if (command.isSudo() && exit == 1) {
+        // sudo exits 1 when it refuses; a script that asked sudo for a program exits with its own code, so any failure counts.
+        if (command.isSudo() && exit != 0) {
             checkSudo(result);
         }
         return result;
@@ -217,14 +209,20 @@ final class ChannelRun {
             return; // no announced group (exotic login shell): closing the channel is all we can do
         }
         String group = "-" + processGroup;
-        String term = (sudo ? "sudo -n " : "") + "kill -s TERM -- " + group + " 2>/dev/null";
-        String killAll = (sudo ? "sudo -n " : "") + "kill -s KILL -- " + group + " 2>/dev/null";
+        String term = signal("TERM", group, sudo);
+        String killAll = signal("KILL", group, sudo);
         runBriefly(term);
         long until = System.nanoTime() + KILL_GRACE.toNanos();
         while (!channel.isClosed() && System.nanoTime() < until) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         runBriefly(killAll);
+    }
+
+    /** {@code [sudo -n --] kill -s SIGNAL -- -GROUP}: with sudo, {@code kill} is the program sudoers has to allow. */
+    static String signal(String signal, String group, boolean sudo) {
+        Cmd kill = Cmd.of("kill", "-s", signal, "--", group);
+        return (sudo ? kill.withSudo() : kill).render() + " 2>/dev/null";
     }
 
     /** Runs a housekeeping command on its own channel, bounded by {@link #KILL_GRACE}; failures are ignored. */

@@ -15,6 +15,11 @@ public enum HostKeyMode {
         this.value = value;
     }
 
+    /** The mode written {@code value} ({@code acceptFirst}); empty for anything else. */
+    public static java.util.Optional<HostKeyMode> byValue(String value) {
+        return java.util.Arrays.stream(values()).filter(m -> m.value.equals(value)).findFirst();
+    }
+
     @Override
     public String toString() {
         return value;

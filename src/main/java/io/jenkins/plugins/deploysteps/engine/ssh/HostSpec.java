@@ -1,104 +1,111 @@
 package io.jenkins.plugins.deploysteps.engine.ssh;
 
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Everything needed to reach one configured host, as plain serializable values: the Jenkins adapter builds it
- * from the Deploy hosts configuration and credentials, the CLI from a plan's {@code hosts:}.
+ * Everything needed to reach one configured host, as plain serializable values grouped by role: the Jenkins adapter
+ * builds it from the Deploy hosts configuration and credentials, the CLI from a plan's {@code hosts:}. Build one
+ * with {@link #builder}; the rules it is checked against are {@link HostRules}.
  *
  * @param name what steps call the host ({@code prod-1})
- * @param defaults per-host defaults later steps read (compose command, nginx test and reload commands)
+ * @param stepDefaults what the steps that run on the host fall back to (compose command, nginx test and reload commands)
  */
-public record HostSpec(
-        String name,
-        String hostname,
-        int port,
-        String user,
-        SshCredentials credentials,
-        HostKeyVerification hostKeys,
-        HostSpec jumpHost,
-        boolean sudo,
-        Duration connectTimeout,
-        Duration keepAlive,
-        int connectRetries,
-        Map<String, String> defaults)
-        implements Serializable {
+public record HostSpec(String name, Endpoint endpoint, Login login, HostKeyVerification hostKeys, HostSpec jumpHost, boolean sudo,
+        Timing timing, HostStepDefaults stepDefaults) implements Serializable {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
     public static final int DEFAULT_CONNECT_RETRIES = 1;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]+]?");
-    private static final Pattern USER = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._@-]*\\$?");
+    /** Where the host's sshd listens. */
+    public record Endpoint(String hostname, int port) implements Serializable {}
+
+    /** Who logs in, and what proves it. */
+    public record Login(String user, SshCredentials credentials) implements Serializable {}
+
+    /** How long connecting may take, how often an idle session is kept alive, and how often a failed connect is tried again. */
+    public record Timing(Duration connectTimeout, Duration keepAlive, int connectRetries) implements Serializable {
+        public static final Timing DEFAULT = new Timing(DEFAULT_CONNECT_TIMEOUT, DEFAULT_KEEP_ALIVE, DEFAULT_CONNECT_RETRIES);
+
+        public Timing {
+            connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+            keepAlive = keepAlive == null ? DEFAULT_KEEP_ALIVE : keepAlive;
+        }
+    }
 
     public HostSpec {
         requireName(name);
-        if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
-            throw new SpecException("hostname", "'" + hostname + "' is not a host name or IP address (host '" + name + "')");
-        }
-        if (port < 1 || port > 65535) {
-            throw new SpecException("port", port + " is not a TCP port (1 to 65535) (host '" + name + "')");
-        }
-        if (user == null || !USER.matcher(user).matches()) {
-            throw new SpecException("user", "'" + user + "' is not a user name (host '" + name + "')");
-        }
-        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(endpoint, "endpoint");
+        check("hostname", HostRules.hostnameProblem(endpoint.hostname()), name);
+        check("port", HostRules.portProblem(endpoint.port()), name);
+        check("user", HostRules.userProblem(login == null ? null : login.user()), name);
+        Objects.requireNonNull(login.credentials(), "credentials");
         hostKeys = hostKeys == null ? HostKeyVerification.strict(List.of()) : hostKeys;
-        connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
-        keepAlive = keepAlive == null ? DEFAULT_KEEP_ALIVE : keepAlive;
-        if (connectRetries < 0 || connectRetries > 10) {
-            throw new SpecException("connectRetries", connectRetries + " is out of range (0 to 10) (host '" + name + "')");
+        timing = timing == null ? Timing.DEFAULT : timing;
+        if (timing.connectRetries() < 0 || timing.connectRetries() > 10) {
+            throw new SpecException("connectRetries", timing.connectRetries() + " is out of range (0 to 10) (host '" + name + "')");
         }
-        defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
-        Set<String> seen = new HashSet<>();
-        seen.add(name);
+        stepDefaults = stepDefaults == null ? HostStepDefaults.NONE : stepDefaults;
+        List<String> names = new ArrayList<>(List.of(name));
         for (HostSpec j = jumpHost; j != null; j = j.jumpHost()) {
-            if (!seen.add(j.name())) {
-                throw new SpecException("jumpHost", "host '" + name + "' reaches itself through jump hosts " + chain(jumpHost));
-            }
+            names.add(j.name());
+        }
+        if (!HostRules.repeatedNames(names).isEmpty()) {
+            throw new SpecException("jumpHost", "host '" + name + "' reaches itself through jump hosts " + chain(jumpHost));
         }
     }
 
     public static void requireName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new SpecException("name", "'" + name + "' is not a host name: use letters, digits, '.', '-' and '_', no spaces");
-        }
+        HostRules.nameProblem(name).ifPresent(p -> {
+            throw new SpecException("name", p);
+        });
+    }
+
+    public static Builder builder(String name, String hostname) {
+        return new Builder(name, hostname);
+    }
+
+    /** A builder holding this host's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(name, endpoint.hostname()).port(endpoint.port()).login(login).hostKeys(hostKeys).jumpHost(jumpHost).sudo(sudo)
+                .timing(timing).stepDefaults(stepDefaults);
     }
 
     /** The key under which known_hosts files list this host: {@code host} on port 22, else {@code [host]:port}. */
     public String knownHostsName() {
-        return port == 22 ? hostname : "[" + hostname + "]:" + port;
+        return HostRules.knownHostsName(endpoint.hostname(), endpoint.port());
     }
 
     public String address() {
-        return user + "@" + hostname + ":" + port;
+        return login.user() + "@" + endpoint.hostname() + ":" + endpoint.port();
     }
 
     public String describe() {
         return name + " (" + address() + (jumpHost == null ? "" : " via " + chain(jumpHost)) + ")";
     }
 
-    public String defaultFor(String key) {
-        return defaults.get(key);
-    }
-
     /** Every secret in this host and its jump hosts, for the masker. */
     public List<String> secrets() {
-        List<String> out = new ArrayList<>(List.of(credentials.secrets()));
+        List<String> out = new ArrayList<>(List.of(login.credentials().secrets()));
         if (jumpHost != null) {
             out.addAll(jumpHost.secrets());
         }
         return out;
+    }
+
+    private static void check(String field, Optional<String> problem, String name) {
+        problem.ifPresent(p -> {
+            throw new SpecException(field, p + " (host '" + name + "')");
+        });
     }
 
     private static String chain(HostSpec first) {
@@ -107,6 +114,40 @@ public record HostSpec(
         for (HostSpec j = first; j != null && seen.add(j.name()); j = j.jumpHost()) {
             names.add(j.name());
         }
-        return String.join(" -> ", names);
+        return HostRules.chain(names);
+    }
+
+    /** Names each part of a host as it is set; what is left unset takes the defaults (port 22, strict, no sudo). */
+    public static final class Builder {
+        private String name;
+        private final String hostname;
+        private int port = 22;
+        private Login login;
+        private HostKeyVerification hostKeys;
+        private HostSpec jumpHost;
+        private boolean sudo;
+        private Timing timing = Timing.DEFAULT;
+        private HostStepDefaults stepDefaults = HostStepDefaults.NONE;
+
+        private Builder(String name, String hostname) {
+            this.name = name;
+            this.hostname = hostname;
+        }
+
+        public Builder name(String value) { this.name = value; return this; }
+        public Builder port(int value) { this.port = value; return this; }
+        public Builder login(Login value) { this.login = value; return this; }
+        public Builder login(String user, SshCredentials credentials) { return login(new Login(user, credentials)); }
+        public Builder hostKeys(HostKeyVerification value) { this.hostKeys = value; return this; }
+        public Builder jumpHost(HostSpec value) { this.jumpHost = value; return this; }
+        public Builder sudo(boolean value) { this.sudo = value; return this; }
+        public Builder timing(Timing value) { this.timing = value; return this; }
+        public Builder connectTimeout(Duration value) { return timing(new Timing(value, timing.keepAlive(), timing.connectRetries())); }
+        public Builder connectRetries(int value) { return timing(new Timing(timing.connectTimeout(), timing.keepAlive(), value)); }
+        public Builder stepDefaults(HostStepDefaults value) { this.stepDefaults = value; return this; }
+
+        public HostSpec build() {
+            return new HostSpec(name, new Endpoint(hostname, port), login, hostKeys, jumpHost, sudo, timing, stepDefaults);
+        }
     }
 }

@@ -49,7 +49,7 @@ public final class SshConnector {
         for (String secret : host.secrets()) {
             progress.masker().register(secret);
         }
-        int attempts = host.connectRetries() + 1;
+        int attempts = host.timing().connectRetries() + 1;
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             try {
@@ -81,7 +81,7 @@ public final class SshConnector {
             authenticate(jsch, host);
             Session session = newSession(jsch, host, hostKeys, jump);
             try {
-                session.connect((int) host.connectTimeout().toMillis());
+                session.connect((int) host.timing().connectTimeout().toMillis());
             } catch (JSchException e) {
                 session.disconnect();
                 throw translate(host, e, hostKeys);
@@ -102,16 +102,16 @@ public final class SshConnector {
     private static Session newSession(JSch jsch, HostSpec host, VerifyingHostKeyRepository hostKeys, SshConnection jump)
             throws SshConnectException {
         try {
-            Session session = jsch.getSession(host.user(), host.hostname(), host.port());
+            Session session = jsch.getSession(host.login().user(), host.endpoint().hostname(), host.endpoint().port());
             session.setHostKeyRepository(hostKeys);
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications",
-                    host.credentials() instanceof SshCredentials.Password ? "password,keyboard-interactive" : "publickey");
-            if (host.credentials() instanceof SshCredentials.Password p) {
+                    host.login().credentials() instanceof SshCredentials.Password ? "password,keyboard-interactive" : "publickey");
+            if (host.login().credentials() instanceof SshCredentials.Password p) {
                 session.setPassword(p.password().getBytes(StandardCharsets.UTF_8));
             }
             session.setDaemonThread(true);
-            session.setServerAliveInterval((int) host.keepAlive().toMillis());
+            session.setServerAliveInterval((int) host.timing().keepAlive().toMillis());
             session.setServerAliveCountMax(3);
             if (jump != null) {
                 session.setProxy(new ForwardedProxy(jump.session(), host));
@@ -145,7 +145,7 @@ public final class SshConnector {
     }
 
     private static void authenticate(JSch jsch, HostSpec host) throws PrivateKeyException {
-        if (host.credentials() instanceof SshCredentials.Agent agent) {
+        if (host.login().credentials() instanceof SshCredentials.Agent agent) {
             try {
                 jsch.setIdentityRepository(new AgentIdentityRepository(
                         new SSHAgentConnector(new UnixDomainSocketFactory(), java.nio.file.Path.of(agent.socket()))));
@@ -154,7 +154,7 @@ public final class SshConnector {
             }
             return;
         }
-        if (!(host.credentials() instanceof SshCredentials.PrivateKey key)) {
+        if (!(host.login().credentials() instanceof SshCredentials.PrivateKey key)) {
             return;
         }
         byte[] keyBytes = key.keyText().getBytes(StandardCharsets.UTF_8);
@@ -195,10 +195,10 @@ public final class SshConnector {
             return hostKeyRejected(host, repo, e);
         }
         if (e.getMessage() != null && (e.getMessage().startsWith("Auth fail") || e.getMessage().startsWith("Auth cancel"))) {
-            String method = host.credentials() instanceof SshCredentials.Password ? "password"
-                    : host.credentials() instanceof SshCredentials.Agent ? "the ssh-agent's keys" : "private key";
+            String method = host.login().credentials() instanceof SshCredentials.Password ? "password"
+                    : host.login().credentials() instanceof SshCredentials.Agent ? "the ssh-agent's keys" : "private key";
             return new AuthenticationFailedException("authentication failed on " + where + ": the server did not accept the "
-                    + method + " for user '" + host.user() + "'", null);
+                    + method + " for user '" + host.login().user() + "'", null);
         }
         Throwable cause = e.getCause();
         if (cause instanceof ConnectException) {
@@ -213,7 +213,7 @@ public final class SshConnector {
         String msg = String.valueOf(e.getMessage());
         if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException || msg.contains("timeout")) {
             return new SshConnectException("no SSH answer from " + where + " within the connect timeout of "
-                    + Durations.format(host.connectTimeout()), true, null);
+                    + Durations.format(host.timing().connectTimeout()), true, null);
         }
         if (msg.contains("Connection reset") || msg.contains("connection is closed by foreign host") || cause instanceof IOException) {
             return new SshConnectException("the connection to " + where + " was closed during the SSH handshake (" + msg + ")", true, null);
@@ -254,7 +254,7 @@ public final class SshConnector {
 
         @Override
         public void connect(SocketFactory socketFactory, String host, int port, int timeout) throws Exception {
-            ChannelDirectTCPIP c = (ChannelDirectTCPIP) jump.getStreamForwarder(target.hostname(), target.port());
+            ChannelDirectTCPIP c = (ChannelDirectTCPIP) jump.getStreamForwarder(target.endpoint().hostname(), target.endpoint().port());
             in = c.getInputStream();
             out = c.getOutputStream();
             c.connect(timeout);

@@ -11,59 +11,42 @@ public sealed interface SshCredentials extends Serializable permits SshCredentia
 
     String[] secrets();
 
+    /** Refuses a login that could not work: an empty key, password or agent socket ({@code what}). */
+    static void require(boolean given, String what) {
+        if (!given) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+    }
+
     /** An OpenSSH or PEM private key (ed25519, ecdsa, rsa), optionally with a passphrase. */
     record PrivateKey(String keyText, String passphrase) implements SshCredentials {
         public PrivateKey {
-            if (keyText == null || keyText.isBlank()) {
-                throw new IllegalArgumentException("private key is empty");
-            }
+            require(keyText != null && !keyText.isBlank(), "private key");
         }
 
-        @Override
-        public String[] secrets() {
-            return passphrase == null ? new String[] {keyText} : new String[] {keyText, passphrase};
-        }
+        @Override public String[] secrets() { return passphrase == null ? new String[] {keyText} : new String[] {keyText, passphrase}; }
 
-        @Override
-        public String toString() {
-            return "private key" + (passphrase == null ? "" : " with passphrase");
-        }
+        @Override public String toString() { return "private key" + (passphrase == null ? "" : " with passphrase"); }
     }
 
     record Password(String password) implements SshCredentials {
         public Password {
-            if (password == null || password.isEmpty()) {
-                throw new IllegalArgumentException("password is empty");
-            }
+            require(password != null && !password.isEmpty(), "password");
         }
 
-        @Override
-        public String[] secrets() {
-            return new String[] {password};
-        }
+        @Override public String[] secrets() { return new String[] {password}; }
 
-        @Override
-        public String toString() {
-            return "password";
-        }
+        @Override public String toString() { return "password"; }
     }
 
     /** The keys an ssh-agent holds, reached through its socket ({@code SSH_AUTH_SOCK}): no key ever enters this process. */
     record Agent(String socket) implements SshCredentials {
         public Agent {
-            if (socket == null || socket.isBlank()) {
-                throw new IllegalArgumentException("ssh-agent socket is empty");
-            }
+            require(socket != null && !socket.isBlank(), "ssh-agent socket");
         }
 
-        @Override
-        public String[] secrets() {
-            return new String[0];
-        }
+        @Override public String[] secrets() { return new String[0]; }
 
-        @Override
-        public String toString() {
-            return "ssh-agent";
-        }
+        @Override public String toString() { return "ssh-agent"; }
     }
 }

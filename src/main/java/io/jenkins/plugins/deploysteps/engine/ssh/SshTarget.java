@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.ssh;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.progress.Progress;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 
@@ -16,25 +17,13 @@ public final class SshTarget implements Target {
         this.runner = new ChannelRun(connection.session(), connection.host().name(), progress);
     }
 
-    @Override
-    public String name() {
-        return connection.host().name();
-    }
+    @Override public String name() { return connection.host().name(); }
 
-    @Override
-    public String address() {
-        return connection.host().address();
-    }
+    @Override public String address() { return connection.host().address(); }
 
-    @Override
-    public boolean usesSudo() {
-        return connection.host().sudo();
-    }
+    @Override public boolean usesSudo() { return connection.host().sudo(); }
 
-    @Override
-    public String defaultFor(String key) {
-        return connection.host().defaultFor(key);
-    }
+    @Override public HostStepDefaults stepDefaults() { return connection.host().stepDefaults(); }
 
     public SshConnection connection() {
         return connection;

@@ -8,7 +8,7 @@ import java.util.List;
  * Command builders for syncing a tree. Paths reach the scripts only as positional parameters; names of the tree's
  * files never appear on a command line at all: they travel NUL-separated on stdin or in the staged tar stream, and
  * {@code xargs -0} hands them to programs as argument vectors, so no name is ever read by a shell. With sudo, each
- * program that touches the destination runs as {@code sudo -n PROGRAM} (first parameter), not the script.
+ * program that touches the destination runs as {@code sudo -n -- PROGRAM} ({@link Cmd#sudoScript}), not the script.
  */
 public final class SyncCommands {
     /** Separates the listing from the hashes in {@link #manifest}'s output. */
@@ -16,9 +16,9 @@ public final class SyncCommands {
 
     private SyncCommands() {}
 
-    /** {@code sudo -n} or nothing, as the scripts' first parameter. */
-    static String sudoWord(boolean sudo) {
-        return sudo ? "sudo -n" : "";
+    /** The command with root asked for by the programs it marks, when the host uses sudo. */
+    private static Cmd asRoot(boolean sudo, Cmd cmd) {
+        return sudo ? cmd.withSudo() : cmd;
     }
 
     /**
@@ -28,24 +28,23 @@ public final class SyncCommands {
      * never read). Symlinks are not followed when hashing.
      */
     public static Cmd manifest(String dir, boolean sudo) {
-        return Cmd.script("""
+        return asRoot(sudo, Cmd.sudoScript("""
                 set -u
-                sudo=$1
-                [ -d "$2" ] || { printf 'absent\\0'; exit 0; }
-                cd -- "$2" || exit 3
+                [ -d "$1" ] || { printf 'absent\\0'; exit 0; }
+                cd -- "$1" || exit 3
                 printf 'present\\0'
                 if [ -f REVISION ]; then head -c 200 REVISION | head -n 1 | tr -d '\\000\\n'; fi
                 printf '\\0'
-                $sudo find . -mindepth 1 -path './.deploy-steps*' -prune -o -printf '%y\\0%m\\0%s\\0%P\\0%l\\0' || exit 4
+                $SUDO find . -mindepth 1 -path './.deploy-steps*' -prune -o -printf '%y\\0%m\\0%s\\0%P\\0%l\\0' || exit 4
                 printf '=hashes\\0'
                 xargs -0 -r sh -c 'for f; do if [ -f "$f" ] && [ ! -h "$f" ]; then printf "%s\\0" "$f"; fi; done' sh \\
-                  | $sudo xargs -0 -r sha256sum -- 2>/dev/null
-                exit 0""", sudoWord(sudo), dir);
+                  | $SUDO xargs -0 -r sha256sum -- 2>/dev/null
+                exit 0""", dir));
     }
 
     /** Creates the destination (and its parents) so the lock has a place. */
     public static Cmd makeDir(String dir, boolean sudo) {
-        return Cmd.script("[ -d \"$2\" ] || $1 mkdir -p -- \"$2\"", sudoWord(sudo), dir);
+        return asRoot(sudo, Cmd.sudoScript("[ -d \"$1\" ] || $SUDO mkdir -p -- \"$1\"", dir));
     }
 
     /**
@@ -53,12 +52,12 @@ public final class SyncCommands {
      * what an interrupted sync left. Modes are kept exactly ({@code -p}); owners are the extracting user's.
      */
     public static Cmd extract(String dir, String staging, boolean sudo) {
-        return Cmd.script("""
+        return asRoot(sudo, Cmd.sudoScript("""
                 set -eu
-                cd -- "$2"
-                $1 rm -rf -- .deploy-steps.sync.*
-                $1 mkdir -- "$3"
-                exec $1 tar -x -p --no-same-owner -f - -C "$3\"""", sudoWord(sudo), dir, staging);
+                cd -- "$1"
+                $SUDO rm -rf -- .deploy-steps.sync.*
+                $SUDO mkdir -- "$2"
+                exec $SUDO tar -x -p --no-same-owner -f - -C "$2\"""", dir, staging));
     }
 
     /**
@@ -70,20 +69,20 @@ public final class SyncCommands {
      * @param staging the staging folder relative to {@code dir}: our own fixed name, never user text
      */
     public static Cmd commit(String dir, String staging, boolean sudo) {
-        return Cmd.script("""
+        return asRoot(sudo, Cmd.sudoScript("""
                 set -eu
-                cd -- "$2"
-                $1 rm -f -- REVISION
-                if [ -s "$3/delete" ]; then $1 xargs -0 -r rm -rf -- < "$3/delete"; fi
-                if [ -s "$3/move" ]; then $1 xargs -0 -r -I{} mv -fT -- "$3/tree/{}" "{}" < "$3/move"; fi
-                if [ -s "$3/chmod" ]; then $1 xargs -0 -r -n 2 chmod -- < "$3/chmod"; fi
-                if [ -f "$3/REVISION" ]; then $1 mv -fT -- "$3/REVISION" REVISION; fi
-                $1 rm -rf -- "$3\"""", sudoWord(sudo), dir, staging);
+                cd -- "$1"
+                $SUDO rm -f -- REVISION
+                if [ -s "$2/delete" ]; then $SUDO xargs -0 -r rm -rf -- < "$2/delete"; fi
+                if [ -s "$2/move" ]; then $SUDO xargs -0 -r -I{} mv -fT -- "$2/tree/{}" "{}" < "$2/move"; fi
+                if [ -s "$2/chmod" ]; then $SUDO xargs -0 -r -n 2 chmod -- < "$2/chmod"; fi
+                if [ -f "$2/REVISION" ]; then $SUDO mv -fT -- "$2/REVISION" REVISION; fi
+                $SUDO rm -rf -- "$2\"""", dir, staging));
     }
 
     /** Removes a staging folder an interrupted sync left (after reconnecting). */
     public static Cmd removeStaging(String dir, String staging, boolean sudo) {
-        return Cmd.script("cd -- \"$2\" && $1 rm -rf -- \"$3\"", sudoWord(sudo), dir, staging);
+        return asRoot(sudo, Cmd.sudoScript("cd -- \"$1\" && $SUDO rm -rf -- \"$2\"", dir, staging));
     }
 
     /** {@code current <link>} then every release folder name, NUL-separated. */
@@ -98,34 +97,33 @@ public final class SyncCommands {
 
     /** A new release folder, starting as a copy of the current one (so only changes travel), the step's own folders left out. */
     public static Cmd prepareRelease(String dir, String release, boolean fromCurrent, boolean sudo) {
-        return Cmd.script("""
+        return asRoot(sudo, Cmd.sudoScript("""
                 set -eu
-                cd -- "$2"
-                $1 mkdir -p -- releases
-                $1 rm -rf -- "releases/$3"
-                if [ "$4" = copy ]; then $1 cp -a -- current/. "releases/$3"; $1 rm -rf -- "releases/$3/.deploy-steps.lock"
-                else $1 mkdir -- "releases/$3"; fi""", sudoWord(sudo), dir, release, fromCurrent ? "copy" : "new");
+                cd -- "$1"
+                $SUDO mkdir -p -- releases
+                $SUDO rm -rf -- "releases/$2"
+                if [ "$3" = copy ]; then $SUDO cp -a -- current/. "releases/$2"; $SUDO rm -rf -- "releases/$2/.deploy-steps.lock"
+                else $SUDO mkdir -- "releases/$2"; fi""", dir, release, fromCurrent ? "copy" : "new"));
     }
 
     /** Points {@code current} at {@code releases/<release>} in one rename, so readers see the old or the new release. */
     public static Cmd switchCurrent(String dir, String release, boolean sudo) {
-        return Cmd.script("""
+        return asRoot(sudo, Cmd.sudoScript("""
                 set -eu
-                cd -- "$2"
-                $1 ln -sfn -- "releases/$3" .deploy-steps.current
-                $1 mv -fT -- .deploy-steps.current current""", sudoWord(sudo), dir, release);
+                cd -- "$1"
+                $SUDO ln -sfn -- "releases/$2" .deploy-steps.current
+                $SUDO mv -fT -- .deploy-steps.current current""", dir, release));
     }
 
     /** Renames a finished release folder to its final name. */
     public static Cmd renameRelease(String dir, String from, String to, boolean sudo) {
-        return Cmd.script("cd -- \"$2\" && $1 mv -T -- \"releases/$3\" \"releases/$4\"", sudoWord(sudo), dir, from, to);
+        return asRoot(sudo, Cmd.sudoScript("cd -- \"$1\" && $SUDO mv -T -- \"releases/$2\" \"releases/$3\"", dir, from, to));
     }
 
     /** Removes old releases. */
     public static Cmd removeReleases(String dir, List<String> releases, boolean sudo) {
-        List<String> argv = new ArrayList<>(sudo ? List.of("sudo", "-n") : List.of());
-        argv.addAll(List.of("rm", "-rf", "--"));
+        List<String> argv = new ArrayList<>(List.of("rm", "-rf", "--"));
         releases.forEach(r -> argv.add(dir + "/releases/" + r));
-        return Cmd.argv(argv);
+        return asRoot(sudo, Cmd.argv(argv));
     }
 }

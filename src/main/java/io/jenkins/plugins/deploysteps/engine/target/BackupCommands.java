@@ -11,7 +11,9 @@ import java.util.Map;
  * text {@code notes/<name>} a step keeps with it, and a {@code complete} marker written last, so a backup cut
  * short (the connection dropped) is never listed or restored. Ids are the host's UTC time,
  * {@code 20260101T120000Z}, with {@code -02}, {@code -03} ... when several are made in one second, so they
- * sort by age. A root of {@code ~/...} is the SSH user's home. Contents never leave the host.
+ * sort by age. A root of {@code ~/...} is the SSH user's home. Contents never leave the host. With sudo, the programs
+ * that write ask for root ({@code mkdir}, {@code cp}, {@code tee}, ...); listing reads the manifests and notes, which
+ * are readable by everyone, as the SSH user.
  */
 public final class BackupCommands {
     /** Exit code of {@link #create} when a path to back up is a directory. */
@@ -31,28 +33,28 @@ public final class BackupCommands {
             args.add(text);
         });
         args.addAll(paths);
-        return Cmd.script("set -eu\nroot=$1 n=$2\nshift 2\n" + RESOLVE_ROOT + """
-                mkdir -p -- "$root"
+        return Cmd.sudoScript("set -eu\nroot=$1 n=$2\nshift 2\n" + RESOLVE_ROOT + """
+                $SUDO mkdir -p -- "$root"
                 base=$(date -u +%Y%m%dT%H%M%SZ)
                 id=$base i=1
-                until mkdir -- "$root/$id" 2>/dev/null; do
+                until $SUDO mkdir -- "$root/$id" 2>/dev/null; do
                   i=$((i + 1))
                   [ "$i" -le 99 ] || { echo "cannot create a backup folder in $root" >&2; exit 3; }
                   id=$base-$(printf %02d "$i")
                 done
                 b=$root/$id
-                trap 'rm -rf -- "$b"' EXIT
-                mkdir -- "$b/files" "$b/notes"
-                while [ "$n" -gt 0 ]; do printf '%s' "$2" > "$b/notes/$1"; shift 2; n=$((n - 1)); done
-                : > "$b/manifest"
+                trap '$SUDO rm -rf -- "$b"' EXIT
+                $SUDO mkdir -- "$b/files" "$b/notes"
+                while [ "$n" -gt 0 ]; do printf '%s' "$2" | $SUDO tee -- "$b/notes/$1" >/dev/null; shift 2; n=$((n - 1)); done
+                $SUDO tee -- "$b/manifest" </dev/null >/dev/null
                 i=0
                 for p; do
                   i=$((i + 1))
                   if [ -d "$p" ]; then echo "$p is a directory: back up the files in it" >&2; exit 4; fi
-                  if [ -e "$p" ]; then cp -pL -- "$p" "$b/files/$i"; s=file; else s=absent; fi
-                  printf '%s\\t%s\\t%s\\n' "$i" "$s" "$p" >> "$b/manifest"
+                  if [ -e "$p" ]; then $SUDO cp -pL -- "$p" "$b/files/$i"; s=file; else s=absent; fi
+                  printf '%s\\t%s\\t%s\\n' "$i" "$s" "$p" | $SUDO tee -a -- "$b/manifest" >/dev/null
                 done
-                : > "$b/complete"
+                $SUDO tee -- "$b/complete" </dev/null >/dev/null
                 trap - EXIT
                 printf 'backup\\t%s\\t%s\\n' "$id" "$b"
                 while IFS= read -r line; do printf 'entry\\t%s\\n' "$line"; done < "$b/manifest\"""", args.toArray(String[]::new)).named("back up " + paths.size() + (paths.size() == 1 ? " file" : " files") + " to " + root);
@@ -88,7 +90,7 @@ public final class BackupCommands {
      * removes files that did not exist when the backup was made. Prints {@code restored|removed|absent TAB path}.
      */
     public static Cmd restore(String folder) {
-        return Cmd.script("""
+        return Cmd.sudoScript("""
                 set -eu
                 b=$1
                 [ -f "$b/complete" ] || { echo "$b is not a complete backup" >&2; exit 3; }
@@ -99,13 +101,13 @@ public final class BackupCommands {
                       t=$(readlink -f -- "$p" 2>/dev/null) || t=$p
                       [ -n "$t" ] || t=$p
                       d=$(dirname -- "$t")
-                      mkdir -p -- "$d"
-                      tmp=$(mktemp "$d/.${t##*/}.deploy-steps.XXXXXX")
-                      if ! { cp -p -- "$b/files/$i" "$tmp" && mv -f -- "$tmp" "$t"; }; then rm -f -- "$tmp"; exit 5; fi
-                      cmp -s -- "$b/files/$i" "$t" || { echo "$p differs from its backup after restoring it" >&2; exit 6; }
+                      $SUDO mkdir -p -- "$d"
+                      tmp=$($SUDO mktemp "$d/.${t##*/}.deploy-steps.XXXXXX")
+                      if ! { $SUDO cp -p -- "$b/files/$i" "$tmp" && $SUDO mv -f -- "$tmp" "$t"; }; then $SUDO rm -f -- "$tmp"; exit 5; fi
+                      $SUDO cmp -s -- "$b/files/$i" "$t" || { echo "$p differs from its backup after restoring it" >&2; exit 6; }
                       printf 'restored\\t%s\\n' "$p" ;;
                     absent)
-                      if [ -e "$p" ] || [ -L "$p" ]; then rm -f -- "$p"; printf 'removed\\t%s\\n' "$p"; else printf 'absent\\t%s\\n' "$p"; fi ;;
+                      if [ -e "$p" ] || [ -L "$p" ]; then $SUDO rm -f -- "$p"; printf 'removed\\t%s\\n' "$p"; else printf 'absent\\t%s\\n' "$p"; fi ;;
                   esac
                 done < "$b/manifest\"""", folder).named("restore the files of " + folder);
     }
@@ -115,10 +117,10 @@ public final class BackupCommands {
         List<String> args = new ArrayList<>();
         args.add(root);
         args.addAll(ids);
-        return Cmd.script("set -eu\nroot=$1\nshift\n" + RESOLVE_ROOT + """
+        return Cmd.sudoScript("set -eu\nroot=$1\nshift\n" + RESOLVE_ROOT + """
                 for id; do
                   case $id in */*|.*|'') echo "not a backup id: $id" >&2; exit 3 ;; esac
-                  rm -rf -- "$root/$id"
+                  $SUDO rm -rf -- "$root/$id"
                   printf 'deleted\\t%s\\n' "$id"
                 done""", args.toArray(String[]::new)).named("delete " + ids.size() + (ids.size() == 1 ? " old backup" : " old backups") + " in " + root);
     }

@@ -26,8 +26,8 @@ public abstract class ForwardingTarget implements Target {
     }
 
     @Override
-    public String defaultFor(String key) {
-        return delegate().defaultFor(key);
+    public HostStepDefaults stepDefaults() {
+        return delegate().stepDefaults();
     }
 
     @Override

@@ -5,7 +5,8 @@ import io.jenkins.plugins.deploysteps.engine.command.Cmd;
 /**
  * Command builders for a lock directory on a host. Taking the lock is one rename of a prepared directory
  * (owner file inside) onto the lock path, which is atomic and cannot leave a lock without an owner. Times
- * come from the host's clock, the one clock every deployer to that host shares.
+ * come from the host's clock, the one clock every deployer to that host shares. With sudo, only the programs that
+ * change the lock's directory ask for root; the owner file is readable by everyone, so reading it needs none.
  */
 public final class LockCommands {
     /** Exit code of {@link #acquire} when the lock is held by someone else; its owner file follows on stdout. */
@@ -16,21 +17,21 @@ public final class LockCommands {
     private LockCommands() {}
 
     public static Cmd acquire(String lockPath, String token, String holder, long leaseSeconds) {
-        return Cmd.script("""
+        return Cmd.sudoScript("""
                 set -u
                 lock=$1 token=$2 holder=$3 lease=$4
                 now=$(date +%s)
                 tmp="$lock.$token.tmp"
-                rm -rf -- "$tmp"
-                mkdir -- "$tmp" || exit 3
+                $SUDO rm -rf -- "$tmp"
+                $SUDO mkdir -- "$tmp" || exit 3
                 printf 'holder=%s\\nsince=%s\\nexpires=%s\\ntoken=%s\\n' "$holder" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-                  "$((now + lease))" "$token" > "$tmp/owner" || { rm -rf -- "$tmp"; exit 3; }
-                if mv -T -- "$tmp" "$lock" 2>/dev/null; then exit 0; fi
-                rm -rf -- "$tmp"
+                  "$((now + lease))" "$token" | $SUDO tee -- "$tmp/owner" >/dev/null || { $SUDO rm -rf -- "$tmp"; exit 3; }
+                if $SUDO mv -T -- "$tmp" "$lock" 2>/dev/null; then exit 0; fi
+                $SUDO rm -rf -- "$tmp"
                 owner=$(cat -- "$lock/owner" 2>/dev/null || true)
                 expires=$(printf '%s\\n' "$owner" | sed -n 's/^expires=//p')
-                if [ -n "$expires" ] && [ "$now" -gt "$expires" ] && mv -T -- "$lock" "$lock.stale.$token" 2>/dev/null; then
-                  rm -rf -- "$lock.stale.$token"
+                if [ -n "$expires" ] && [ "$now" -gt "$expires" ] && $SUDO mv -T -- "$lock" "$lock.stale.$token" 2>/dev/null; then
+                  $SUDO rm -rf -- "$lock.stale.$token"
                   printf '%s\\n' "$owner"
                   exit 10
                 fi
@@ -40,6 +41,6 @@ public final class LockCommands {
 
     /** Removes the lock only if it is still ours: after a lease ran out, someone else may hold it now. */
     public static Cmd release(String lockPath, String token) {
-        return Cmd.script("grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || exit 3; rm -rf -- \"$1\"", lockPath, token).named("unlock " + lockPath);
+        return Cmd.sudoScript("grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || exit 3; $SUDO rm -rf -- \"$1\"", lockPath, token).named("unlock " + lockPath);
     }
 }

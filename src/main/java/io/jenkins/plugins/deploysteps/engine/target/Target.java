@@ -19,11 +19,11 @@ public interface Target extends AutoCloseable {
     boolean usesSudo();
 
     /**
-     * A per-host default a step falls back to when its own parameter is unset ({@code composeCommand},
-     * {@code nginxReloadCommand}), from Deploy hosts or the plan's host; null when the host sets none.
+     * What the host says steps fall back to when their own parameter is unset ({@code composeCommand},
+     * {@code nginxReloadCommand}), from Deploy hosts or the plan's host, checked when the host list was read.
      */
-    default String defaultFor(String key) {
-        return null;
+    default HostStepDefaults stepDefaults() {
+        return HostStepDefaults.NONE;
     }
 
     /**

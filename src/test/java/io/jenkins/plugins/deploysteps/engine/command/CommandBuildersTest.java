@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheckCommands;
 import io.jenkins.plugins.deploysteps.engine.target.FileCommands;
@@ -33,19 +34,32 @@ class CommandBuildersTest {
     void scriptsTakeUserInputOnlyAsPositionalParameters() {
         assertThat(FileCommands.read("/etc/nginx/sites-enabled/app").render()).isEqualTo(
                 "sh -c '[ -e \"$1\" ] || { echo \"no such file: $1\" >&2; exit 44; }; exec cat -- \"$1\"' sh /etc/nginx/sites-enabled/app");
+        assertThat(FileCommands.read("/etc/nginx/sites-enabled/app").withSudo().render()).isEqualTo(
+                "sh -c '[ -e \"$1\" ] || { echo \"no such file: $1\" >&2; exit 44; }; exec sudo -n -- cat -- \"$1\"' sh /etc/nginx/sites-enabled/app");
         String release = LockCommands.release("/app/.deploy-steps.lock", "t-1").render();
         assertThat(release).endsWith("' sh /app/.deploy-steps.lock t-1").startsWith("sh -c 'grep -qxF -- \"token=$2\"");
         assertThat(LockCommands.acquire("/a b/lock", "tok", "jenkins #1", 60).render()).endsWith("' sh '/a b/lock' tok 'jenkins #1' 60");
     }
 
     @Test
-    void sudoAsksForRootPerProgramSoSudoersCanListThemAndAScriptRunsWholeUnderSh() {
+    void sudoAsksForRootPerProgramSoSudoersCanListThemAndNeverForAShell() {
         RemoteCommand c = RemoteCommand.of(Cmd.of("cat", "/etc/shadow").pipe(Cmd.of("wc", "-l")), Duration.ofSeconds(5)).sudo(true);
         assertThat(c.line()).isEqualTo("sudo -n -- cat /etc/shadow | sudo -n -- wc -l");
         assertThat(RemoteCommand.of(Cmd.of("true"), Duration.ofSeconds(1)).line()).isEqualTo("true");
         assertThat(RemoteCommand.of(Cmd.of("cd", "/app").and(Cmd.of("docker", "ps")), Duration.ofSeconds(1)).sudo(true).line())
                 .isEqualTo("cd /app && sudo -n -- docker ps");
+        // A script runs as the SSH user; only the programs it marks ask for root.
         assertThat(RemoteCommand.of(Cmd.script("echo x > \"$1\"", "/etc/x"), Duration.ofSeconds(1)).sudo(true).line())
-                .isEqualTo("sudo -n -- sh -c 'echo x > \"$1\"' sh /etc/x");
+                .isEqualTo("sh -c 'echo x > \"$1\"' sh /etc/x");
+        Cmd marked = Cmd.sudoScript("echo x | $SUDO tee -- \"$1\" >/dev/null && $SUDO chmod 600 -- \"$1\"", "/etc/x");
+        assertThat(RemoteCommand.of(marked, Duration.ofSeconds(1)).sudo(true).line())
+                .isEqualTo("sh -c 'echo x | sudo -n -- tee -- \"$1\" >/dev/null && sudo -n -- chmod 600 -- \"$1\"' sh /etc/x");
+        assertThat(RemoteCommand.of(marked, Duration.ofSeconds(1)).line())
+                .isEqualTo("sh -c 'echo x | tee -- \"$1\" >/dev/null && chmod 600 -- \"$1\"' sh /etc/x");
+        assertThat(RemoteCommand.of(Cmd.of("cd", "/app").and(marked), Duration.ofSeconds(1)).sudo(true).line())
+                .isEqualTo("cd /app && sh -c 'echo x | sudo -n -- tee -- \"$1\" >/dev/null && sudo -n -- chmod 600 -- \"$1\"' sh /etc/x");
+        assertThatThrownBy(() -> Cmd.sudoScript("echo nothing needs root")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RemoteCommand.of(Cmd.of("sh", "-c", "id"), Duration.ofSeconds(1)).sudo(true).line())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("never for a shell");
     }
 }

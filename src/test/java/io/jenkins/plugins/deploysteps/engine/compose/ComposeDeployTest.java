@@ -1,6 +1,9 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
@@ -354,19 +357,16 @@ class ComposeDeployTest {
     void theHostsComposeCommandIsTheDefaultTheStepsOwnWinsAndAnUnknownOneIsAnError() throws Exception {
         ComposeApp app = app();
         Map<String, Object> dry = app.params("dryRun", true);
-        StepHarness podmanHost = new StepHarness(TARGET.get(), tmp.resolve("reports"), Map.of("composeCommand", "podman-compose"));
+        StepHarness podmanHost = new StepHarness(TARGET.get(), tmp.resolve("reports"), HostStepDefaults.parse("podman-compose", null, null));
         Check fromHost = podmanHost.run(new ComposeDeploy(), dry, "host default").check("compose command");
         assertThat(fromHost.status()).isEqualTo(Status.PASS);
         assertThat(fromHost.message()).startsWith("podman-compose (").endsWith("), from the host's composeCommand");
         StepHarness.Run own = podmanHost.run(new ComposeDeploy(), app.params("dryRun", true, "composeCommand", "docker-compose"), "own");
         assertThat(own.check("compose command").message()).endsWith("), from composeCommand");
         assertThat(own.log().text()).contains("] $ cd " + app.dir() + " && docker-compose -p ");
-        StepHarness.Run unknown = new StepHarness(TARGET.get(), tmp.resolve("reports"), Map.of("composeCommand", "compose-ng"))
-                .run(new ComposeDeploy(), dry, "unknown");
-        assertThat(unknown.check("compose command").status()).isEqualTo(Status.ERROR);
-        assertThat(unknown.check("compose command").message())
-                .isEqualTo("the host's composeCommand 'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'");
-        assertThat(unknown.check("compose up").message()).isEqualTo("preflight failed: nothing was changed");
+        // A host whose compose command no step could use is refused with the host list, before any step connects.
+        assertThatThrownBy(() -> HostStepDefaults.parse("compose-ng", null, null)).isInstanceOf(SpecException.class)
+                .hasMessage("composeCommand: 'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'");
         assertThat(app.containerIds()).isEmpty();
     }
 

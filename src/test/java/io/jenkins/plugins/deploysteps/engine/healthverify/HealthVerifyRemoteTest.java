@@ -12,6 +12,7 @@ import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
 import io.jenkins.plugins.deploysteps.testing.PlanStepHarness;
+import io.jenkins.plugins.deploysteps.testing.ProbeContainers;
 import io.jenkins.plugins.deploysteps.testing.SharedTarget;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.io.IOException;
@@ -34,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Probes from the real local target over SSH: from the host (its curl, bash /dev/tcp) and from inside containers
- * on podman through the docker CLI (wget; busybox without its applet links, probed as busybox wget). A frontend container
- * reaches a backend container by name on their own network. Podman's storage is shared with other test runs:
+ * on podman through the docker CLI (wget; busybox without its applet links, probed as busybox wget; an image with no tool,
+ * probed with the host's curl in its network namespace). A frontend container reaches a backend container by name on
+ * their own network. Podman's storage is shared with other test runs:
  * every name carries a random suffix and only what this class made is removed.
  */
 class HealthVerifyRemoteTest {
@@ -51,6 +53,8 @@ class HealthVerifyRemoteTest {
     static final String FRONTEND = "ds-health-frontend-" + SUFFIX;
     static final String BARE = "ds-health-bare-" + SUFFIX;
     private static final List<List<String>> CLEANUP = new ArrayList<>();
+    /** Containers serving /health on their own 127.0.0.1:8080, one of them with no tool at all. */
+    private static ProbeContainers toolless;
 
     @TempDir
     Path reports;
@@ -83,17 +87,19 @@ class HealthVerifyRemoteTest {
         CLEANUP.add(0, List.of("network", "rm", NETWORK));
         docker("run", "-d", "--name", BACKEND, "--network", NETWORK, IMAGE, "/bin/httpd", "-f", "-p", "8080", "-h", "/www");
         CLEANUP.add(0, List.of("rm", "-f", BACKEND));
-        // No DNS plugin for podman's CNI networks here, so the frontend learns the backend's name the way
-        // /etc/hosts entries do; the probe itself uses the name, as a compose service would.
-        String backendIp = docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", BACKEND).strip();
-        docker("run", "-d", "--name", FRONTEND, "--network", NETWORK, "--add-host", BACKEND + ":" + backendIp, IMAGE);
+        // The network's DNS (netavark + aardvark-dns) resolves the backend's name, as it does a compose service's.
+        docker("run", "-d", "--name", FRONTEND, "--network", NETWORK, IMAGE);
         CLEANUP.add(0, List.of("rm", "-f", FRONTEND));
         docker("run", "-d", "--name", BARE, BARE_IMAGE);
         CLEANUP.add(0, List.of("rm", "-f", BARE));
+        toolless = ProbeContainers.start(TARGET.get(), build);
     }
 
     @AfterAll
     static void removeWhatWeMade() {
+        if (toolless != null) {
+            toolless.close();
+        }
         for (List<String> c : CLEANUP) {
             try {
                 docker(c.toArray(String[]::new));
@@ -164,6 +170,21 @@ class HealthVerifyRemoteTest {
         Check none = named(r, "no such container");
         assertThat(none.status()).isEqualTo(Status.ERROR);
         assertThat(none.message()).containsIgnoringCase("no such container");
+    }
+
+    @Test
+    void aContainerWithNoToolIsProbedWithTheHostsCurlInItsNetworkNamespace() throws Exception {
+        Report r = harness.run(Map.of("checks", List.of(
+                check("name", "no tool", "url", "http://127.0.0.1:8080/health", "host", "local", "container", toolless.bare(),
+                        "expectJson", Map.of("$.status", "ok")),
+                check("name", "no such page", "url", "http://127.0.0.1:8080/nope", "host", "local", "container", toolless.bare())))).report();
+        Check ok = named(r, "no tool");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(Status.PASS);
+        assertThat(ok.actual()).contains("$.status ok");
+        assertThat(harness.log.text()).contains("[local] curl http://127.0.0.1:8080/health from container " + toolless.bare() + " on local")
+                .contains("[local] busybox wget http://127.0.0.1:8080/health from container " + toolless.bare() + " on local")
+                .contains("[local] host curl http://127.0.0.1:8080/health from container " + toolless.bare() + " on local");
+        assertThat(named(r, "no such page").message()).isEqualTo("status: expected 200-299, actual 404");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.healthverify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthCheckSpec.Origin;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthCheckSpec.TcpProbe;
 import io.jenkins.plugins.deploysteps.engine.http.HttpAuth;
@@ -50,6 +51,35 @@ class ProbeCommandsTest {
                 write-out = "\\n@@deploy-steps-probe:n0nce %{http_code} %{time_total}\\n"
                 """);
         assertThat(ProbeCommands.curl(request(), HOST).render()).doesNotContain("t0k3n");
+    }
+
+    @Test
+    void theHostsCurlJoinsTheNetworkOfAContainerWithNoToolAndWithSudoOnlyDockerAndNsenterAskForRoot() {
+        String script = "pid=$(%sdocker inspect -f '\\''{{.State.Pid}}'\\'' -- \"$1\") || exit 94\n"
+                + "case $pid in '\\'''\\''|0|*[!0-9]*) echo \"container $1 is not running\" >&2; exit 94 ;; esac\n"
+                + "command -v curl >/dev/null 2>&1 || { echo \"curl: not found on the host\" >&2; exit 127; }\n"
+                + "command -v nsenter >/dev/null 2>&1 || { echo \"nsenter: not found on the host\" >&2; exit 127; }\n"
+                + "exec %snsenter --target \"$pid\" --net -- curl --config - --url \"$2\"";
+        assertThat(ProbeCommands.curlInNetworkOf(request(), "frontend").render())
+                .isEqualTo("sh -c '" + script.formatted("", "") + "' sh frontend http://backend:3000/health");
+        assertThat(RemoteCommand.of(ProbeCommands.curlInNetworkOf(request(), "frontend"), Duration.ofSeconds(5)).sudo(true).line())
+                .isEqualTo("sh -c '" + script.formatted("sudo -n -- ", "sudo -n -- ") + "' sh frontend http://backend:3000/health");
+        assertThat(ProbeCommands.curlInNetworkOf(request(), "frontend").render()).doesNotContain("t0k3n");
+        assertThat(ProbeCommands.namespaceRefused(exec(1, "", "nsenter: reassociate to namespace 'ns/net' failed: Operation not permitted\n"))).isTrue();
+        assertThat(ProbeCommands.namespaceRefused(exec(7, "", "curl: (7) Failed to connect to backend port 3000\n"))).isFalse();
+    }
+
+    @Test
+    void whenTheHostsCurlCannotJoinTheNamespaceTheMessageSaysWhatToInstallOrAllow() {
+        ExecResult refused = exec(1, "", "nsenter: cannot open /proc/4242/ns/net: Permission denied\n");
+        assertThat(RemoteProbes.hostCurlCannot("prod-1", false, refused)).isEqualTo("joining the container's network namespace needs root "
+                + "(nsenter: cannot open /proc/4242/ns/net: Permission denied): turn sudo on for host prod-1 and allow nsenter and the container "
+                + "engine in its sudoers rule (see healthVerify's sudo rules); or add curl or busybox to the image, or probe the container's published port from the host");
+        assertThat(RemoteProbes.hostCurlCannot("prod-1", true, refused)).startsWith("joining the container's network namespace needs root "
+                + "(nsenter: cannot open /proc/4242/ns/net: Permission denied): allow nsenter in the SSH user's sudoers rule on prod-1 (see healthVerify's");
+        assertThat(RemoteProbes.hostCurlCannot("prod-1", false, exec(127, "", "curl: not found on the host\n")))
+                .startsWith("the host cannot probe from the container's network namespace (curl: not found on the host): install curl and "
+                        + "util-linux (nsenter) on prod-1; or add curl or busybox to the image");
     }
 
     @Test

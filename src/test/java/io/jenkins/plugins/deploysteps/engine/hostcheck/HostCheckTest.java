@@ -96,9 +96,9 @@ class HostCheckTest {
 
     @Test
     void anUnreachableHostIsAnErrorAndTheRestIsSkipped() throws Exception {
-        HostSpec dead = new HostSpec("dead", "127.0.0.1", 1, "root", TARGET.get().host("x").credentials(),
-                new HostKeyVerification(HostKeyMode.STRICT, TARGET.get().knownHosts(), null), null, false,
-                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(15), 0, Map.of());
+        HostSpec dead = HostSpec.builder("dead", "127.0.0.1").port(1).login("root", TARGET.get().host("x").login().credentials())
+                .hostKeys(new HostKeyVerification(HostKeyMode.STRICT, TARGET.get().knownHosts(), null))
+                .timing(new HostSpec.Timing(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(15), 0)).build();
         StepResult r = run(Map.of("host", "dead", "minFreeDisk", "1MB", "maxLoad", 10), dead);
         assertThat(r.report().checks()).extracting(Check::status).containsExactly(Status.ERROR, Status.SKIP, Status.SKIP);
         assertThat(r.report().checks().get(0).message()).startsWith("connection refused by host 'dead'");

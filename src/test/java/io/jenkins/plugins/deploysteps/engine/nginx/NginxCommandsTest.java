@@ -21,16 +21,26 @@ class NginxCommandsTest {
 
     @Test
     void theDryRunTestsTheCandidateInAPrivateMountNamespaceWithTheSitePathAsAnArgument() {
-        assertThat(NginxCommands.testCandidate("/etc/nginx/sites-enabled/app", List.of("nginx", "-t")).render()).isEqualTo("sh -c '"
+        assertThat(NginxCommands.testCandidate("/etc/nginx/sites-enabled/app", List.of("nginx", "-t")).render()).isEqualTo(candidateTest(""));
+    }
+
+    @Test
+    void withSudoOnlyUnshareAsksForRootAndTheScriptRunsAsTheSshUser() {
+        assertThat(RemoteCommand.of(NginxCommands.testCandidate("/etc/nginx/sites-enabled/app", List.of("nginx", "-t")), Duration.ofSeconds(5))
+                .sudo(true).line()).isEqualTo(candidateTest("sudo -n -- "));
+    }
+
+    private static String candidateTest(String sudo) {
+        return "sh -c '"
                 + "set -u\nsite=$1\nshift\n"
                 + "target=$(readlink -f -- \"$site\") && [ -f \"$target\" ] || { echo \"no file $site\" >&2; exit 3; }\n"
-                + "unshare --mount --propagation private -- true 2>/dev/null || {\n"
-                + "  echo \"cannot make a private mount namespace to test the candidate in (unshare --mount needs root: configure sudo for this host)\" >&2\n"
+                + sudo + "unshare --mount --propagation private -- true 2>/dev/null || {\n"
+                + "  echo \"cannot make a private mount namespace to test the candidate in (unshare --mount needs root: turn sudo on for this host and allow unshare)\" >&2\n"
                 + "  exit 96\n}\n"
                 + "cand=$(mktemp /tmp/deploy-steps-nginx-candidate.XXXXXX) || exit 3\n"
                 + "trap '\\''rm -f -- \"$cand\"'\\'' EXIT\n"
                 + "cat > \"$cand\"\n"
-                + "unshare --mount --propagation private -- sh -c '\\''mount --bind -- \"$1\" \"$2\" || exit 97; shift 2; exec \"$@\"'\\'' sh "
-                + "\"$cand\" \"$target\" \"$@\"' sh /etc/nginx/sites-enabled/app nginx -t");
+                + sudo + "unshare --mount --propagation private -- sh -c '\\''mount --bind -- \"$1\" \"$2\" || exit 97; shift 2; exec \"$@\"'\\'' sh "
+                + "\"$cand\" \"$target\" \"$@\"' sh /etc/nginx/sites-enabled/app nginx -t";
     }
 }

@@ -75,14 +75,7 @@ class NginxRouteSafetyTest {
     }
 
     private Map<String, Object> params(NginxSite site, String location) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", "local");
-        p.put("site", site.file().toString());
-        p.put("location", location);
-        p.put("proxyPass", "http://127.0.0.1:" + upstream.port());
-        p.put("verifyUrl", site.url(location + "ping"));
-        p.put("backupDir", tmp.resolve("backups").toString());
-        return p;
+        return site.routeParams(location, upstream.port(), tmp.resolve("backups"));
     }
 
     /** One parameter and the value a hostile string turns it into. */
@@ -194,8 +187,9 @@ class NginxRouteSafetyTest {
 
     private HostSpec user(String name, boolean sudo) {
         LocalTarget t = TARGET.get();
-        return new HostSpec("local", "127.0.0.1", t.sshPort(), name, new SshCredentials.PrivateKey(LocalTarget.read(t.sshKey()), null),
-                HostKeyVerification.strict(t.knownHosts()), null, sudo, Duration.ofSeconds(5), Duration.ofSeconds(15), 0, Map.of());
+        return HostSpec.builder("local", "127.0.0.1").port(t.sshPort()).login(name, new SshCredentials.PrivateKey(LocalTarget.read(t.sshKey()), null))
+                .hostKeys(HostKeyVerification.strict(t.knownHosts())).sudo(sudo)
+                .timing(new HostSpec.Timing(Duration.ofSeconds(5), Duration.ofSeconds(15), 0)).build();
     }
 
     @Test
@@ -203,6 +197,8 @@ class NginxRouteSafetyTest {
         TargetRequirement.root("a root-owned site file changed by the ds-sudo test user");
         NginxSite site = site("sudo");
         Files.setPosixFilePermissions(site.file(), PosixFilePermissions.fromString("rw-r-----"));
+        // The backups' parent, like /var/backups: others may pass through. The SSH user reads the manifests; sudo writes.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         StepHarness.Run run = harness().as(user("ds-sudo", true)).run(new NginxRoute(), params(site, "/api/"), "sudo run");
 

@@ -6,7 +6,6 @@ import io.jenkins.plugins.deploysteps.testing.StepHarness;
 import io.jenkins.plugins.deploysteps.testing.TestHttpServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,13 +36,7 @@ final class RouteFixture implements AutoCloseable {
 
     /** The usual parameters, changed by name/value pairs; a null value removes the parameter. */
     Map<String, Object> params(NginxSite site, Object... more) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("host", "local");
-        p.put("site", site.file().toString());
-        p.put("location", "/api/");
-        p.put("proxyPass", "http://127.0.0.1:" + upstream.port());
-        p.put("verifyUrl", site.url("/api/ping"));
-        p.put("backupDir", tmp.resolve("backups").toString());
+        Map<String, Object> p = site.routeParams("/api/", upstream.port(), tmp.resolve("backups"));
         for (int i = 0; i < more.length; i += 2) {
             if (more[i + 1] == null) {
                 p.remove((String) more[i]);

@@ -32,7 +32,7 @@ class ParamDocsTest {
     }
 
     static boolean declared(StepDefinition<?> step) {
-        return List.of("hostCheck", "composeDeploy", "composeRollback", "nginxRoute", "healthVerify", "magicLinkAuthCheck").contains(step.name());
+        return List.of("hostCheck", "composeDeploy", "composeRollback", "nginxRoute", "healthVerify", "syncFiles", "magicLinkAuthCheck").contains(step.name());
     }
 
     @ParameterizedTest

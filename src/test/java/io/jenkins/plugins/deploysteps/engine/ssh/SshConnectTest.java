@@ -211,13 +211,13 @@ class SshConnectTest {
     }
 
     private HostSpec onPort(int port, int retries, Duration connectTimeout) {
-        return new HostSpec("dead", "127.0.0.1", port, target().sshUser(), key(), new HostKeyVerification(HostKeyMode.OFF, List.of(), null),
-                null, false, connectTimeout, Duration.ofSeconds(15), retries, Map.of());
+        return HostSpec.builder("dead", "127.0.0.1").port(port).login(target().sshUser(), key())
+                .hostKeys(new HostKeyVerification(HostKeyMode.OFF, List.of(), null)).timing(new HostSpec.Timing(connectTimeout, Duration.ofSeconds(15), retries))
+                .build();
     }
 
     private static HostSpec withJump(HostSpec h, HostSpec jump) {
-        return new HostSpec(h.name(), h.hostname(), h.port(), h.user(), h.credentials(), h.hostKeys(), jump, h.sudo(),
-                h.connectTimeout(), h.keepAlive(), h.connectRetries(), h.defaults());
+        return h.toBuilder().jumpHost(jump).build();
     }
 
     private static int freePort() throws IOException {

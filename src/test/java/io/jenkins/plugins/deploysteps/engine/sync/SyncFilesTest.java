@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.sync;
 
+import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,8 +65,7 @@ class SyncFilesTest {
     private StepResult sync(Map<String, Object> extra, HostSpec host) throws Exception {
         Map<String, Object> params = new HashMap<>(Map.of("host", "local", "from", "app", "to", dest(), "revision", "abc123"));
         params.putAll(extra);
-        HostSpec local = new HostSpec("local", host.hostname(), host.port(), host.user(), host.credentials(), host.hostKeys(), null, host.sudo(),
-                host.connectTimeout(), host.keepAlive(), host.connectRetries(), Map.of());
+        HostSpec local = host.toBuilder().name("local").jumpHost(null).stepDefaults(HostStepDefaults.NONE).build();
         HostResolver hosts = (field, name) -> local;
         SyncFiles step = new SyncFiles();
         SyncSpec spec = StepRunner.bind(step, params, hosts);
@@ -303,13 +303,13 @@ class SyncFilesTest {
         tree();
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // as /srv is: others may pass through
         HostSpec plain = TARGET.get().host("x");
-        HostSpec sudoer = TARGET.get().host("local", "ds-sudo", plain.credentials(), plain.hostKeys());
-        HostSpec withSudo = new HostSpec("local", sudoer.hostname(), sudoer.port(), sudoer.user(), sudoer.credentials(), sudoer.hostKeys(), null,
-                true, sudoer.connectTimeout(), sudoer.keepAlive(), sudoer.connectRetries(), Map.of());
+        HostSpec sudoer = TARGET.get().host("local", "ds-sudo", plain.login().credentials(), plain.hostKeys());
+        HostSpec withSudo = sudoer.toBuilder().name("local").jumpHost(null).sudo(true).stepDefaults(HostStepDefaults.NONE).build();
         StepResult r = sync(Map.of("verbose", true), withSudo); // verbose: the build log then shows each script whole
         assertThat(r.report().verdict().outcome()).as(log.text()).isEqualTo(Outcome.SUCCESS);
         assertThat(Files.getOwner(Path.of(dest()).resolve("src/main.js")).getName()).isEqualTo("root");
-        assertThat(log.text()).contains("exec $1 tar -x").contains("sh 'sudo -n' " + dest()).doesNotContain("sudo -n -- sh -c 'sh -c '\\''set -eu");
+        assertThat(log.text()).contains("exec sudo -n -- tar -x -p --no-same-owner -f - -C \"$2\"' sh " + dest() + " .deploy-steps.sync.")
+                .doesNotContain("sudo -n -- sh").doesNotContain("sudo -n sh");
     }
 
     @Test

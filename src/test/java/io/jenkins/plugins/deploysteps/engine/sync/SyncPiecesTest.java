@@ -68,11 +68,15 @@ class SyncPiecesTest {
     @Test
     void commandsPassPathsAsParametersAndSudoPerProgram() {
         assertThat(SyncCommands.makeDir("/srv/my app", true).render())
-                .isEqualTo("sh -c '[ -d \"$2\" ] || $1 mkdir -p -- \"$2\"' sh 'sudo -n' '/srv/my app'");
+                .isEqualTo("sh -c '[ -d \"$1\" ] || sudo -n -- mkdir -p -- \"$1\"' sh '/srv/my app'");
+        assertThat(SyncCommands.makeDir("/srv/my app", false).render()).isEqualTo("sh -c '[ -d \"$1\" ] || mkdir -p -- \"$1\"' sh '/srv/my app'");
         assertThat(RemoteCommand.of(SyncCommands.extract("/srv/app", ".deploy-steps.sync.1", false), Duration.ofSeconds(1)).line())
-                .isEqualTo("sh -c 'set -eu\ncd -- \"$2\"\n$1 rm -rf -- .deploy-steps.sync.*\n$1 mkdir -- \"$3\"\n"
-                        + "exec $1 tar -x -p --no-same-owner -f - -C \"$3\"' sh '' /srv/app .deploy-steps.sync.1");
+                .isEqualTo("sh -c 'set -eu\ncd -- \"$1\"\nrm -rf -- .deploy-steps.sync.*\nmkdir -- \"$2\"\n"
+                        + "exec tar -x -p --no-same-owner -f - -C \"$2\"' sh /srv/app .deploy-steps.sync.1");
+        assertThat(RemoteCommand.of(SyncCommands.extract("/srv/app", ".deploy-steps.sync.1", true), Duration.ofSeconds(1)).line())
+                .isEqualTo("sh -c 'set -eu\ncd -- \"$1\"\nsudo -n -- rm -rf -- .deploy-steps.sync.*\nsudo -n -- mkdir -- \"$2\"\n"
+                        + "exec sudo -n -- tar -x -p --no-same-owner -f - -C \"$2\"' sh /srv/app .deploy-steps.sync.1");
         assertThat(SyncCommands.removeReleases("/srv/app", List.of("20260101-000000"), true).render())
-                .isEqualTo("sudo -n rm -rf -- /srv/app/releases/20260101-000000");
+                .isEqualTo("sudo -n -- rm -rf -- /srv/app/releases/20260101-000000");
     }
 }

@@ -13,7 +13,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** composeDeploy's opt-in {@code downtimeProbe: [url: 'http://127.0.0.1/api/health', interval: '100ms', maxDowntime: '2s']}. */
-public final class DowntimeProbeSettings implements Describable<DowntimeProbeSettings> {
+public final class DowntimeProbe implements Describable<DowntimeProbe> {
     private final String url;
     private String interval;
     private String timeout;
@@ -23,7 +23,7 @@ public final class DowntimeProbeSettings implements Describable<DowntimeProbeSet
     private String from;
 
     @DataBoundConstructor
-    public DowntimeProbeSettings(String url) {
+    public DowntimeProbe(String url) {
         this.url = Values.trimToNull(url);
     }
 
@@ -52,7 +52,7 @@ public final class DowntimeProbeSettings implements Describable<DowntimeProbeSet
     }
 
     @Extension
-    public static final class DescriptorImpl extends Descriptor<DowntimeProbeSettings> implements CustomDescribableModel {
+    public static final class DescriptorImpl extends Descriptor<DowntimeProbe> implements CustomDescribableModel {
         /** {@code expectStatus: 200} in a Jenkinsfile: the number as the String setter takes it. */
         @Override
         public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
