@@ -125,7 +125,13 @@ final class Switch {
             return true;
         }
         for (Site s : switched) {
-            all &= s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
+            boolean back = s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
+            if (!back && run.link.lost()) {
+                // the connection dropped while the site went back (the file restored, the reload cut off, say): once
+                // more over a new connection, so nginx never stays pointed at a copy that is about to be removed
+                back = s.sw().restore(name(BACK, s.path()) + " (after reconnecting)", s.backup(), true, s.probes());
+            }
+            all &= back;
         }
         switched.clear();
         return all;
