@@ -20,6 +20,7 @@ public final class DowntimeProbe implements Describable<DowntimeProbe> {
     private String expectStatus;
     private String maxDowntime;
     private String severity;
+    private String from;
 
     @DataBoundConstructor
     public DowntimeProbe(String url) {
@@ -42,6 +43,9 @@ public final class DowntimeProbe implements Describable<DowntimeProbe> {
 
     public String getSeverity() { return severity; }
     @DataBoundSetter public void setSeverity(String severity) { this.severity = Values.trimToNull(severity); }
+
+    public String getFrom() { return from; }
+    @DataBoundSetter public void setFrom(String from) { this.from = Values.trimToNull(from); }
 
     public Map<String, Object> toParams() {
         return StepParams.of(this, ComposeDeploy.DOWNTIME_PARAMS);

@@ -38,6 +38,7 @@ class ComposeDeployStrategyStepTest {
         probe.setExpectStatus("200");
         probe.setMaxDowntime("2s");
         probe.setSeverity("warning");
+        probe.setFrom("agent");
         step.setDowntimeProbe(probe);
 
         ComposeDeploySpec s = new ComposeDeploy().bind(Params.of(step.toParams()));
@@ -61,6 +62,7 @@ class ComposeDeployStrategyStepTest {
         assertThat(d.requestTimeout()).isEqualTo(Duration.ofSeconds(1));
         assertThat(d.maxDowntime()).isEqualTo(Duration.ofSeconds(2));
         assertThat(d.severity()).isEqualTo(Severity.WARNING);
+        assertThat(d.from()).isEqualTo(io.jenkins.plugins.deploysteps.engine.compose.DowntimeSettings.From.AGENT);
     }
 
     @Test

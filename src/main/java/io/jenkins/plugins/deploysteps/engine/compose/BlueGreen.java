@@ -110,7 +110,7 @@ final class BlueGreen {
             // Whatever happened (a check failed, the connection dropped, something threw), the copy does not stay.
             if (copy[0] != null) {
                 drain();
-                remove(copyCommands, file);
+                remove(file);
             } else {
                 run.skip(REMOVE, "nothing was started");
             }
@@ -137,7 +137,7 @@ final class BlueGreen {
             phase(Deployment.UP);
             Instant since = run.dryRun || before == null ? Instant.EPOCH : now();
             int mark = run.mark();
-            boolean replaced = passed(run.compose(Deployment.UP, project.commands().recreate(routed), project.flavor(), false));
+            boolean replaced = passed(run.compose(Deployment.UP, project.commands().recreate(routed, false), project.flavor(), false));
             ComposeProject routedOnly = new ComposeProject(project.flavor(), project.files(), project.model(), routed, project.commands());
             if (run.dryRun) {
                 routed.forEach(s -> run.skip(Verification.upCheck(s), "dry run"));
@@ -194,11 +194,10 @@ final class BlueGreen {
 
     private Check start(Check.Builder c, NewCopy.Rendered[] copy, Map<String, NewCopy.Mapping> live, String file, ComposeCommands copyCommands)
             throws TargetException, InterruptedException {
-        ExecResult config = run.readQuietly(project.commands().config());
-        if (!config.succeeded()) {
-            return c.fail("compose config failed (exit " + config.exitCode() + ")");
+        String text = project.resolved(); // read by preflight's compose config: compose is not asked twice
+        if (text == null) {
+            return c.fail("compose config printed no project");
         }
-        String text = config.stdoutText();
         Map<String, Integer> targets = new LinkedHashMap<>();
         Map<String, String> ips = new LinkedHashMap<>();
         for (RoutedService r : settings.routes()) {
@@ -225,7 +224,9 @@ final class BlueGreen {
         }
         c.evidence("output", ComposeRun.tail(up.stdoutText() + up.stderrText(), 30));
         if (!up.succeeded()) {
-            return c.actual("exit " + up.exitCode()).fail("compose up of the new copy failed (exit " + up.exitCode() + "): " + up.tail(1));
+            // compose's last line only says that errors happened; its last "ERROR: for <service> ..." line says which
+            String why = (up.stdoutText() + "\n" + up.stderrText()).lines().filter(l -> l.startsWith("ERROR:")).reduce((a, b) -> b).orElse(up.tail(1));
+            return c.actual("exit " + up.exitCode()).fail("compose up of the new copy failed (exit " + up.exitCode() + "): " + why.strip());
         }
         run.report.fact("newCopy", where);
         return c.actual(where).pass();
@@ -264,20 +265,21 @@ final class BlueGreen {
         }
     }
 
-    private void remove(ComposeCommands copyCommands, String file) throws InterruptedException {
+    private void remove(String file) throws InterruptedException {
         phase(REMOVE);
         run.check(REMOVE, c -> {
             if (!run.link.ensureConnected()) {
                 return c.error("the connection is lost: remove project " + NewCopy.project(spec.target().project()) + " by hand");
             }
-            ExecResult down = run.link.exec(RemoteCommand.of(copyCommands.down(List.of(), false), run.timeouts.compose()).sudo(run.sudo()).changesHost());
+            ExecResult down = run.link.exec(RemoteCommand.of(new EngineCommands(project.flavor(), NewCopy.project(spec.target().project()))
+                    .stopAndRemoveContainers(), run.timeouts.compose()).sudo(run.sudo()).changesHost());
             run.change(Cmd.of("rm", "-f", "--", file));
             if (run.dryRun) {
                 return c.skip("dry run: printed, not run");
             }
             c.evidence("output", ComposeRun.tail(down.stdoutText() + down.stderrText(), 20));
             return down.succeeded() ? c.actual("removed; volumes and networks are the project's and stay").pass()
-                    : c.fail("compose down of the new copy failed (exit " + down.exitCode() + "): " + down.tail(1));
+                    : c.fail("removing the new copy's containers failed (exit " + down.exitCode() + "): " + down.tail(1));
         });
     }
 

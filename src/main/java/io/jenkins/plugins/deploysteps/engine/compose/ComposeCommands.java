@@ -73,9 +73,19 @@ public final class ComposeCommands {
         return compose(with(List.of("up", "-d", "--no-build"), services));
     }
 
-    /** Recreates just these services from the images as they are, leaving what they depend on running. */
-    public Cmd recreate(List<String> services) {
-        return compose(with(List.of("up", "-d", "--no-build", "--no-deps", "--force-recreate"), services));
+    /**
+     * Replaces running containers with new ones from the images as they are, one service at a time: compose stops a
+     * service's old container only when it starts its new one, and the project's network stays, so a service is down
+     * for its own stop and start rather than for the whole project's {@code down} and {@code up}. With services, only
+     * theirs are replaced and what they depend on keeps running; without, every service is, and with removeOrphans
+     * containers of services no longer in the files go too (podman-compose knows no orphans).
+     */
+    public Cmd recreate(List<String> services, boolean removeOrphans) {
+        if (!services.isEmpty()) {
+            return compose(with(List.of("up", "-d", "--no-build", "--no-deps", "--force-recreate"), services));
+        }
+        return compose(removeOrphans && flavor != ComposeFlavor.PODMAN_COMPOSE ? List.of("up", "-d", "--no-build", "--force-recreate", "--remove-orphans")
+                : List.of("up", "-d", "--no-build", "--force-recreate"));
     }
 
     /** Prints the project as compose resolved it (env values included: read it quietly). */

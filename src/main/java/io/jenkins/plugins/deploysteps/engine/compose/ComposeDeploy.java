@@ -47,10 +47,10 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     static final Param<List<String>> BACKUP = ComposeParams.paths("backup").shownDefault("compose and env files")
             .doc("files to back up, relative to `dir` or absolute");
     static final Param<Integer> KEEP_BACKUPS = Param.integer("keepBackups", 5, 1, 100).doc("backups kept on the host");
-    static final Param<Boolean> REMOVE_ORPHANS = Param.bool("removeOrphans", true).doc("`down --remove-orphans`");
+    static final Param<Boolean> REMOVE_ORPHANS = Param.bool("removeOrphans", true).doc("`--remove-orphans` on `up` (`recreate`: on `down`)");
     static final Param<Boolean> NO_CACHE = Param.bool("noCache", true).doc("`build --no-cache`");
     static final Param<Boolean> PULL = Param.bool("pull", false).doc("`compose pull` before building");
-    static final Param<Boolean> ROLLBACK = Param.bool("rollback", true).doc("roll back on a failure after `down` began, also after an "
+    static final Param<Boolean> ROLLBACK = Param.bool("rollback", true).doc("roll back on a failure once the running containers may have changed (at `up`; `recreate`: at `down`), also after an "
             + "unexpected error; when the rollback's own `compose down` fails, the project's containers are removed and the previous version is "
             + "started anyway");
     /** A route of blue-green's {@code routes}, and the {@code downtimeProbe} map, as the Jenkins forms name them. */

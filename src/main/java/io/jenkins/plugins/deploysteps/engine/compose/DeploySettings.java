@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param backupPaths files to back up (relative to the project directory or absolute); empty: the compose and env files
  * @param keepBackups how many backups stay on the host
- * @param removeOrphans {@code down --remove-orphans}
+ * @param removeOrphans {@code --remove-orphans} on the up that replaces the containers (recreate: on down)
  * @param noCache {@code build --no-cache}
  * @param pull pull images before building
  * @param rollback roll back when anything fails after the deploy began

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * composeDeploy after its preflight: lock the directory, check the ports under the lock, back up files and
- * images, down → (pull) → build → up, verify, and roll back when anything after down failed. The lock is released on every path, also
+ * images, (pull) → build → up replacing the running containers (recreate: down first), verify, and roll back when
+ * anything failed once a running container may have changed. The lock is released on every path, also
  * after the connection dropped (the step reconnects to roll back and release) and in a dry run, where every
  * change is printed instead.
  */
@@ -53,9 +54,6 @@ final class Deployment {
                 names.add("compose pull");
             }
             names.add(BUILD);
-            if (strategy == DeployStrategy.BUILD_FIRST) {
-                names.add(DOWN);
-            }
             names.add(UP);
             if (services.isEmpty()) {
                 names.add("services are up");
@@ -176,8 +174,8 @@ final class Deployment {
             run.report.fact("rollback", "not needed: " + why);
             return false;
         }
-        boolean upRan = built && (recreate || step(DOWN, commands.down(selected, spec.deploy().removeOrphans()), false));
-        boolean ok = upRan && step(UP, commands.up(selected), false);
+        // build-first replaces the running containers in one up: each service is down only for its own stop and start
+        boolean ok = built && step(UP, recreate ? commands.up(selected) : commands.recreate(selected, spec.deploy().removeOrphans()), false);
         if (run.dryRun) {
             project.services().forEach(s -> run.skip(Verification.upCheck(s), "dry run"));
             return false;
@@ -191,7 +189,7 @@ final class Deployment {
             verification.logs(!up);
         } else {
             project.services().forEach(s -> run.skip(Verification.upCheck(s), "the deploy stopped before the services started"));
-            if (upRan) {
+            if (built) {
                 new Verification(run, project, spec.verify(), "").logs(true); // whatever started before up failed said why
             }
         }

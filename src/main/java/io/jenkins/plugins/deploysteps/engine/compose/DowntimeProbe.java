@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures what users saw during a deploy: a request loop on the host ({@link DowntimeCommands}) from before the
+ * Measures what users saw during a deploy: a request loop on the host ({@link DowntimeCommands}), or where the step
+ * runs ({@link AgentDowntimeLoop}) with {@code from: 'agent'}, from before the
  * first change until after verification, then one check with the requests sent, how many failed and the longest
  * outage, with the deploy phase it fell in. An outage longer than maxDowntime fails the check (WARN with severity
  * warning). The figures also go into the report's facts, and so into the step's returned map.
@@ -32,6 +33,7 @@ final class DowntimeProbe {
     private String file;
     private Duration hostAhead = Duration.ZERO;
     private String startProblem;
+    private AgentDowntimeLoop agent;
 
     DowntimeProbe(ComposeRun run, DowntimeSettings settings) {
         this.run = run;
@@ -42,8 +44,12 @@ final class DowntimeProbe {
         return "downtime " + s.url();
     }
 
-    /** Starts the loop on the host, bounded by {@code deadline}; a problem is reported by {@link #finish}. */
+    /** Starts the loop on the host (or here), bounded by {@code deadline}; a problem is reported by {@link #finish}. */
     void start(Duration deadline) throws InterruptedException {
+        if (settings.from() == DowntimeSettings.From.AGENT) {
+            startHere(deadline);
+            return;
+        }
         try {
             Instant sent = Instant.now();
             ExecResult r = run.link.exec(RemoteCommand.of(DowntimeCommands.start(settings, deadline), run.timeouts.command()));
@@ -64,6 +70,24 @@ final class DowntimeProbe {
         }
     }
 
+    /** The loop where the step runs: its clock is ours, so phases need no shift. */
+    private void startHere(Duration deadline) throws InterruptedException {
+        try {
+            AgentDowntimeLoop loop = new AgentDowntimeLoop(settings);
+            String unreachable = loop.start(deadline);
+            if (unreachable != null) {
+                startProblem = "the probe could not reach " + settings.url() + " from the agent (" + unreachable
+                        + "): with from: 'host' it requests the URL on " + run.link.name();
+                return;
+            }
+            agent = loop;
+            phase("start");
+            run.ctx.progress().info("measuring downtime from the agent: " + DowntimeCommands.describe(settings));
+        } catch (java.security.GeneralSecurityException e) {
+            startProblem = "the probe could not start: " + e.getMessage();
+        }
+    }
+
     /** Notes that a deploy phase begins now, so an outage can be told apart by when it happened. */
     void phase(String name) {
         synchronized (phases) {
@@ -80,6 +104,9 @@ final class DowntimeProbe {
         return run.check(name, settings.severity(), c -> {
             c.expected(settings.maxDowntime() == null ? "measured: requests every " + Durations.format(settings.interval())
                     : "no outage longer than " + Durations.format(settings.maxDowntime()) + " (maxDowntime)");
+            if (agent != null) {
+                return judge(agent.stop(), c);
+            }
             if (!run.link.ensureConnected()) {
                 return c.error("the connection is lost: the probe on the host stops by itself at its deadline");
             }

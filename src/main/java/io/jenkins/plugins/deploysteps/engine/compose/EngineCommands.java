@@ -53,10 +53,24 @@ public final class EngineCommands {
      * from a clean slate.
      */
     public Cmd removeContainers() {
+        return onContainers("exec $SUDO \"$1\" rm -f $ids");
+    }
+
+    /**
+     * Stops every container of the project the way compose down does (TERM, then KILL after the engine's stop timeout)
+     * and removes them, through the engine's own CLI: a blue-green copy's removal without compose's start-up, which
+     * costs about a second per command. The copy owns no networks or volumes (they are the project's), so nothing else goes.
+     */
+    public Cmd stopAndRemoveContainers() {
+        return onContainers("$SUDO \"$1\" stop $ids >/dev/null && exec $SUDO \"$1\" rm $ids").named("stop and remove the containers of " + project);
+    }
+
+    /** Runs {@code action} (a shell line; {@code $1} is the engine, {@code $SUDO} marks it) on the ids of the project's containers, when it has any. */
+    private Cmd.Script onContainers(String action) {
         return Cmd.sudoScript("""
                 ids=$($SUDO "$1" ps -aq --filter "label=$2=$3") || exit 3
                 [ -n "$ids" ] || exit 0
-                exec $SUDO "$1" rm -f $ids""", engine, PROJECT_LABEL, project);
+                """ + action, engine, PROJECT_LABEL, project);
     }
 
     /** Points each reference at an image id: {@code pairs} is image id, reference, image id, reference, ... */

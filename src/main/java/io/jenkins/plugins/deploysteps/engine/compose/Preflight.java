@@ -56,10 +56,11 @@ final class Preflight {
         ProjectChecks.Files files = ProjectChecks.files(run, spec.verify().services(), ProjectChecks.filesCheck(spec.target()));
         ComposeFlavor flavor = ProjectChecks.command(run);
         ComposeCommands commands = null;
+        String resolved = null;
         if (files != null && flavor != null) {
             commands = new ComposeCommands(flavor, spec.target().dir(), spec.target().project(), files.names());
             if (flavor.canValidateConfig()) {
-                ProjectChecks.validate(run, commands);
+                resolved = ProjectChecks.validate(run, commands, spec.strategy().strategy() == DeployStrategy.BLUE_GREEN);
             }
         }
         PreflightSettings pre = spec.preflight();
@@ -77,7 +78,7 @@ final class Preflight {
             run.check(REVISION_CHECK, this::revision);
         }
         boolean clean = run.failedSince(mark).isEmpty() && files != null && commands != null;
-        return clean ? new ComposeProject(flavor, files.names(), files.model(), files.services(), commands) : null;
+        return clean ? new ComposeProject(flavor, files.names(), files.model(), files.services(), commands, resolved) : null;
     }
 
     private Check envKeys(Check.Builder c) throws TargetException, InterruptedException {

@@ -159,12 +159,23 @@ final class ProjectChecks {
         return first.isEmpty() ? "" : " (" + first + ")";
     }
 
-    /** Records {@code compose config}: compose itself accepts the files (syntax, variables). Output stays quiet: it can echo values. */
-    static Check validate(ComposeRun run, ComposeCommands commands) throws InterruptedException {
-        return run.check(CONFIG_CHECK, c -> {
+    /**
+     * Records {@code compose config}: compose itself accepts the files (syntax, variables). Output stays quiet: it can echo values.
+     *
+     * @param keep whether to have compose print the resolved project (for blue-green) rather than only validate it
+     * @return the resolved project when kept and accepted, else null
+     */
+    static String validate(ComposeRun run, ComposeCommands commands, boolean keep) throws InterruptedException {
+        String[] resolved = new String[1];
+        run.check(CONFIG_CHECK, c -> {
             c.expected("compose accepts the files");
-            ExecResult r = run.readQuietly(commands.validate());
-            return r.succeeded() ? c.pass() : c.actual("exit " + r.exitCode()).fail("compose rejects the files: " + r.tail(1));
+            ExecResult r = run.readQuietly(keep ? commands.config() : commands.validate());
+            if (!r.succeeded()) {
+                return c.actual("exit " + r.exitCode()).fail("compose rejects the files: " + r.tail(1));
+            }
+            resolved[0] = keep ? r.stdoutText() : null;
+            return c.pass();
         });
+        return resolved[0];
     }
 }

@@ -41,7 +41,7 @@ final class StrategyParams {
 
     /** The {@code downtimeProbe} map. */
     static final class Downtime {
-        static final Param<String> URL = Param.requiredString("url").doc("what users request, from the host, during the deploy");
+        static final Param<String> URL = Param.requiredString("url").doc("what users request, from the host (or the agent), during the deploy");
         static final Param<Duration> INTERVAL = Param.duration("interval", Duration.ofMillis(100)).doc("pause between two requests (at least 10ms)");
         static final Param<Duration> TIMEOUT = Param.duration("timeout", Duration.ofSeconds(2)).doc("timeout of each request");
         static final Param<List<String>> EXPECT_STATUS = Param.statuses("expectStatus").shownDefault("`'200-399'`").doc("what counts as up");
@@ -49,7 +49,10 @@ final class StrategyParams {
                 .doc("the longest outage allowed; a longer one fails (or warns)");
         static final Param<Severity> SEVERITY = Param.choice("severity", Severity.class, Severity.FAILURE)
                 .doc("`warning`: a longer outage makes the build UNSTABLE");
-        static final ParamSet ALL = ParamSet.of(URL, INTERVAL, TIMEOUT, EXPECT_STATUS, MAX_DOWNTIME, SEVERITY);
+        static final Param<DowntimeSettings.From> FROM = Param.choice("from", DowntimeSettings.From.class, DowntimeSettings.From.HOST)
+                .doc("`host`: requested on the host over the step's SSH connection; `agent`: from where the step runs, for a URL "
+                        + "users reach from outside (it must answer there when the probe starts)");
+        static final ParamSet ALL = ParamSet.of(URL, INTERVAL, TIMEOUT, EXPECT_STATUS, MAX_DOWNTIME, SEVERITY, FROM);
 
         private Downtime() {}
     }
@@ -76,7 +79,7 @@ final class StrategyParams {
     static final Param<String> NGINX_BACKUP_DIR = Param.string("nginxBackupDir").shownDefault("`" + NginxRouteParams.BACKUP_ROOT + "/<project>`")
             .doc("where the site files are backed up before a switch");
     static final Param<Optional<Params>> DOWNTIME_PROBE = Param.settings("downtimeProbe", Downtime.ALL).shownDefault("no probe")
-            .doc("requests a URL from the host during the deploy and reports the longest outage");
+            .doc("requests a URL from the host (or the agent) during the deploy and reports the longest outage");
     private static final List<Param<?>> BLUE_GREEN_ONLY = List.of(ROUTES, VERIFY, DRAIN_TIME, NGINX_TEST_COMMAND, NGINX_RELOAD_COMMAND,
             NGINX_BACKUP_DIR);
 
@@ -163,7 +166,8 @@ final class StrategyParams {
                 d.path("expectStatus"), "'" + String.join(", ", status) + "' is not a status: use a code (200), a range ('200-399', '2xx') or a list"));
         Optional<Duration> max = Optional.ofNullable(d.get(Downtime.MAX_DOWNTIME));
         Severity severity = d.get(Downtime.SEVERITY);
+        DowntimeSettings.From from = d.get(Downtime.FROM);
         d.done();
-        return new DowntimeSettings(url, interval, timeout, expect, max.orElse(null), severity);
+        return new DowntimeSettings(url, interval, timeout, expect, max.orElse(null), severity, from);
     }
 }

@@ -125,13 +125,23 @@ final class Switch {
             return true;
         }
         for (Site s : switched) {
-            all &= s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
+            boolean back = s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
+            if (!back && run.link.lost()) {
+                // the connection dropped while the site went back (the file restored, the reload cut off, say): once
+                // more over a new connection, so nginx never stays pointed at a copy that is about to be removed
+                back = s.sw().restore(name(BACK, s.path()) + " (after reconnecting)", s.backup(), true, s.probes());
+            }
+            all &= back;
         }
         switched.clear();
         return all;
     }
 
-    void release() {
+    /** Releases the site locks, over a new connection when the old one dropped (else they would stay until their lease ends). */
+    void release() throws InterruptedException {
+        if (!locks.isEmpty()) {
+            run.link.ensureConnected();
+        }
         locks.forEach(RemoteLock.Held::close);
         locks.clear();
     }

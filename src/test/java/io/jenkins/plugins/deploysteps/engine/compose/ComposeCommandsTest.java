@@ -32,6 +32,18 @@ class ComposeCommandsTest {
     }
 
     @Test
+    void recreateReplacesEveryServiceOrOnlyThoseAskedForLeavingTheirDependenciesRunning() {
+        assertThat(V1.recreate(List.of(), true).render())
+                .isEqualTo("cd /app/backend && docker-compose -p backend -f docker-compose.yml up -d --no-build --force-recreate --remove-orphans");
+        assertThat(V2.recreate(List.of(), false).render())
+                .isEqualTo("cd /app/backend && docker compose -p backend -f compose.yaml -f compose.override.yaml up -d --no-build --force-recreate");
+        assertThat(PODMAN.recreate(List.of(), true).render())
+                .isEqualTo("cd /app/backend && podman-compose -p backend -f docker-compose.yml up -d --no-build --force-recreate");
+        assertThat(V1.recreate(List.of("api", "worker"), true).render())
+                .isEqualTo("cd /app/backend && docker-compose -p backend -f docker-compose.yml up -d --no-build --no-deps --force-recreate api worker");
+    }
+
+    @Test
     void pullBuildAndUp() {
         assertThat(V1.pull(List.of()).render()).isEqualTo("cd /app/backend && docker-compose -p backend -f docker-compose.yml pull");
         assertThat(PODMAN.pull(List.of("api")).render()).isEqualTo("cd /app/backend && podman-compose -p backend -f docker-compose.yml pull api");

@@ -78,7 +78,7 @@ class ComposeDeployTest {
         assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.report().checks()).extracting(Check::name).containsExactly("connect to local", "compose files in " + app.dir(),
                 "compose command", "compose config", "free disk on " + app.dir(), "available memory", "required env keys", "revision",
-                "lock " + app.dir(), "published ports are free", "backup", "compose build", "compose down", "compose up", "service web is up",
+                "lock " + app.dir(), "published ports are free", "backup", "compose build", "compose up", "service web is up",
                 "image of web rebuilt", "logs of web");
         assertThat(run.check("compose command").actual()).as("no docker compose v2 here: auto falls back").startsWith("docker-compose (");
         assertThat(run.check("compose command").message()).startsWith("docker-compose (").endsWith("), detected");
@@ -198,7 +198,7 @@ class ComposeDeployTest {
         assertThat(env.message()).isEqualTo("missing: STRIPE_KEY; empty: EMPTY");
         assertThat(env.actual()).isEqualTo("DATABASE_URL set");
         assertThat(run.check("lock " + app.dir()).status()).isEqualTo(Status.SKIP);
-        assertThat(run.check("compose down").message()).isEqualTo("preflight failed: nothing was changed");
+        assertThat(run.check("compose up").message()).isEqualTo("preflight failed: nothing was changed");
         assertThat(app.containerIds()).isEqualTo(containers);
         assertThat(app.fileChecksums()).isEqualTo(files);
         assertThat(app.http()).isEqualTo("v1");
@@ -282,7 +282,7 @@ class ComposeDeployTest {
         assertThat(lock.status()).isEqualTo(Status.FAIL);
         assertThat(lock.message()).startsWith(app.dir() + "/.deploy-steps.lock on local is held by deploy A since ")
                 .endsWith("gave up after waiting 1s (lockTimeout)");
-        assertThat(impatient.check("compose down").status()).isEqualTo(Status.SKIP);
+        assertThat(impatient.check("compose up").status()).isEqualTo(Status.SKIP);
 
         StepHarness.Run b = harness.run(new ComposeDeploy(), app.params("lockTimeout", "3m"), "deploy B");
         StepHarness.Run first = a.get(3, TimeUnit.MINUTES);
@@ -342,12 +342,11 @@ class ComposeDeployTest {
         assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
         assertThat(run.check("required env keys").status()).isEqualTo(Status.PASS);
         assertThat(run.check("published ports are free").status()).isEqualTo(Status.PASS);
-        for (String change : List.of("backup", "compose down", "compose build", "compose up", "service web is up")) {
+        for (String change : List.of("backup", "compose build", "compose up", "service web is up")) {
             assertThat(run.check(change).status()).as(change).isEqualTo(Status.SKIP);
         }
-        assertThat(run.log().text()).contains("[local] (dry run, not run) compose down\n[local] $ cd " + app.dir() + " && docker-compose -p "
-                + app.project() + " -f docker-compose.yml down --remove-orphans").contains("] $ cd " + app.dir() + " && docker-compose -p "
-                + app.project() + " -f docker-compose.yml up -d --no-build");
+        assertThat(run.log().text()).contains("[local] (dry run, not run) compose up\n[local] $ cd " + app.dir() + " && docker-compose -p "
+                + app.project() + " -f docker-compose.yml up -d --no-build --force-recreate --remove-orphans").doesNotContain(" down");
         assertThat(run.report().warnings()).anyMatch(w -> w.startsWith("dry run"));
         assertThat(app.containerIds()).isEqualTo(containers);
         assertThat(app.fileChecksums()).isEqualTo(files);

@@ -147,15 +147,9 @@ class ComposeFaultsTest {
     void anExceptionInsideACheckAfterTheChangeBeganIsAnErrorAndTheDeployRollsBack() throws Exception {
         ComposeApp app = runningApp();
         app.version("v2");
-        // the first command after the deploy's compose down (build-first takes the old containers down after the build)
-        AtomicBoolean down = new AtomicBoolean();
-        StepHarness.Run run = deploy(app.params(), cmd -> {
-            if (cmd.contains(" down")) {
-                down.set(true);
-                return false;
-            }
-            return down.get();
-        }, thrown(new ArithmeticException("long overflow")));
+        // the deploy's compose up, which replaces the old containers (build-first runs it after the build)
+        StepHarness.Run run = deploy(app.params(), cmd -> cmd.contains(" up -d --no-build --force-recreate"),
+                thrown(new ArithmeticException("long overflow")));
         assertReportedAndUnlocked(run, app);
         assertThat(run.check("compose up").status()).isEqualTo(Status.ERROR);
         assertThat(run.check("compose up").message()).startsWith("unexpected error: ArithmeticException: long overflow");
@@ -199,7 +193,7 @@ class ComposeFaultsTest {
         assertReportedAndUnlocked(run, app);
         assertThat(run.report().checks()).filteredOn(c -> c.status() == Status.ERROR).singleElement()
                 .satisfies(c -> assertThat(c.message()).startsWith("unexpected error: IllegalStateException: injected under the lock"));
-        assertThat(run.check("compose down").status()).isEqualTo(Status.SKIP);
+        assertThat(run.check("compose up").status()).isEqualTo(Status.SKIP);
         assertThat(run.report().checks()).extracting(Check::name).noneMatch(n -> n.startsWith("rollback: "));
         assertThat(app.containerIds()).isEqualTo(before);
         assertThat(app.fileChecksums()).isEqualTo(files);
@@ -210,14 +204,8 @@ class ComposeFaultsTest {
     void aRollbackWhoseComposeDownFailsRemovesTheContainersAndStillStartsThePreviousVersion() throws Exception {
         ComposeApp app = runningApp();
         app.version("v2").neverReady();
-        AtomicBoolean deployDownRan = new AtomicBoolean();
-        // the deploy's own down runs; the rollback's down fails the way podman does when a restart policy races it
-        StepHarness.Run run = deploy(app.params("waitTimeout", "5s"), cmd -> {
-            if (cmd.contains(" down")) {
-                return !deployDownRan.compareAndSet(false, true);
-            }
-            return false;
-        }, (command, real) -> new ExecResult(1, new byte[0],
+        // the rollback's down (the deploy itself runs none) fails the way podman does when a restart policy races it
+        StepHarness.Run run = deploy(app.params("waitTimeout", "5s"), cmd -> cmd.contains(" down"), (command, real) -> new ExecResult(1, new byte[0],
                 "Error: network app_default has associated containers with it. Use -f to forcibly delete containers and pods: network is being used\n"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.Duration.ofMillis(5)));
         assertReportedAndUnlocked(run, app);

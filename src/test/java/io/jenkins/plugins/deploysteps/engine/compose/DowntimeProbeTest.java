@@ -32,15 +32,10 @@ class DowntimeProbeTest {
                 Duration.ofSeconds(1), OK, Duration.ofMillis(500), Severity.FAILURE);
         String started = LocalTarget.run(List.of("sh", "-c", DowntimeCommands.start(s, Duration.ofSeconds(60)).render()), Duration.ofSeconds(10));
         String file = started.strip().split(" ")[1];
-        Thread.sleep(1000);
-        long down = System.nanoTime();
-        server.stop(0);
-        Thread.sleep(1500);
-        server = serve(port);
-        long outage = (System.nanoTime() - down) / 1_000_000;
-        Thread.sleep(1000);
+        Away away = takeAwayFor1500Ms(server, port);
+        long outage = away.ms();
         String out = LocalTarget.run(List.of("sh", "-c", DowntimeCommands.stop(file, s.requestTimeout()).render()), Duration.ofSeconds(20));
-        server.stop(0);
+        away.server().stop(0);
 
         DowntimeSamples samples = DowntimeSamples.parse(out, OK);
         assertThat(samples.sent()).as(out).isGreaterThan(20);
@@ -50,6 +45,40 @@ class DowntimeProbeTest {
         assertThat(Math.abs(o.length().toMillis() - outage)).as("measured %d ms, real %d ms", o.length().toMillis(), outage).isLessThanOrEqualTo(150);
         assertThat(o.failed()).isBetween(10, 16);
         assertThat(java.nio.file.Path.of(file)).as("the loop removes its file when stopped").doesNotExist();
+    }
+
+    @Test
+    void fromTheAgentADeliberateOutageIsMeasuredWithinOneInterval() throws Exception {
+        HttpServer server = serve(0);
+        int port = server.getAddress().getPort();
+        DowntimeSettings s = new DowntimeSettings(URI.create("http://127.0.0.1:" + port + "/health"), Duration.ofMillis(100),
+                Duration.ofSeconds(1), OK, Duration.ofMillis(500), Severity.FAILURE, DowntimeSettings.From.AGENT);
+        AgentDowntimeLoop loop = new AgentDowntimeLoop(s);
+        assertThat(loop.start(Duration.ofSeconds(60))).as("the URL answers here").isNull();
+        Away away = takeAwayFor1500Ms(server, port);
+        long outage = away.ms();
+        DowntimeSamples samples = loop.stop();
+        away.server().stop(0);
+
+        assertThat(samples.sent()).isGreaterThan(20);
+        assertThat(samples.outages()).hasSize(1);
+        DowntimeSamples.Outage o = samples.longest();
+        assertThat(o.ongoing()).isFalse();
+        assertThat(Math.abs(o.length().toMillis() - outage)).as("measured %d ms, real %d ms", o.length().toMillis(), outage).isLessThanOrEqualTo(150);
+        int sent = samples.sent();
+        Thread.sleep(300);
+        assertThat(loop.stop().sent()).as("no request after stop").isEqualTo(sent);
+    }
+
+    @Test
+    void fromTheAgentAUrlThatDoesNotAnswerThereIsRefusedAndNothingLoops() throws Exception {
+        DowntimeSettings s = new DowntimeSettings(URI.create("http://127.0.0.1:9/"), Duration.ofMillis(50), Duration.ofMillis(500), OK, null,
+                Severity.FAILURE, DowntimeSettings.From.AGENT);
+        AgentDowntimeLoop loop = new AgentDowntimeLoop(s);
+        assertThat(loop.start(Duration.ofSeconds(60))).as("why it cannot measure from here").isNotBlank();
+        Thread.sleep(300);
+        assertThat(loop.stop().sent()).as("only the first request").isEqualTo(1);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("downtime probe http://127.0.0.1:9/");
     }
 
     @Test
@@ -85,6 +114,21 @@ class DowntimeProbeTest {
         assertThat(s.statusCounts()).isEqualTo("200: 3, 502: 1, 503: 1, no answer: 1");
         assertThat(DowntimeCommands.seconds(Duration.ofMillis(100))).isEqualTo("0.1");
         assertThat(DowntimeCommands.seconds(Duration.ofSeconds(2))).isEqualTo("2");
+    }
+
+    /** The server serving again after an outage, and how long it was away. */
+    private record Away(HttpServer server, long ms) {}
+
+    /** After a second of service, stops the server for 1.5 s, then serves again on the same port for a second. */
+    private static Away takeAwayFor1500Ms(HttpServer server, int port) throws Exception {
+        Thread.sleep(1000);
+        long down = System.nanoTime();
+        server.stop(0);
+        Thread.sleep(1500);
+        HttpServer again = serve(port);
+        long outage = (System.nanoTime() - down) / 1_000_000;
+        Thread.sleep(1000);
+        return new Away(again, outage);
     }
 
     private static HttpServer serve(int port) throws java.io.IOException {

@@ -77,7 +77,7 @@ class NewCopyTest {
         assertThat(copy.up(List.of("backend-next")).render()).isEqualTo("cd /tmp && docker-compose -p app-next -f /tmp/deploy-steps-app-next.yml up -d "
                 + "--no-build backend-next");
         ComposeCommands own = new ComposeCommands(ComposeFlavor.DOCKER_COMPOSE_V1, "/srv/app", "app", List.of("docker-compose.yml"));
-        assertThat(own.recreate(List.of("backend")).render()).isEqualTo("cd /srv/app && docker-compose -p app -f docker-compose.yml up -d --no-build "
+        assertThat(own.recreate(List.of("backend"), false).render()).isEqualTo("cd /srv/app && docker-compose -p app -f docker-compose.yml up -d --no-build "
                 + "--no-deps --force-recreate backend");
         assertThat(own.config().render()).isEqualTo("cd /srv/app && docker-compose -p app -f docker-compose.yml config");
     }

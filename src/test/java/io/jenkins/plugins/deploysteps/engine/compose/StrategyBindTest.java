@@ -60,6 +60,9 @@ class StrategyBindTest {
         assertThat(d.severity()).isEqualTo(Severity.WARNING);
         assertThat(d.expect().accepts(302)).isTrue();
         assertThat(d.expect().accepts(502)).isFalse();
+        assertThat(d.from()).as("by default").isEqualTo(DowntimeSettings.From.HOST);
+        assertThat(deploy("downtimeProbe", Map.of("url", "http://127.0.0.1/", "from", "agent")).strategy().downtime().from())
+                .isEqualTo(DowntimeSettings.From.AGENT);
     }
 
     @Test
@@ -77,6 +80,7 @@ class StrategyBindTest {
                 List.of(ROUTE), "verify", List.of(Map.of("url", "http://127.0.0.1:3000/", "host", "prod-1")));
         refused("downtimeProbe.url", "'ftp://x/' is not an http:// or https:// URL with a host (and no password)", "downtimeProbe",
                 Map.of("url", "ftp://x/"));
+        refused("downtimeProbe.from", "'jenkins' is not one of 'host', 'agent'", "downtimeProbe", Map.of("url", "http://127.0.0.1/", "from", "jenkins"));
         refused("downtimeProbe.interval", "must be at least 10ms", "downtimeProbe", Map.of("url", "http://127.0.0.1/", "interval", "1ms"));
         assertThatThrownBy(() -> deploy("downtimeProbe", Map.of("url", "http://127.0.0.1/", "every", "1s"))).isInstanceOf(SpecException.class)
                 .hasMessageStartingWith("downtimeProbe.every");
