@@ -8,9 +8,9 @@ import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.sync.ReleaseSwitch;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * {@code composeRollback}: puts an earlier composeDeploy's backup back by hand: its files, its images, its
  * containers, verified the way a deploy is. The report names the backup it used.
  */
-public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec> {
+public final class ComposeRollback extends DeclaredStep<ComposeRollbackSpec> {
     public static final String NAME = "composeRollback";
     static final String LATEST = "latest";
     static final Param<String> BACKUP = Param.string("backup").withDefault(LATEST)
@@ -42,19 +42,9 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
             });
     private static final ParamSet PARAMS = ComposeParams.declarations(NAME, ParamSet.of(BACKUP, RELEASE));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Restore a compose project from a composeDeploy backup (files and images), bring it up and verify it.";
-    }
-
-    @Override
-    public ParamSet declarations() {
-        return PARAMS;
+    public ComposeRollback() {
+        super(NAME, "Restore a compose project from a composeDeploy backup (files and images), bring it up and verify it.",
+                PARAMS);
     }
 
     @Override
