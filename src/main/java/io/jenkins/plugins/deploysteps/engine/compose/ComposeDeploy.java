@@ -72,15 +72,13 @@ public final class ComposeDeploy extends DeclaredStep<ComposeDeploySpec> {
         DeploySettings deploy = new DeploySettings(p.get(BACKUP), p.get(KEEP_BACKUPS), p.get(REMOVE_ORPHANS), p.get(NO_CACHE), p.get(PULL),
                 p.get(ROLLBACK));
         VerifySettings verify = ComposeParams.verify(p);
-        ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project(), verify.waitTimeout()), verify,
-                ComposeParams.timeouts(p), p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
-        p.done();
-        return spec;
+        return p.done(new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project(), verify.waitTimeout()), verify,
+                ComposeParams.timeouts(p), p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME)));
     }
 
     @Override
     public Report run(ComposeDeploySpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.target().host() + ":" + spec.target().dir());
+        ReportBuilder report = newReport(ctx, spec, spec.target().host() + ":" + spec.target().dir());
         Target connected = Connect.connect(ctx, report, "host", spec.target().host());
         ComposeRun run = new ComposeRun(ctx, report, connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected,
                 spec.dryRun()), spec.target(), spec.timeouts(), spec.dryRun());

@@ -50,10 +50,8 @@ public final class ComposeRollback extends DeclaredStep<ComposeRollbackSpec> {
     @Override
     public ComposeRollbackSpec bind(Params p) {
         ComposeTarget target = ComposeParams.target(p);
-        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, p.get(BACKUP), p.get(RELEASE), ComposeParams.verify(p), ComposeParams.timeouts(p),
-                p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
-        p.done();
-        return spec;
+        return p.done(new ComposeRollbackSpec(target, p.get(BACKUP), p.get(RELEASE), ComposeParams.verify(p), ComposeParams.timeouts(p),
+                p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME)));
     }
 
     static String backupCheck(ComposeRollbackSpec spec) {
@@ -62,7 +60,7 @@ public final class ComposeRollback extends DeclaredStep<ComposeRollbackSpec> {
 
     @Override
     public Report run(ComposeRollbackSpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.target().host() + ":" + spec.target().dir());
+        ReportBuilder report = newReport(ctx, spec, spec.target().host() + ":" + spec.target().dir());
         Target connected = Connect.connect(ctx, report, "host", spec.target().host());
         ComposeRun run = new ComposeRun(ctx, report, connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected,
                 spec.dryRun()), spec.target(), spec.timeouts(), spec.dryRun());

@@ -52,7 +52,7 @@ public final class HealthVerify extends DeclaredStep<HealthVerifySpec> {
 
     @Override
     public Report run(HealthVerifySpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), target(spec));
+        ReportBuilder report = newReport(ctx, spec, target(spec));
         CheckRunner checks = new CheckRunner(ctx, report);
         Set<String> unreachable = new HashSet<>();
         for (String host : spec.hosts()) {

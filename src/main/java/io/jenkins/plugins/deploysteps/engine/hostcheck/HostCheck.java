@@ -63,15 +63,13 @@ public final class HostCheck extends DeclaredStep<HostCheckSpec> {
 
     @Override
     public HostCheckSpec bind(Params p) {
-        HostCheckSpec spec = new HostCheckSpec(p.get(HOST), p.get(PATHS), p.get(MIN_FREE_DISK), p.get(MIN_FREE_MEMORY), p.get(MAX_LOAD),
-                p.get(REQUIRE_COMMANDS), p.get(TIMEOUT), CommonParams.read(p, NAME));
-        p.done();
-        return spec;
+        return p.done(new HostCheckSpec(p.get(HOST), p.get(PATHS), p.get(MIN_FREE_DISK), p.get(MIN_FREE_MEMORY), p.get(MAX_LOAD),
+                p.get(REQUIRE_COMMANDS), p.get(TIMEOUT), CommonParams.read(p, NAME)));
     }
 
     @Override
     public Report run(HostCheckSpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.host());
+        ReportBuilder report = newReport(ctx, spec, spec.host());
         CheckRunner checks = new CheckRunner(ctx, report);
         Target target = Connect.connect(ctx, report, "host", spec.host());
         List<String> planned = planned(spec);

@@ -49,7 +49,7 @@ public final class MagicLinkAuthCheck extends DeclaredStep<MagicLinkSpec> {
 
     @Override
     public Report run(MagicLinkSpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.app().baseUrl().toString());
+        ReportBuilder report = newReport(ctx, spec, spec.app().baseUrl().toString());
         Map<String, Target> hosts = new LinkedHashMap<>();
         for (String host : spec.hosts()) {
             Target t = Connect.connect(ctx, report, "host", host);

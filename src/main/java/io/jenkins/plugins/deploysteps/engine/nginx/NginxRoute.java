@@ -30,7 +30,7 @@ public final class NginxRoute extends DeclaredStep<NginxRouteSpec> {
     @Override
     public Report run(NginxRouteSpec spec, RunContext ctx) throws InterruptedException {
         RouteTarget t = spec.target();
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), t.host() + ":" + t.site() + " " + t.location());
+        ReportBuilder report = newReport(ctx, spec, t.host() + ":" + t.site() + " " + t.location());
         Target connected = Connect.connect(ctx, report, "host", t.host());
         if (connected == null) {
             RouteChecks.planned(spec).forEach(n -> new io.jenkins.plugins.deploysteps.engine.run.CheckRunner(ctx, report).skip(n, "not connected"));

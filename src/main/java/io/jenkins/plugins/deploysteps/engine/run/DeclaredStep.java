@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.run;
 
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 
 /**
  * A step definition whose name, help line and parameters are given once, when it is made; the step itself adds how
@@ -32,5 +33,10 @@ public abstract class DeclaredStep<S extends StepSpec> implements StepDefinition
     @Override
     public final ParamSet declarations() {
         return declarations;
+    }
+
+    /** A new report of this step, under the name {@code spec} gives it; {@code target} is what the step works on ({@code host:dir}). */
+    protected final ReportBuilder newReport(RunContext ctx, S spec, String target) {
+        return ctx.newReport(name, spec.common().reportName(), target);
     }
 }

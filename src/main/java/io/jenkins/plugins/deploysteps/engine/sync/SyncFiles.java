@@ -41,10 +41,8 @@ public final class SyncFiles extends DeclaredStep<SyncSpec> {
         if (rollback && layout != SyncSpec.Layout.RELEASES) {
             throw new SpecException(p.path("rollback"), "needs layout: 'releases' (a plain folder keeps no earlier release to go back to)");
         }
-        SyncSpec spec = new SyncSpec(host, from.isEmpty() ? "." : from, to, excludes, preserve, p.get(SyncFilesParams.DELETE), revision, layout, keep,
-                rollback, p.get(SyncFilesParams.DRY_RUN), p.get(SyncFilesParams.TIMEOUT), p.get(SyncFilesParams.LOCK_TIMEOUT), CommonParams.read(p, NAME));
-        p.done();
-        return spec;
+        return p.done(new SyncSpec(host, from.isEmpty() ? "." : from, to, excludes, preserve, p.get(SyncFilesParams.DELETE), revision, layout, keep,
+                rollback, p.get(SyncFilesParams.DRY_RUN), p.get(SyncFilesParams.TIMEOUT), p.get(SyncFilesParams.LOCK_TIMEOUT), CommonParams.read(p, NAME)));
     }
 
     @Override
