@@ -5,7 +5,8 @@ import io.jenkins.plugins.deploysteps.library.ReleaseReports
 // The whole release as one call: Preflight on every host, then batch by batch Sync -> Backend -> Frontend -> Proxy
 // -> Verify, each phase a stage. When a phase fails after something changed, what the release changed is undone newest
 // first (composeRollback with the backup ids the deploys returned, nginxRoute for the routes it changed), and the build
-// fails with one line. Help and a complete example: deployRelease.txt.
+// fails with one line. Either way deploy-reports/release.json says what each host runs now and what happened to it,
+// archived with the step reports. Help and a complete example: deployRelease.txt.
 //
 // Pipeline runs this under its CPS transform: plain loops, no closures handed to Java methods, state in maps.
 
@@ -18,13 +19,17 @@ Map call(Map args) {
         error(e.message)
     }
     Map state = [:]
+    // What release.json says when the release ends other than by its own failure line (aborted, say).
+    String failure = 'deployRelease stopped before it ended'
+    boolean released = false
     for (String h : plan.hosts) {
         state[h] = [version: previous(plan), state: 'not released', changes: [], undone: [], undoFailed: [], reports: [], failed: null]
     }
     try {
         if (plan.params[plan.hosts[0]].preflight != null) {
             if (!phase(plan, state, 'Preflight', ['preflight'], plan.hosts, false)) {
-                error('deployRelease: ' + firstFailure(state, plan.hosts) + '; nothing was changed')
+                failure = 'deployRelease: ' + firstFailure(state, plan.hosts) + '; nothing was changed'
+                error(failure)
             }
         }
         for (int b = 0; b < plan.batches.size(); b++) {
@@ -50,7 +55,8 @@ Map call(Map args) {
                         rollBack(plan, state, earlier, 'Rollback (' + earlier.join(', ') + ')')
                     }
                 }
-                error('deployRelease: ' + cause + '; ' + undoneSummary(state, plan.hosts) + '; now: ' + versions(state, plan.hosts))
+                failure = 'deployRelease: ' + cause + '; ' + undoneSummary(state, plan.hosts) + '; now: ' + versions(state, plan.hosts)
+                error(failure)
             }
             for (String h : batch) {
                 state[h].state = 'released'
@@ -58,13 +64,14 @@ Map call(Map args) {
             }
         }
         echo('deployRelease: released to ' + plan.hosts.join(', ') + '; now: ' + versions(state, plan.hosts))
-        return result(plan, state)
+        released = true
+        return outcome(plan, state, null)
     } finally {
         List<String> names = []
         for (String h : plan.hosts) {
             names.addAll(state[h].reports)
         }
-        ReleaseReports.publish(this, names)
+        ReleaseReports.publish(this, names, outcome(plan, state, released ? null : failure))
     }
 }
 
@@ -194,8 +201,7 @@ private void rollBack(ReleasePlan plan, Map state, List<String> hosts, String ti
     for (String h : hosts) {
         if (!state[h].changes.isEmpty()) {
             todo << h
-        } else if (state[h].failed != null) {
-            // Its failed step undid its own change (composeDeploy rolls back, nginxRoute restores); nothing else changed.
+        } else if (undidItself(state[h])) {
             state[h].state = 'rolled back'
         }
     }
@@ -240,6 +246,14 @@ private void undoHost(ReleasePlan plan, Map state, String host) {
     s.version = s.undoFailed.isEmpty() ? previous(plan) : 'unknown'
 }
 
+/**
+ * Whether the host's failed step undid its own change (composeDeploy rolls back, nginxRoute restores the site file,
+ * syncFiles leaves the previous files in place). A failed check (Preflight, Verify) changed nothing to undo.
+ */
+private boolean undidItself(Map s) {
+    return s.failed != null && ['Sync', 'Backend', 'Frontend', 'Proxy'].contains(s.failed.phase)
+}
+
 private String firstFailure(Map state, List<String> hosts) {
     Map first = null
     String where = null
@@ -253,10 +267,15 @@ private String firstFailure(Map state, List<String> hosts) {
     return first == null ? 'a phase failed' : "${first.phase} failed on ${where}: ${first.message}"
 }
 
+/** Who undid what: each failed step's own undo, then the phases the release's rollback undid, host by host. */
 private String undoneSummary(Map state, List<String> hosts) {
+    List<String> own = []
     List<String> parts = []
     List<String> failed = []
     for (String h : hosts) {
+        if (undidItself(state[h])) {
+            own << "${h}'s failed ${state[h].failed.phase} step undid its own change"
+        }
         if (!state[h].undone.isEmpty()) {
             parts << "${h} (${state[h].undone.join(', ')})"
         }
@@ -264,7 +283,8 @@ private String undoneSummary(Map state, List<String> hosts) {
             failed << "${h} (${state[h].undoFailed.join('; ')})"
         }
     }
-    String done = parts.isEmpty() ? 'nothing needed rolling back' : 'rolled back ' + parts.join(', ')
+    String release = parts.isEmpty() ? 'the release rolled back nothing' + (own.isEmpty() ? '' : ' else') : 'the release rolled back ' + parts.join(', ')
+    String done = own.isEmpty() && parts.isEmpty() ? 'nothing needed rolling back' : (own + [release]).join('; ')
     return failed.isEmpty() ? done : done + '; ROLLBACK FAILED on ' + failed.join(', ')
 }
 
@@ -276,10 +296,29 @@ private String versions(Map state, List<String> hosts) {
     return parts.join(', ')
 }
 
-private Map result(ReleasePlan plan, Map state) {
+/**
+ * The result, and what release.json holds: per host the version it runs now, its state, and when they apply the phase
+ * its step failed in, the phases the release's rollback undid (newest first) and those it could not undo.
+ */
+private Map outcome(ReleasePlan plan, Map state, String failure) {
     Map hosts = [:]
     for (String h : plan.hosts) {
-        hosts[h] = [version: state[h].version, state: state[h].state]
+        Map s = state[h]
+        Map host = [version: s.version, state: s.state]
+        if (s.failed != null) {
+            host.failedIn = s.failed.phase
+        }
+        if (!s.undone.isEmpty()) {
+            host.rolledBack = s.undone
+        }
+        if (!s.undoFailed.isEmpty()) {
+            host.rollbackFailed = s.undoFailed
+        }
+        hosts[h] = host
     }
-    return [status: currentBuild.result ?: 'SUCCESS', version: plan.version, batches: plan.batches, hosts: hosts]
+    Map out = [status: failure == null ? (currentBuild.result ?: 'SUCCESS') : 'FAILURE', version: plan.version, batches: plan.batches, hosts: hosts]
+    if (failure != null) {
+        out.failure = failure
+    }
+    return out
 }

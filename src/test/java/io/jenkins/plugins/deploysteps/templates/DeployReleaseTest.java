@@ -103,7 +103,8 @@ class DeployReleaseTest {
                 + BACKEND.replace("waitTimeout: '20s'", "waitTimeout: '10s'") + ")"))
                 .isInstanceOf(PipelineAbort.class)
                 .hasMessageStartingWith("deployRelease: Backend failed on web-1: composeDeploy 'backend-web-1'")
-                .hasMessageEndingWith("; nothing needed rolling back; now: web-1 v1 (rolled back), web-2 v1 (not released), web-3 v1 (not released)");
+                .hasMessageEndingWith("; web-1's failed Backend step undid its own change; the release rolled back nothing else; "
+                        + "now: web-1 v1 (rolled back), web-2 v1 (not released), web-3 v1 (not released)");
         assertThat(hostsCalled("hostCheck")).containsExactlyInAnyOrder("web-1", "web-2", "web-3");
         assertThat(hostsCalled("composeDeploy")).containsExactly("web-1");
         assertThat(pipeline.record().stagesStarted()).containsExactly("Preflight", "Backend (canary web-1)");
@@ -151,6 +152,9 @@ class DeployReleaseTest {
             assertThat(workspace.resolve(f)).exists();
         }
         assertThat(pipeline.record().stepCalls()).noneMatch(c -> c.step().equals("composeRollback"));
+        Map<String, Object> release = releaseSays(r.get("hosts"));
+        assertThat(release).containsEntry("status", "SUCCESS").containsEntry("version", "v2").containsEntry("batches", r.get("batches"))
+                .doesNotContainKey("failure");
     }
 
     @Test
@@ -161,6 +165,7 @@ class DeployReleaseTest {
         hosts.host("web-2").app().neverReady();
         Map<String, List<String>> before = containers();
         List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<String> failure = new java.util.concurrent.atomic.AtomicReference<>();
         AtomicBoolean polling = new AtomicBoolean(true);
         Thread poller = new Thread(() -> {
             while (polling.get()) {
@@ -178,7 +183,9 @@ class DeployReleaseTest {
                     + "rollbackOnFailure: true, version: 'v3', previousVersion: 'v2', " + BACKEND.replace("waitTimeout: '20s'", "waitTimeout: '10s'")
                     + ")"))
                     .hasMessageStartingWith("deployRelease: Backend failed on web-2: composeDeploy 'backend-web-2'")
-                    .hasMessageEndingWith("; rolled back web-1 (Backend); now: web-1 v2 (rolled back), web-2 v2 (rolled back), web-3 v2 (not released)");
+                    .hasMessageEndingWith("; web-2's failed Backend step undid its own change; the release rolled back web-1 (Backend); "
+                            + "now: web-1 v2 (rolled back), web-2 v2 (rolled back), web-3 v2 (not released)")
+                    .satisfies(e -> failure.set(e.getMessage()));
         } finally {
             polling.set(false);
             poller.join(10_000);
@@ -192,6 +199,12 @@ class DeployReleaseTest {
         }
         assertThat(containers().get("web-3")).isEqualTo(before.get("web-3"));
         assertThat(answers).isNotEmpty().allSatisfy(a -> assertThat(a).isIn("v2", "v3"));
+        Map<String, Object> release = releaseSays(Map.of(
+                "web-1", Map.of("version", "v2", "state", "rolled back", "rolledBack", List.of("Backend")),
+                "web-2", Map.of("version", "v2", "state", "rolled back", "failedIn", "Backend"),
+                "web-3", Map.of("version", "v2", "state", "not released")));
+        assertThat(release).containsEntry("status", "FAILURE").containsEntry("version", "v3").containsEntry("failure", failure.get())
+                .containsEntry("batches", List.of(List.of("web-1"), List.of("web-2"), List.of("web-3")));
         hosts.host("web-2").app().write("www/ready", "ready\n");
     }
 
@@ -207,7 +220,7 @@ class DeployReleaseTest {
                 + FRONTEND + ", proxy: [site: '{site}', location: '/beta/', proxyPass: 'http://127.0.0.1:{webPort}/', backupDir: '{siteBackups}'], "
                 + "verify: [url: 'http://127.0.0.1:{sitePort}/beta/api-version', waitTimeout: '2s'])"))
                 .hasMessageStartingWith("deployRelease: Verify failed on web-1: healthVerify")
-                .hasMessageEndingWith("; rolled back web-1 (Proxy, Frontend, Backend); now: web-1 v2 (rolled back)");
+                .hasMessageEndingWith("; the release rolled back web-1 (Proxy, Frontend, Backend); now: web-1 v2 (rolled back)");
         assertThat(pipeline.record().stagesStarted()).containsExactly("Backend", "Frontend", "Proxy", "Verify", "Rollback");
         assertThat(Files.readAllBytes(web1.site().file())).isEqualTo(site);
         assertThat(web1.throughNginx("/beta/")).isEqualTo("HTTP 404");
@@ -250,6 +263,10 @@ class DeployReleaseTest {
         assertThat(pipeline.record().junitCalls()).hasSize(1);
         assertThat(pipeline.record().junitCalls().get(0).get("testResults").toString().split(",")).containsExactlyInAnyOrder(
                 "deploy-reports/preflight-web-1.xml", "deploy-reports/preflight-web-2.xml", "deploy-reports/preflight-web-3.xml");
+        releaseSays(Map.of(
+                "web-1", Map.of("version", "v2", "state", "not released"),
+                "web-2", Map.of("version", "v2", "state", "not released", "failedIn", "Preflight"),
+                "web-3", Map.of("version", "v2", "state", "not released")));
     }
 
     @Test
@@ -265,7 +282,7 @@ class DeployReleaseTest {
                 + ", proxy: [site: '{site}', location: '/app/', proxyPass: 'http://127.0.0.1:{webPort}/', headers: ['X-Release': 'v5'], "
                 + "backupDir: '{siteBackups}'], verify: [url: 'http://127.0.0.1:{sitePort}/app/not-there', waitTimeout: '2s'])"))
                 .hasMessageStartingWith("deployRelease: Verify failed on web-1: healthVerify")
-                .hasMessageEndingWith("; rolled back web-1 (Proxy, Backend); now: web-1 v2 (rolled back)");
+                .hasMessageEndingWith("; the release rolled back web-1 (Proxy, Backend); now: web-1 v2 (rolled back)");
         assertThat(pipeline.record().stagesStarted()).containsExactly("Backend", "Proxy", "Verify", "Rollback");
         List<PipelineRecord.StepCall> routes = pipeline.record().stepCalls().stream().filter(c -> c.step().equals("nginxRoute")).toList();
         assertThat(routes).hasSize(2);
@@ -291,7 +308,8 @@ class DeployReleaseTest {
         assertThatThrownBy(() -> run("deployRelease(hosts: ['web-1', 'web-2', 'web-3'], hostVars: hv, batch: 1, rollbackOnFailure: false, "
                 + "version: 'v6', previousVersion: 'v2', " + BACKEND.replace("waitTimeout: '20s'", "waitTimeout: '10s'") + ")"))
                 .hasMessageStartingWith("deployRelease: Backend failed on web-2: composeDeploy 'backend-web-2'")
-                .hasMessageEndingWith("; nothing needed rolling back; now: web-1 v6, web-2 v2 (rolled back), web-3 v2 (not released)");
+                .hasMessageEndingWith("; web-2's failed Backend step undid its own change; the release rolled back nothing else; "
+                        + "now: web-1 v6, web-2 v2 (rolled back), web-3 v2 (not released)");
         assertThat(hostsCalled("composeDeploy")).containsExactly("web-1", "web-2");
         assertThat(hostsCalled("composeRollback")).isEmpty();
         assertThat(pipeline.record().stagesStarted()).containsExactly("Backend (web-1)", "Backend (web-2)");
@@ -299,7 +317,29 @@ class DeployReleaseTest {
         assertThat(hosts.host("web-2").api()).isEqualTo("v2");
         assertThat(hosts.host("web-3").api()).isEqualTo("v2");
         assertThat(containers().get("web-3")).isEqualTo(before.get("web-3"));
+        releaseSays(Map.of(
+                "web-1", Map.of("version", "v6", "state", "released"),
+                "web-2", Map.of("version", "v2", "state", "rolled back", "failedIn", "Backend"),
+                "web-3", Map.of("version", "v2", "state", "not released")));
         hosts.host("web-2").app().write("www/ready", "ready\n");
+    }
+
+    /**
+     * deploy-reports/release.json, archived with the step reports, gives these hosts' outcomes, and each host's version
+     * there is the one its api container really serves. Returns the whole file.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> releaseSays(Object hostOutcomes) throws java.io.IOException {
+        assertThat(pipeline.record().archiveCalls()).hasSize(1);
+        assertThat(pipeline.record().archiveCalls().get(0).get("artifacts").toString().split(",")).contains("deploy-reports/release.json");
+        Map<String, Object> release = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                workspace.resolve("deploy-reports/release.json").toFile(), Map.class);
+        assertThat(release.get("hosts")).isEqualTo(hostOutcomes);
+        Map<String, Map<String, Object>> inFile = (Map<String, Map<String, Object>>) release.get("hosts");
+        for (ReleaseHosts.Host h : hosts.hosts()) {
+            assertThat(inFile.get(h.name()).get("version")).as(h.name() + " runs").isEqualTo(h.api());
+        }
+        return release;
     }
 
     private static Map<String, List<String>> containers() {

@@ -29,7 +29,7 @@ import org.codehaus.groovy.runtime.InvokerHelper;
  * class path, each {@code vars/<name>.groovy} a global variable called as {@code name(...)}, {@code resources/} read by
  * {@code libraryResource}. Our steps run on the real engine ({@link EngineSteps}); the Pipeline basics the templates
  * use are played here: {@code stage}, {@code parallel} (a thread per branch, failFast interrupting the others),
- * {@code echo}, {@code error}, {@code sleep}, {@code fileExists}, {@code junit} and {@code archiveArtifacts} (recorded)
+ * {@code echo}, {@code error}, {@code sleep}, {@code fileExists}, {@code writeFile}, {@code junit} and {@code archiveArtifacts} (recorded)
  * and {@code currentBuild.result}. A test tool: Jenkins itself runs the same files under its CPS interpreter.
  */
 public final class LibraryPipeline {
@@ -107,6 +107,9 @@ public final class LibraryPipeline {
                 return sleep(args[0]);
             case "fileExists":
                 return Files.exists(workspace.resolve(args[0].toString()));
+            case "writeFile":
+                writeFile(named(args));
+                return null;
             case "libraryResource":
                 return read(library.resolve("resources").resolve(args[0].toString()));
             case "junit":
@@ -246,6 +249,18 @@ public final class LibraryPipeline {
     private void echo(String line) {
         record.echo(line);
         console.accept(line);
+    }
+
+    /** As writeFile: the text to a workspace file (its folders made), in the encoding given. */
+    private void writeFile(Map<String, Object> args) {
+        Path file = workspace.resolve(args.get("file").toString());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, args.get("text").toString(),
+                    java.nio.charset.Charset.forName(String.valueOf(args.getOrDefault("encoding", "UTF-8"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
