@@ -11,17 +11,18 @@ import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * One request magicLinkAuthCheck makes with the session ({@code [path: '/api/chat', method: 'POST', auth:
  * 'bodyField:sessionToken']}), as a repeatable form and as a Jenkinsfile map.
  */
 public final class AuthenticatedCheck implements Describable<AuthenticatedCheck> {
+    /** The fields that are maps: textareas in the form, maps in a Jenkinsfile. */
+    static final List<String> MAP_FIELDS = List.of("headers", "expectJson");
+
     private String name;
     private String path;
     private String method;
@@ -69,13 +70,13 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
 
     /** A Jenkinsfile map as the setters take it: statuses and map values as text, unknown keys refused by name. */
     public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
-        return StepForms.pipelineMap(arguments, MagicLinkAuthCheck.CHECK_PARAMS.names(), List.of("headers", "expectJson"));
+        return StepForms.pipelineMap(arguments, MagicLinkAuthCheck.CHECK_PARAMS.names(), MAP_FIELDS);
     }
 
     @Extension
-    public static final class DescriptorImpl extends SettingsDescriptor<AuthenticatedCheck> implements CustomDescribableModel {
+    public static final class DescriptorImpl extends RequestCheckDescriptor<AuthenticatedCheck> implements CustomDescribableModel {
         public DescriptorImpl() {
-            super(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks", Map.of("path", "/p"));
+            super(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "authenticatedChecks", Map.of("path", "/p"), Map.of(), MAP_FIELDS);
         }
 
         @Override
@@ -86,28 +87,10 @@ public final class AuthenticatedCheck implements Describable<AuthenticatedCheck>
             return fromPipeline(arguments);
         }
 
-        /** The map textareas become maps before the rest of the form binds. */
         @Override
-        public AuthenticatedCheck newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, Map<String, String>> maps = StepForms.takeEntries(formData, DescriptorImpl::separator, "headers", "expectJson");
-            AuthenticatedCheck check = super.newInstance(req, formData);
+        protected void setMaps(AuthenticatedCheck check, Map<String, Map<String, String>> maps) {
             check.setHeaders(maps.get("headers"));
             check.setExpectJson(maps.get("expectJson"));
-            return check;
-        }
-
-        static String separator(String field) {
-            return field.equals("expectJson") ? StepForms.JSON_SEPARATOR : StepForms.HEADER_SEPARATOR;
-        }
-
-        @Override
-        protected String mapSeparator(String field) {
-            return separator(field);
-        }
-
-        /** A map field as its textarea shows it. */
-        public String text(Map<String, String> map, String field) {
-            return StepForms.entriesText(map, separator(field));
         }
 
         public ListBoxModel doFillMethodItems() {

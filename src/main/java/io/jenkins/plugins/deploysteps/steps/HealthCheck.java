@@ -15,7 +15,6 @@ import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.AncestorInPath;
@@ -23,7 +22,6 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * One check of {@code healthVerify}, as the Snippet Generator edits it (one form per check in a repeatable list)
@@ -31,6 +29,9 @@ import org.kohsuke.stapler.StaplerRequest2;
  * carries values: {@link #toParams()} hands the engine the same name → value map a CLI plan would.
  */
 public final class HealthCheck implements Describable<HealthCheck> {
+    /** The fields that are maps: textareas in the form, maps in a Jenkinsfile. */
+    static final List<String> MAP_FIELDS = List.of("headers", "expectJson", "expectHeader");
+
     private String name;
     private String url;
     private String tcp;
@@ -132,17 +133,17 @@ public final class HealthCheck implements Describable<HealthCheck> {
      * one) instead of being dropped with a warning in the log.
      */
     public static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
-        return StepForms.pipelineMap(arguments, HealthVerify.CHECK_PARAMS.names(), List.of("headers", "expectJson", "expectHeader"));
+        return StepForms.pipelineMap(arguments, HealthVerify.CHECK_PARAMS.names(), MAP_FIELDS);
     }
 
     @Extension
-    public static final class DescriptorImpl extends SettingsDescriptor<HealthCheck> implements CustomDescribableModel {
+    public static final class DescriptorImpl extends RequestCheckDescriptor<HealthCheck> implements CustomDescribableModel {
         static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
         /** A tcp check has no url, and a container needs its host: these two are checked next to what they need. */
         static final Map<String, Map<String, Object>> MINIMAL_FOR = Map.of("tcp", Map.of(), "container", Map.of("url", "http://localhost/", "host", "h"));
 
         public DescriptorImpl() {
-            super(new HealthVerify(), Map.of(), "checks", MINIMAL, MINIMAL_FOR);
+            super(new HealthVerify(), Map.of(), "checks", MINIMAL, MINIMAL_FOR, MAP_FIELDS);
         }
 
         @Override
@@ -153,29 +154,11 @@ public final class HealthCheck implements Describable<HealthCheck> {
             return fromPipeline(arguments);
         }
 
-        /** The map textareas become maps before the rest of the form binds. */
         @Override
-        public HealthCheck newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, Map<String, String>> maps = StepForms.takeEntries(formData, DescriptorImpl::separator, "headers", "expectJson", "expectHeader");
-            HealthCheck check = super.newInstance(req, formData);
+        protected void setMaps(HealthCheck check, Map<String, Map<String, String>> maps) {
             check.setHeaders(maps.get("headers"));
             check.setExpectJson(maps.get("expectJson"));
             check.setExpectHeader(maps.get("expectHeader"));
-            return check;
-        }
-
-        static String separator(String field) {
-            return field.equals("expectJson") ? StepForms.JSON_SEPARATOR : StepForms.HEADER_SEPARATOR;
-        }
-
-        @Override
-        protected String mapSeparator(String field) {
-            return separator(field);
-        }
-
-        /** A map field as its textarea shows it. */
-        public String text(Map<String, String> map, String field) {
-            return StepForms.entriesText(map, separator(field));
         }
 
         @POST

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.command;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One command to run on a target, with everything the runner needs to run it safely: a timeout (nothing
@@ -51,44 +52,45 @@ public final class RemoteCommand {
         return c;
     }
 
+    /** A copy with one setting changed: every option below returns a new command and leaves this one as it is. */
+    private RemoteCommand with(Consumer<RemoteCommand> change) {
+        RemoteCommand c = copy(timeout);
+        change.accept(c);
+        return c;
+    }
+
     /** A read-only command whose output streams into the log. */
     public static RemoteCommand of(Cmd cmd, Duration timeout) {
         return new RemoteCommand(cmd, timeout);
     }
 
     public RemoteCommand sudo(boolean useSudo) {
-        RemoteCommand c = copy(timeout);
-        c.sudo = useSudo;
-        return c;
+        return with(c -> c.sudo = useSudo);
     }
 
     public RemoteCommand stdin(byte[] input) {
-        RemoteCommand c = copy(timeout);
-        c.stdin = input == null ? null : input.clone();
-        c.stream = null;
-        return c;
+        return with(c -> {
+            c.stdin = input == null ? null : input.clone();
+            c.stream = null;
+        });
     }
 
     /** Input streamed to the command as it runs (instead of {@link #stdin(byte[]) bytes held in memory}). */
     public RemoteCommand stdin(Input input) {
-        RemoteCommand c = copy(timeout);
-        c.stdin = null;
-        c.stream = input;
-        return c;
+        return with(c -> {
+            c.stdin = null;
+            c.stream = input;
+        });
     }
 
     /** Keeps the output out of the log (it is still returned): for file contents and anything near a secret. */
     public RemoteCommand quiet() {
-        RemoteCommand c = copy(timeout);
-        c.echoOutput = false;
-        return c;
+        return with(c -> c.echoOutput = false);
     }
 
     /** Marks a command that changes the host; a dry run prints it instead of running it. */
     public RemoteCommand changesHost() {
-        RemoteCommand c = copy(timeout);
-        c.changesHost = true;
-        return c;
+        return with(c -> c.changesHost = true);
     }
 
     public RemoteCommand timeout(Duration t) {
@@ -100,9 +102,7 @@ public final class RemoteCommand {
      * a person cannot read a script squeezed onto one log line; the script itself goes to verbose mode.
      */
     public RemoteCommand label(String text) {
-        RemoteCommand c = copy(timeout);
-        c.label = text;
-        return c;
+        return with(c -> c.label = text);
     }
 
     /**
@@ -110,9 +110,7 @@ public final class RemoteCommand {
      * command itself prints start and end lines only in verbose mode.
      */
     public RemoteCommand repeated() {
-        RemoteCommand c = copy(timeout);
-        c.repeated = true;
-        return c;
+        return with(c -> c.repeated = true);
     }
 
     public boolean isRepeated() {

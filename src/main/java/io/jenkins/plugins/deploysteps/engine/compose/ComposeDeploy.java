@@ -9,9 +9,9 @@ import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Then lock, back up, down → build → up, verify every service, keep the logs, and roll back on any failure
  * after the deploy began.
  */
-public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
+public final class ComposeDeploy extends DeclaredStep<ComposeDeploySpec> {
     public static final String NAME = "composeDeploy";
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A commit id or tag: what expectRevision (and syncFiles' revision) may be. */
@@ -59,19 +59,9 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
     private static final ParamSet PARAMS = ComposeParams.declarations(NAME, ParamSet.of(ENV_FILE, REQUIRED_ENV, EXPECT_REVISION, MIN_FREE_DISK,
             MIN_FREE_MEMORY, BACKUP, KEEP_BACKUPS, REMOVE_ORPHANS, NO_CACHE, PULL, ROLLBACK).plus(StrategyParams.ALL));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Rebuild and redeploy a compose project over SSH: preflight, lock, backup, down/build/up, verify, roll back on failure.";
-    }
-
-    @Override
-    public ParamSet declarations() {
-        return PARAMS;
+    public ComposeDeploy() {
+        super(NAME, "Rebuild and redeploy a compose project over SSH: preflight, lock, backup, down/build/up, verify, roll back on failure.",
+                PARAMS);
     }
 
     @Override
@@ -82,15 +72,13 @@ public final class ComposeDeploy implements StepDefinition<ComposeDeploySpec> {
         DeploySettings deploy = new DeploySettings(p.get(BACKUP), p.get(KEEP_BACKUPS), p.get(REMOVE_ORPHANS), p.get(NO_CACHE), p.get(PULL),
                 p.get(ROLLBACK));
         VerifySettings verify = ComposeParams.verify(p);
-        ComposeDeploySpec spec = new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project(), verify.waitTimeout()), verify,
-                ComposeParams.timeouts(p), p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
-        p.done();
-        return spec;
+        return p.done(new ComposeDeploySpec(target, preflight, deploy, StrategyParams.read(p, target.project(), verify.waitTimeout()), verify,
+                ComposeParams.timeouts(p), p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME)));
     }
 
     @Override
     public Report run(ComposeDeploySpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.target().host() + ":" + spec.target().dir());
+        ReportBuilder report = newReport(ctx, spec, spec.target().host() + ":" + spec.target().dir());
         Target connected = Connect.connect(ctx, report, "host", spec.target().host());
         ComposeRun run = new ComposeRun(ctx, report, connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected,
                 spec.dryRun()), spec.target(), spec.timeouts(), spec.dryRun());

@@ -8,9 +8,9 @@ import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.sync.ReleaseSwitch;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * {@code composeRollback}: puts an earlier composeDeploy's backup back by hand: its files, its images, its
  * containers, verified the way a deploy is. The report names the backup it used.
  */
-public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec> {
+public final class ComposeRollback extends DeclaredStep<ComposeRollbackSpec> {
     public static final String NAME = "composeRollback";
     static final String LATEST = "latest";
     static final Param<String> BACKUP = Param.string("backup").withDefault(LATEST)
@@ -42,28 +42,16 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
             });
     private static final ParamSet PARAMS = ComposeParams.declarations(NAME, ParamSet.of(BACKUP, RELEASE));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Restore a compose project from a composeDeploy backup (files and images), bring it up and verify it.";
-    }
-
-    @Override
-    public ParamSet declarations() {
-        return PARAMS;
+    public ComposeRollback() {
+        super(NAME, "Restore a compose project from a composeDeploy backup (files and images), bring it up and verify it.",
+                PARAMS);
     }
 
     @Override
     public ComposeRollbackSpec bind(Params p) {
         ComposeTarget target = ComposeParams.target(p);
-        ComposeRollbackSpec spec = new ComposeRollbackSpec(target, p.get(BACKUP), p.get(RELEASE), ComposeParams.verify(p), ComposeParams.timeouts(p),
-                p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME));
-        p.done();
-        return spec;
+        return p.done(new ComposeRollbackSpec(target, p.get(BACKUP), p.get(RELEASE), ComposeParams.verify(p), ComposeParams.timeouts(p),
+                p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME)));
     }
 
     static String backupCheck(ComposeRollbackSpec spec) {
@@ -72,7 +60,7 @@ public final class ComposeRollback implements StepDefinition<ComposeRollbackSpec
 
     @Override
     public Report run(ComposeRollbackSpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.target().host() + ":" + spec.target().dir());
+        ReportBuilder report = newReport(ctx, spec, spec.target().host() + ":" + spec.target().dir());
         Target connected = Connect.connect(ctx, report, "host", spec.target().host());
         ComposeRun run = new ComposeRun(ctx, report, connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected,
                 spec.dryRun()), spec.target(), spec.timeouts(), spec.dryRun());

@@ -9,8 +9,8 @@ import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -23,7 +23,7 @@ import java.util.Set;
  * JSON, header, redirect and latency assertions, the TLS certificate of every https URL, and probes from inside
  * a host or container (HTTP and TCP), polled until healthy or {@code waitTimeout}, several at once.
  */
-public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
+public final class HealthVerify extends DeclaredStep<HealthVerifySpec> {
     public static final String NAME = "healthVerify";
 
     /** A check's parameters, as {@code checks[].<name>} in the help and the names of the Jenkins check form. */
@@ -32,19 +32,9 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
     /** The {@code tls} map's parameters. */
     public static final ParamSet TLS_PARAMS = HealthVerifyParams.Tls.ALL;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Verify a deployment over HTTP(S), TLS and TCP, from here or from inside a host or container, waiting until healthy.";
-    }
-
-    @Override
-    public ParamSet declarations() {
-        return HealthVerifyParams.ALL;
+    public HealthVerify() {
+        super(NAME, "Verify a deployment over HTTP(S), TLS and TCP, from here or from inside a host or container, waiting until healthy.",
+                HealthVerifyParams.ALL);
     }
 
     /**
@@ -62,7 +52,7 @@ public final class HealthVerify implements StepDefinition<HealthVerifySpec> {
 
     @Override
     public Report run(HealthVerifySpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), target(spec));
+        ReportBuilder report = newReport(ctx, spec, target(spec));
         CheckRunner checks = new CheckRunner(ctx, report);
         Set<String> unreachable = new HashSet<>();
         for (String host : spec.hosts()) {

@@ -12,8 +12,8 @@ import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * key), then checks free disk per path, available memory, load average and required commands against the
  * thresholds given. Only thresholds that are set become checks.
  */
-public final class HostCheck implements StepDefinition<HostCheckSpec> {
+public final class HostCheck extends DeclaredStep<HostCheckSpec> {
     public static final String NAME = "hostCheck";
     private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9._+-]+");
 
@@ -56,32 +56,20 @@ public final class HostCheck implements StepDefinition<HostCheckSpec> {
     private static final ParamSet PARAMS = ParamSet.of(HOST, PATHS, MIN_FREE_DISK, MIN_FREE_MEMORY, MAX_LOAD, REQUIRE_COMMANDS, TIMEOUT)
             .plus(CommonParams.declarations(NAME));
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Check that a host is reachable over SSH and has the disk, memory, load headroom and commands a deploy needs.";
-    }
-
-    @Override
-    public ParamSet declarations() {
-        return PARAMS;
+    public HostCheck() {
+        super(NAME, "Check that a host is reachable over SSH and has the disk, memory, load headroom and commands a deploy needs.",
+                PARAMS);
     }
 
     @Override
     public HostCheckSpec bind(Params p) {
-        HostCheckSpec spec = new HostCheckSpec(p.get(HOST), p.get(PATHS), p.get(MIN_FREE_DISK), p.get(MIN_FREE_MEMORY), p.get(MAX_LOAD),
-                p.get(REQUIRE_COMMANDS), p.get(TIMEOUT), CommonParams.read(p, NAME));
-        p.done();
-        return spec;
+        return p.done(new HostCheckSpec(p.get(HOST), p.get(PATHS), p.get(MIN_FREE_DISK), p.get(MIN_FREE_MEMORY), p.get(MAX_LOAD),
+                p.get(REQUIRE_COMMANDS), p.get(TIMEOUT), CommonParams.read(p, NAME)));
     }
 
     @Override
     public Report run(HostCheckSpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.host());
+        ReportBuilder report = newReport(ctx, spec, spec.host());
         CheckRunner checks = new CheckRunner(ctx, report);
         Target target = Connect.connect(ctx, report, "host", spec.host());
         List<String> planned = planned(spec);

@@ -2,7 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.hostcheck;
 
 import io.jenkins.plugins.deploysteps.engine.params.ByteSize;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
-import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
+import io.jenkins.plugins.deploysteps.engine.run.SingleHostSpec;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,15 +20,10 @@ public record HostCheckSpec(
         List<String> requireCommands,
         Duration timeout,
         CommonParams common)
-        implements StepSpec {
+        implements SingleHostSpec {
 
     public HostCheckSpec {
         paths = List.copyOf(paths);
         requireCommands = List.copyOf(requireCommands);
-    }
-
-    @Override
-    public List<String> hosts() {
-        return List.of(host);
     }
 }

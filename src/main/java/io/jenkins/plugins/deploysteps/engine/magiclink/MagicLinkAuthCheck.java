@@ -8,8 +8,8 @@ import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.Map;
  * it, refreshes it, and checks that invalid, reused and missing credentials are refused (and, opted in, rate limiting
  * and expiry). Every token, link and session is masked from the moment it is known.
  */
-public final class MagicLinkAuthCheck implements StepDefinition<MagicLinkSpec> {
+public final class MagicLinkAuthCheck extends DeclaredStep<MagicLinkSpec> {
     public static final String NAME = "magicLinkAuthCheck";
 
     /** The {@code mailbox} map's parameters. */
@@ -36,20 +36,10 @@ public final class MagicLinkAuthCheck implements StepDefinition<MagicLinkSpec> {
     /** The opt-in {@code expiredToken} map's parameters. */
     public static final ParamSet EXPIRED_TOKEN_PARAMS = MagicLinkAuthCheckParams.ExpiredTokenMap.ALL;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Verify magic-link login end to end: request a link, read the email from a real mailbox, verify the token, use the session, "
-                + "and check that invalid, reused and missing tokens are refused.";
-    }
-
-    @Override
-    public ParamSet declarations() {
-        return MagicLinkAuthCheckParams.ALL;
+    public MagicLinkAuthCheck() {
+        super(NAME, "Verify magic-link login end to end: request a link, read the email from a real mailbox, verify the token, use the session, "
+                + "and check that invalid, reused and missing tokens are refused.",
+                MagicLinkAuthCheckParams.ALL);
     }
 
     @Override
@@ -59,7 +49,7 @@ public final class MagicLinkAuthCheck implements StepDefinition<MagicLinkSpec> {
 
     @Override
     public Report run(MagicLinkSpec spec, RunContext ctx) throws InterruptedException {
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), spec.app().baseUrl().toString());
+        ReportBuilder report = newReport(ctx, spec, spec.app().baseUrl().toString());
         Map<String, Target> hosts = new LinkedHashMap<>();
         for (String host : spec.hosts()) {
             Target t = Connect.connect(ctx, report, "host", host);

@@ -1,13 +1,12 @@
 package io.jenkins.plugins.deploysteps.engine.nginx;
 
-import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
+import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 
 /**
@@ -15,22 +14,12 @@ import io.jenkins.plugins.deploysteps.engine.target.Target;
  * so that a mistake cannot take the site down: lock, read, back up, write atomically, {@code nginx -t}, reload, probe,
  * and on any failure put the file back byte for byte, test and reload again.
  */
-public final class NginxRoute implements StepDefinition<NginxRouteSpec> {
+public final class NginxRoute extends DeclaredStep<NginxRouteSpec> {
     public static final String NAME = "nginxRoute";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Add, update or remove a managed reverse-proxy location in an nginx site: backup, nginx -t, reload, probe, restore on failure.";
-    }
-
-    @Override
-    public ParamSet declarations() {
-        return NginxRouteParams.ALL;
+    public NginxRoute() {
+        super(NAME, "Add, update or remove a managed reverse-proxy location in an nginx site: backup, nginx -t, reload, probe, restore on failure.",
+                NginxRouteParams.ALL);
     }
 
     @Override
@@ -41,7 +30,7 @@ public final class NginxRoute implements StepDefinition<NginxRouteSpec> {
     @Override
     public Report run(NginxRouteSpec spec, RunContext ctx) throws InterruptedException {
         RouteTarget t = spec.target();
-        ReportBuilder report = ctx.newReport(NAME, spec.common().reportName(), t.host() + ":" + t.site() + " " + t.location());
+        ReportBuilder report = newReport(ctx, spec, t.host() + ":" + t.site() + " " + t.location());
         Target connected = Connect.connect(ctx, report, "host", t.host());
         if (connected == null) {
             RouteChecks.planned(spec).forEach(n -> new io.jenkins.plugins.deploysteps.engine.run.CheckRunner(ctx, report).skip(n, "not connected"));

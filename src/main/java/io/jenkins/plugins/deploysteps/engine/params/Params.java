@@ -248,4 +248,10 @@ public final class Params {
             }
         }
     }
+
+    /** {@link #done()}, then hands back what was bound from these parameters: {@code return p.done(new Spec(...))}. */
+    public <T> T done(T bound) {
+        done();
+        return bound;
+    }
 }

@@ -1,35 +1,24 @@
 package io.jenkins.plugins.deploysteps.engine.sync;
 
-import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
+import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.util.List;
 
 /**
  * {@code syncFiles}: the release's files from the workspace to the host over the step's SSH connection, changes
  * only, staged and moved into place, REVISION written last.
  */
-public final class SyncFiles implements StepDefinition<SyncSpec> {
+public final class SyncFiles extends DeclaredStep<SyncSpec> {
     public static final String NAME = "syncFiles";
     public static final List<String> DEFAULT_PRESERVE = SyncFilesParams.PRESERVE.defaultValue();
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "Copy a workspace folder to a host over SSH: changes only, excludes, delete with env files preserved, staged, REVISION written.";
-    }
-
-    @Override
-    public ParamSet declarations() {
-        return SyncFilesParams.ALL;
+    public SyncFiles() {
+        super(NAME, "Copy a workspace folder to a host over SSH: changes only, excludes, delete with env files preserved, staged, REVISION written.",
+                SyncFilesParams.ALL);
     }
 
     @Override
@@ -52,10 +41,8 @@ public final class SyncFiles implements StepDefinition<SyncSpec> {
         if (rollback && layout != SyncSpec.Layout.RELEASES) {
             throw new SpecException(p.path("rollback"), "needs layout: 'releases' (a plain folder keeps no earlier release to go back to)");
         }
-        SyncSpec spec = new SyncSpec(host, from.isEmpty() ? "." : from, to, excludes, preserve, p.get(SyncFilesParams.DELETE), revision, layout, keep,
-                rollback, p.get(SyncFilesParams.DRY_RUN), p.get(SyncFilesParams.TIMEOUT), p.get(SyncFilesParams.LOCK_TIMEOUT), CommonParams.read(p, NAME));
-        p.done();
-        return spec;
+        return p.done(new SyncSpec(host, from.isEmpty() ? "." : from, to, excludes, preserve, p.get(SyncFilesParams.DELETE), revision, layout, keep,
+                rollback, p.get(SyncFilesParams.DRY_RUN), p.get(SyncFilesParams.TIMEOUT), p.get(SyncFilesParams.LOCK_TIMEOUT), CommonParams.read(p, NAME)));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.deploysteps.engine.sync;
 
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
-import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
+import io.jenkins.plugins.deploysteps.engine.run.SingleHostSpec;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,7 +29,7 @@ public record SyncSpec(
         Duration timeout,
         Duration lockTimeout,
         CommonParams common)
-        implements StepSpec {
+        implements SingleHostSpec {
 
     /** Where the files go: into {@code to} itself, or a new {@code to/releases/<id>} that {@code to/current} points to. */
     public enum Layout {
@@ -44,11 +44,6 @@ public record SyncSpec(
     public SyncSpec {
         excludes = List.copyOf(excludes);
         preserve = List.copyOf(preserve);
-    }
-
-    @Override
-    public List<String> hosts() {
-        return List.of(host);
     }
 
     public TreeRules rules() {
