@@ -196,6 +196,7 @@ class SudoRulesTest {
 
         Map<String, Object> restore = new LinkedHashMap<>(p);
         restore.remove("proxyPass");
+        restore.put("verifyUrl", site.url("/old/")); // the restored site has no /api/ route to probe
         restore.put("state", "restored");
         restore.put("backup", real.run().report().fact("backup"));
         Asked restored = asked(() -> harness.run(new NginxRoute(), restore, "limited restore")).succeeded();

