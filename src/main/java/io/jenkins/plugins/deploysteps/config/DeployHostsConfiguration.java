@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.config;
 import hudson.BulkChange;
 import hudson.Extension;
 import hudson.ExtensionList;
+import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,7 @@ public final class DeployHostsConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public synchronized void setHosts(List<DeployHost> hosts) {
-        List<DeployHost> copy = hosts == null ? new ArrayList<>() : new ArrayList<>(hosts);
+        List<DeployHost> copy = Values.copy(hosts);
         List<String> problems = HostChecks.hostList(copy);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Deploy hosts: " + String.join("; ", problems));

@@ -2,6 +2,8 @@ package io.jenkins.plugins.deploysteps.jenkins;
 
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.deploysteps.engine.params.Param;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
@@ -149,6 +151,31 @@ public final class StepForms {
         return String.join("\n", lines);
     }
 
+    /** Binds the rest of a form: a descriptor's own {@code newInstance}. */
+    @FunctionalInterface
+    public interface FormBinding<T> {
+        T bind(JSONObject formData) throws Descriptor.FormException;
+    }
+
+    /**
+     * Binds the form of a step or of its settings, whose fields are {@code declared}: list textareas become lists, and map
+     * textareas (which a form does not bind) become maps handed to their setters once {@code binding} bound the rest.
+     *
+     * @param separator between key and value in the lines of a map field's textarea
+     */
+    public static <T> T bind(JSONObject formData, ParamSet declared, Function<String, String> separator, FormBinding<T> binding)
+            throws Descriptor.FormException {
+        Map<String, Map<String, String>> maps = takeEntries(formData, separator, names(declared, Param.Kind.MAP));
+        T bound = binding.bind(listFields(formData, names(declared, Param.Kind.LIST)));
+        maps.forEach((field, map) -> StepParams.set(bound, field, map));
+        return bound;
+    }
+
+    /** The declared fields of one kind (the lists, the maps). */
+    static String[] names(ParamSet declared, Param.Kind kind) {
+        return declared.all().stream().filter(p -> p.kind() == kind).map(Param::name).toArray(String[]::new);
+    }
+
     /** Replaces the form's textarea values of list fields with lists, before the descriptor binds the form. */
     public static JSONObject listFields(JSONObject formData, String... fields) {
         for (String field : fields) {
@@ -190,18 +217,18 @@ public final class StepForms {
     }
 
     /**
-     * A Jenkinsfile map of a list element (a check) as its setters take it: a key that is not one of {@code known} is
-     * refused by name (with the closest known one) instead of being dropped with a warning in the log,
-     * {@code expectStatus: 200} or {@code [200, 204]} becomes text, and the values of {@code mapFields} become text.
+     * A Jenkinsfile map of a list element (a check) as its setters take it: a key that is not {@code declared} is
+     * refused by name (with the closest declared one) instead of being dropped with a warning in the log,
+     * {@code expectStatus: 200} or {@code [200, 204]} becomes text, and the values of map fields become text.
      */
-    public static Map<String, Object> pipelineMap(Map<String, Object> arguments, List<String> known, List<String> mapFields) {
+    public static Map<String, Object> pipelineMap(Map<String, Object> arguments, ParamSet declared) {
         Params check = Params.of(arguments);
-        for (String name : known) {
+        for (String name : declared.names()) {
             check.has(name);
         }
         check.done();
         Map<String, Object> out = statusAsText(arguments);
-        for (String m : mapFields) {
+        for (String m : names(declared, Param.Kind.MAP)) {
             if (out.get(m) instanceof Map<?, ?> map) {
                 out.put(m, texts(map));
             }

@@ -54,10 +54,25 @@ public final class StepParams {
 
     /** The getter of a declared name on {@code type}, if it has one (a test holds every step to having them all). */
     public static Optional<Method> getter(Class<?> type, String name) {
+        return property(type, name).map(PropertyDescriptor::getReadMethod);
+    }
+
+    /** Hands a declared property of {@code bean} its value through its setter (a map field, after the form bound the rest). */
+    static void set(Object bean, String name, Object value) {
+        Method m = property(bean.getClass(), name).map(PropertyDescriptor::getWriteMethod)
+                .orElseThrow(() -> new IllegalStateException(bean.getClass().getSimpleName() + " has no setter for its parameter '" + name + "'"));
+        try {
+            m.invoke(bean, value);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot set " + bean.getClass().getSimpleName() + "." + name, e);
+        }
+    }
+
+    private static Optional<PropertyDescriptor> property(Class<?> type, String name) {
         try {
             for (PropertyDescriptor d : Introspector.getBeanInfo(type).getPropertyDescriptors()) {
-                if (d.getName().equals(name) && d.getReadMethod() != null) {
-                    return Optional.of(d.getReadMethod());
+                if (d.getName().equals(name)) {
+                    return Optional.of(d);
                 }
             }
             return Optional.empty();

@@ -2,20 +2,16 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import hudson.model.Describable;
-import hudson.model.Descriptor;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
-import io.jenkins.plugins.deploysteps.jenkins.StepParams;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * One of composeDeploy's blue-green {@code routes}: a service the host's nginx proxies to
  * ({@code [service: 'backend', port: 3000, site: '/etc/nginx/sites-enabled/app', location: '/api/']}). It only carries
- * values; {@link #toParams()} hands the engine the map a CLI plan would.
+ * values; the step hands the engine the map a CLI plan would.
  */
 public final class BlueGreenRoute implements Describable<BlueGreenRoute> {
     private final String service;
@@ -51,19 +47,14 @@ public final class BlueGreenRoute implements Describable<BlueGreenRoute> {
     public String getVerifyTimeout() { return verifyTimeout; }
     @DataBoundSetter public void setVerifyTimeout(String verifyTimeout) { this.verifyTimeout = Values.trimToNull(verifyTimeout); }
 
-    public Map<String, Object> toParams() {
-        return StepParams.of(this, ComposeDeploy.ROUTE_PARAMS);
-    }
-
     @Extension
-    public static final class DescriptorImpl extends Descriptor<BlueGreenRoute> implements CustomDescribableModel {
-        /** {@code expectStatus: 200} in a Jenkinsfile: the number as the String setter takes it. */
-        @Override
-        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-            return StepForms.statusAsText(arguments);
-        }
+    public static final class DescriptorImpl extends SettingsDescriptor<BlueGreenRoute> {
+        /** Routes belong to the blue-green strategy: a route field is checked in a blue-green deploy. */
+        static final Map<String, Object> BLUE_GREEN = Map.of("host", "h", "dir", "/srv/app", "strategy", "blue-green");
+        static final Map<String, Object> MINIMAL = Map.of("service", "backend", "site", "/etc/nginx/sites-enabled/app");
 
-        @Override
-        public String getDisplayName() { return "Route"; }
+        public DescriptorImpl() {
+            super("Route", new ComposeDeploy(), BLUE_GREEN, "routes", MINIMAL);
+        }
     }
 }

@@ -4,7 +4,6 @@ import hudson.Extension;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.compose.DeployStrategy;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
@@ -41,14 +40,14 @@ public final class ComposeDeployStep extends ComposeStep {
 
     @DataBoundConstructor
     public ComposeDeployStep(String host, String dir) {
-        super(host, dir);
+        super(new ComposeDeploy(), host, dir);
     }
 
     public List<String> getEnvFile() { return envFile; }
-    @DataBoundSetter public void setEnvFile(List<String> envFile) { this.envFile = copy(envFile); }
+    @DataBoundSetter public void setEnvFile(List<String> envFile) { this.envFile = Values.copy(envFile); }
 
     public List<String> getRequiredEnv() { return requiredEnv; }
-    @DataBoundSetter public void setRequiredEnv(List<String> requiredEnv) { this.requiredEnv = copy(requiredEnv); }
+    @DataBoundSetter public void setRequiredEnv(List<String> requiredEnv) { this.requiredEnv = Values.copy(requiredEnv); }
 
     public String getExpectRevision() { return expectRevision; }
     @DataBoundSetter public void setExpectRevision(String expectRevision) { this.expectRevision = Values.trimToNull(expectRevision); }
@@ -60,7 +59,7 @@ public final class ComposeDeployStep extends ComposeStep {
     @DataBoundSetter public void setMinFreeMemory(String minFreeMemory) { this.minFreeMemory = Values.trimToNull(minFreeMemory); }
 
     public List<String> getBackup() { return backup; }
-    @DataBoundSetter public void setBackup(List<String> backup) { this.backup = copy(backup); }
+    @DataBoundSetter public void setBackup(List<String> backup) { this.backup = Values.copy(backup); }
 
     public Integer getKeepBackups() { return keepBackups; }
     @DataBoundSetter public void setKeepBackups(Integer keepBackups) { this.keepBackups = keepBackups; }
@@ -81,10 +80,10 @@ public final class ComposeDeployStep extends ComposeStep {
     @DataBoundSetter public void setStrategy(String strategy) { this.strategy = Values.trimToNull(strategy); }
 
     public List<BlueGreenRoute> getRoutes() { return routes; }
-    @DataBoundSetter public void setRoutes(List<BlueGreenRoute> routes) { this.routes = routes == null ? new ArrayList<>() : new ArrayList<>(routes); }
+    @DataBoundSetter public void setRoutes(List<BlueGreenRoute> routes) { this.routes = Values.copy(routes); }
 
     public List<HealthCheck> getVerify() { return verify; }
-    @DataBoundSetter public void setVerify(List<HealthCheck> verify) { this.verify = verify == null ? new ArrayList<>() : new ArrayList<>(verify); }
+    @DataBoundSetter public void setVerify(List<HealthCheck> verify) { this.verify = Values.copy(verify); }
 
     public String getDrainTime() { return drainTime; }
     @DataBoundSetter public void setDrainTime(String drainTime) { this.drainTime = Values.trimToNull(drainTime); }
@@ -101,23 +100,12 @@ public final class ComposeDeployStep extends ComposeStep {
     public DowntimeProbe getDowntimeProbe() { return downtimeProbe; }
     @DataBoundSetter public void setDowntimeProbe(DowntimeProbe downtimeProbe) { this.downtimeProbe = downtimeProbe; }
 
-    @Override
-    protected StepDefinition<?> definition() {
-        return new ComposeDeploy();
-    }
-
     @Extension
     @Symbol(ComposeDeploy.NAME)
     public static final class DescriptorImpl extends ComposeDescriptor {
         public DescriptorImpl() {
-            super(new ComposeDeploy());
+            super(new ComposeDeploy(), "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure");
         }
-
-        @Override
-        public String getFunctionName() { return ComposeDeploy.NAME; }
-
-        @Override
-        public String getDisplayName() { return "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure"; }
 
         public ListBoxModel doFillStrategyItems() {
             ListBoxModel items = FormChoices.withDefault(DeployStrategy.BUILD_FIRST.label());

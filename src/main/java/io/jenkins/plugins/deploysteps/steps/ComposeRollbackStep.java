@@ -2,7 +2,6 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeRollback;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -18,7 +17,7 @@ public final class ComposeRollbackStep extends ComposeStep {
 
     @DataBoundConstructor
     public ComposeRollbackStep(String host, String dir) {
-        super(host, dir);
+        super(new ComposeRollback(), host, dir);
     }
 
     public String getBackup() { return backup; }
@@ -27,22 +26,11 @@ public final class ComposeRollbackStep extends ComposeStep {
     public String getRelease() { return release; }
     @DataBoundSetter public void setRelease(String release) { this.release = Values.trimToNull(release); }
 
-    @Override
-    protected StepDefinition<?> definition() {
-        return new ComposeRollback();
-    }
-
     @Extension
     @Symbol(ComposeRollback.NAME)
     public static final class DescriptorImpl extends ComposeDescriptor {
         public DescriptorImpl() {
-            super(new ComposeRollback());
+            super(new ComposeRollback(), "Roll a compose project back to a composeDeploy backup");
         }
-
-        @Override
-        public String getFunctionName() { return ComposeRollback.NAME; }
-
-        @Override
-        public String getDisplayName() { return "Roll a compose project back to a composeDeploy backup"; }
     }
 }

@@ -14,8 +14,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * how services are verified, the timeouts and the report settings. Their help pages live beside this class and
  * serve both steps.
  */
-public abstract class ComposeStep extends DeployStep {
-    private final String host;
+public abstract class ComposeStep extends HostChangeStep {
     private final String dir;
     private String project;
     private List<String> files = new ArrayList<>();
@@ -27,21 +26,12 @@ public abstract class ComposeStep extends DeployStep {
     private Integer logsTail;
     private List<String> failOnLogPattern = new ArrayList<>();
     private List<String> warnOnLogPattern = new ArrayList<>();
-    private String lockTimeout;
-    private String timeout;
     private String composeTimeout;
-    private boolean dryRun;
 
-    protected ComposeStep(String host, String dir) {
-        this.host = Values.trimToNull(host);
+    protected ComposeStep(StepDefinition<?> definition, String host, String dir) {
+        super(definition, host);
         this.dir = Values.trimToNull(dir);
     }
-
-    static List<String> copy(List<String> values) {
-        return values == null ? new ArrayList<>() : new ArrayList<>(values);
-    }
-
-    public String getHost() { return host; }
 
     public String getDir() { return dir; }
 
@@ -49,13 +39,13 @@ public abstract class ComposeStep extends DeployStep {
     @DataBoundSetter public void setProject(String project) { this.project = Values.trimToNull(project); }
 
     public List<String> getFiles() { return files; }
-    @DataBoundSetter public void setFiles(List<String> files) { this.files = copy(files); }
+    @DataBoundSetter public void setFiles(List<String> files) { this.files = Values.copy(files); }
 
     public String getComposeCommand() { return composeCommand; }
     @DataBoundSetter public void setComposeCommand(String composeCommand) { this.composeCommand = Values.trimToNull(composeCommand); }
 
     public List<String> getServices() { return services; }
-    @DataBoundSetter public void setServices(List<String> services) { this.services = copy(services); }
+    @DataBoundSetter public void setServices(List<String> services) { this.services = Values.copy(services); }
 
     public String getBackupDir() { return backupDir; }
     @DataBoundSetter public void setBackupDir(String backupDir) { this.backupDir = Values.trimToNull(backupDir); }
@@ -70,22 +60,13 @@ public abstract class ComposeStep extends DeployStep {
     @DataBoundSetter public void setLogsTail(Integer logsTail) { this.logsTail = logsTail; }
 
     public List<String> getFailOnLogPattern() { return failOnLogPattern; }
-    @DataBoundSetter public void setFailOnLogPattern(List<String> failOnLogPattern) { this.failOnLogPattern = copy(failOnLogPattern); }
+    @DataBoundSetter public void setFailOnLogPattern(List<String> failOnLogPattern) { this.failOnLogPattern = Values.copy(failOnLogPattern); }
 
     public List<String> getWarnOnLogPattern() { return warnOnLogPattern; }
-    @DataBoundSetter public void setWarnOnLogPattern(List<String> warnOnLogPattern) { this.warnOnLogPattern = copy(warnOnLogPattern); }
-
-    public String getLockTimeout() { return lockTimeout; }
-    @DataBoundSetter public void setLockTimeout(String lockTimeout) { this.lockTimeout = Values.trimToNull(lockTimeout); }
-
-    public String getTimeout() { return timeout; }
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
+    @DataBoundSetter public void setWarnOnLogPattern(List<String> warnOnLogPattern) { this.warnOnLogPattern = Values.copy(warnOnLogPattern); }
 
     public String getComposeTimeout() { return composeTimeout; }
     @DataBoundSetter public void setComposeTimeout(String composeTimeout) { this.composeTimeout = Values.trimToNull(composeTimeout); }
-
-    public boolean isDryRun() { return dryRun; }
-    @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
 
     /**
      * The form side both compose steps share: field checks run the engine's own binding next to a minimal valid
@@ -94,8 +75,8 @@ public abstract class ComposeStep extends DeployStep {
     public abstract static class ComposeDescriptor extends DeployDescriptor {
         static final Map<String, Object> MINIMAL = Map.of("host", "h", "dir", "/srv/app");
 
-        protected ComposeDescriptor(StepDefinition<?> definition) {
-            super(definition, MINIMAL);
+        protected ComposeDescriptor(StepDefinition<?> definition, String displayName) {
+            super(definition, displayName, MINIMAL);
         }
 
         /** Host and directory are what a person scanning the pipeline graph wants to see; nothing else, never a secret. */

@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Item;
 import hudson.util.ComboBoxModel;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.DeployStepExecutor;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
@@ -29,14 +28,17 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * What every deploy step shares: the parameters the engine's {@code CommonParams} reads ({@code reportName},
- * {@code onFailure}, {@code archive} and {@code verbose}), and how it runs: its parameters under the engine's names, handed to the
+ * {@code onFailure}, {@code archive} and {@code verbose}), the {@code timeout} every step has (its default and what it
+ * bounds are the step's own declaration), and how it runs: its parameters under the engine's names, handed to the
  * engine's definition of the step on a thread of its own.
  */
 public abstract class DeployStep extends Step {
+    private final StepDefinition<?> definition;
     private String reportName;
     private String onFailure;
     private boolean archive = true;
     private boolean verbose;
+    private String timeout;
 
     public String getReportName() { return reportName; }
     @DataBoundSetter public void setReportName(String reportName) { this.reportName = Values.trimToNull(reportName); }
@@ -50,30 +52,25 @@ public abstract class DeployStep extends Step {
     public boolean isVerbose() { return verbose; }
     @DataBoundSetter public void setVerbose(boolean verbose) { this.verbose = verbose; }
 
-    /** Adds the shared parameters under the engine's names (unset ones stay out, so the engine's defaults apply). */
-    protected void putCommonParams(Map<String, Object> params) {
-        params.put("reportName", reportName);
-        params.put("onFailure", onFailure);
-        params.put("archive", archive);
-        if (verbose) {
-            params.put("verbose", true);
-        }
-    }
+    public String getTimeout() { return timeout; }
+    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    /** The engine's definition of this step. */
-    protected abstract StepDefinition<?> definition();
+    /** @param definition the engine's definition of this step */
+    protected DeployStep(StepDefinition<?> definition) {
+        this.definition = definition;
+    }
 
     /**
      * The step's parameters under the engine's names, read from this step's properties named by the engine's
      * declarations; unset ones are left out so the engine's defaults apply.
      */
     public Map<String, Object> toParams() {
-        return StepParams.of(this, definition().declarations());
+        return StepParams.of(this, definition.declarations());
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, definition(), toParams());
+        return new Execution(context, definition, toParams());
     }
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
@@ -98,29 +95,36 @@ public abstract class DeployStep extends Step {
     }
 
     /**
-     * What every deploy step's descriptor shares: the context it runs in, its fields' checks and list fields, status
-     * fields that take numbers in a Jenkinsfile, and the choices of its onFailure field.
+     * What every deploy step's descriptor shares: its name and title, the context it runs in, its fields' checks,
+     * list and map fields, status fields that take numbers in a Jenkinsfile, and the choices of its host and onFailure
+     * fields.
      */
     public abstract static class DeployDescriptor extends StepDescriptor implements CustomDescribableModel {
         private final StepDefinition<?> definition;
+        private final String displayName;
         private final Map<String, Object> minimal;
 
         /**
+         * @param displayName the step as the Snippet Generator lists it
          * @param minimal the smallest valid set of the step's parameters, next to which a form check binds the one
          *     field it checks
          */
-        protected DeployDescriptor(StepDefinition<?> definition, Map<String, Object> minimal) {
+        protected DeployDescriptor(StepDefinition<?> definition, String displayName, Map<String, Object> minimal) {
             this.definition = definition;
+            this.displayName = displayName;
             this.minimal = Map.copyOf(minimal);
         }
+
+        /** The engine's name of the step. */
+        @Override
+        public String getFunctionName() { return definition.name(); }
+
+        @Override
+        public String getDisplayName() { return displayName; }
 
         /** The check of a declared field, at {@code <descriptor>/field/<name>/check}; an undeclared name is not found. */
         public FieldCheck getField(String name) {
             return FieldCheck.of(definition, minimal, name, mapSeparator(name)).orElse(null);
-        }
-
-        protected StepDefinition<?> definition() {
-            return definition;
         }
 
         /** Between key and value in the lines of a map field's textarea. */
@@ -128,15 +132,10 @@ public abstract class DeployStep extends Step {
             return StepForms.HEADER_SEPARATOR;
         }
 
-        /** List fields arrive from the form as one entry per line; they bind as lists. */
+        /** List and map fields arrive from the form as one entry per line; they bind as lists and maps. */
         @Override
         public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            return super.newInstance(req, StepForms.listFields(formData, listFields()));
-        }
-
-        /** The fields edited one entry per line: the declared lists. */
-        protected String[] listFields() {
-            return definition.declarations().all().stream().filter(p -> p.kind() == Param.Kind.LIST).map(Param::name).toArray(String[]::new);
+            return StepForms.bind(formData, definition.declarations(), this::mapSeparator, form -> super.newInstance(req, form));
         }
 
         /** A list field's value as its textarea shows it. */
@@ -144,8 +143,15 @@ public abstract class DeployStep extends Step {
             return StepForms.text(lines);
         }
 
-        protected Map<String, Object> minimal() {
-            return minimal;
+        /** A map field's value as its textarea shows it. */
+        public String text(Map<String, String> map, String field) {
+            return StepForms.entriesText(map, mapSeparator(field));
+        }
+
+        /** The host, when the step has one: what a person scanning the pipeline graph wants to see; never a secret. */
+        @Override
+        public String argumentsToString(Map<String, Object> namedArgs) {
+            return hostAnd(namedArgs, null);
         }
 
         /** The host, then the {@code next} argument (a folder, a location) when given: what the pipeline graph shows. */

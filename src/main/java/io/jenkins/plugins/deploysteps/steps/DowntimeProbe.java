@@ -2,13 +2,9 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import hudson.model.Describable;
-import hudson.model.Descriptor;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
-import io.jenkins.plugins.deploysteps.jenkins.StepParams;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -47,19 +43,12 @@ public final class DowntimeProbe implements Describable<DowntimeProbe> {
     public String getFrom() { return from; }
     @DataBoundSetter public void setFrom(String from) { this.from = Values.trimToNull(from); }
 
-    public Map<String, Object> toParams() {
-        return StepParams.of(this, ComposeDeploy.DOWNTIME_PARAMS);
-    }
-
     @Extension
-    public static final class DescriptorImpl extends Descriptor<DowntimeProbe> implements CustomDescribableModel {
-        /** {@code expectStatus: 200} in a Jenkinsfile: the number as the String setter takes it. */
-        @Override
-        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-            return StepForms.statusAsText(arguments);
-        }
+    public static final class DescriptorImpl extends SettingsDescriptor<DowntimeProbe> {
+        static final Map<String, Object> MINIMAL = Map.of("url", "http://127.0.0.1/");
 
-        @Override
-        public String getDisplayName() { return "Downtime probe"; }
+        public DescriptorImpl() {
+            super("Downtime probe", new ComposeDeploy(), ComposeStep.ComposeDescriptor.MINIMAL, "downtimeProbe", MINIMAL);
+        }
     }
 }

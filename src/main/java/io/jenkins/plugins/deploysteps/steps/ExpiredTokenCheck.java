@@ -33,11 +33,8 @@ public final class ExpiredTokenCheck implements Describable<ExpiredTokenCheck> {
     @Extension
     public static final class DescriptorImpl extends SettingsDescriptor<ExpiredTokenCheck> {
         public DescriptorImpl() {
-            super(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "expiredToken", Map.of());
+            super("Expired token", new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "expiredToken", Map.of());
         }
-
-        @Override
-        public String getDisplayName() { return "Expired token"; }
 
         /** Secret text: a token known to have expired. */
         @POST

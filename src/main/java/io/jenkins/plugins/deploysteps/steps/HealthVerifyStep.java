@@ -2,7 +2,6 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +23,15 @@ public final class HealthVerifyStep extends DeployStep {
     private String maxInterval;
     private Integer consecutive;
     private Integer parallelism;
-    private String timeout;
     private TlsCertificates tls;
 
     @DataBoundConstructor
-    public HealthVerifyStep() {}
+    public HealthVerifyStep() {
+        super(new HealthVerify());
+    }
 
     public List<HealthCheck> getChecks() { return checks; }
-    @DataBoundSetter public void setChecks(List<HealthCheck> checks) { this.checks = checks == null ? new ArrayList<>() : new ArrayList<>(checks); }
+    @DataBoundSetter public void setChecks(List<HealthCheck> checks) { this.checks = Values.copy(checks); }
 
     public String getUrl() { return url; }
     @DataBoundSetter public void setUrl(String url) { this.url = Values.trimToNull(url); }
@@ -51,16 +51,8 @@ public final class HealthVerifyStep extends DeployStep {
     public Integer getParallelism() { return parallelism; }
     @DataBoundSetter public void setParallelism(Integer parallelism) { this.parallelism = parallelism; }
 
-    public String getTimeout() { return timeout; }
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
-
     public TlsCertificates getTls() { return tls; }
     @DataBoundSetter public void setTls(TlsCertificates tls) { this.tls = tls; }
-
-    @Override
-    protected StepDefinition<?> definition() {
-        return new HealthVerify();
-    }
 
     @Extension
     @Symbol(HealthVerify.NAME)
@@ -68,14 +60,8 @@ public final class HealthVerifyStep extends DeployStep {
         static final Map<String, Object> MINIMAL = Map.of("url", "http://localhost/");
 
         public DescriptorImpl() {
-            super(new HealthVerify(), MINIMAL);
+            super(new HealthVerify(), "Verify a deployment: HTTP(S), TLS and TCP checks, waiting until healthy", MINIMAL);
         }
-
-        @Override
-        public String getFunctionName() { return HealthVerify.NAME; }
-
-        @Override
-        public String getDisplayName() { return "Verify a deployment: HTTP(S), TLS and TCP checks, waiting until healthy"; }
 
         /** What a person scanning the pipeline graph wants: the URL, or the checks' names. Never a header or credential. */
         @Override

@@ -2,7 +2,6 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,24 +14,20 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code hostCheck host: 'prod-1', minFreeDisk: '2GB', ...}: is the host reachable, trusted, and does it have
  * room for a deploy. Parameters bind to the engine's {@link HostCheck} under the same names the CLI uses.
  */
-public final class HostCheckStep extends DeployStep {
-    private final String host;
+public final class HostCheckStep extends HostStep {
     private List<String> paths = new ArrayList<>();
     private String minFreeDisk;
     private String minFreeMemory;
     private Double maxLoad;
     private List<String> requireCommands = new ArrayList<>();
-    private String timeout;
 
     @DataBoundConstructor
     public HostCheckStep(String host) {
-        this.host = Values.trimToNull(host);
+        super(new HostCheck(), host);
     }
 
-    public String getHost() { return host; }
-
     public List<String> getPaths() { return paths; }
-    @DataBoundSetter public void setPaths(List<String> paths) { this.paths = paths == null ? new ArrayList<>() : new ArrayList<>(paths); }
+    @DataBoundSetter public void setPaths(List<String> paths) { this.paths = Values.copy(paths); }
 
     public String getMinFreeDisk() { return minFreeDisk; }
     @DataBoundSetter public void setMinFreeDisk(String minFreeDisk) { this.minFreeDisk = Values.trimToNull(minFreeDisk); }
@@ -44,33 +39,13 @@ public final class HostCheckStep extends DeployStep {
     @DataBoundSetter public void setMaxLoad(Double maxLoad) { this.maxLoad = maxLoad; }
 
     public List<String> getRequireCommands() { return requireCommands; }
-    @DataBoundSetter public void setRequireCommands(List<String> requireCommands) { this.requireCommands = requireCommands == null ? new ArrayList<>() : new ArrayList<>(requireCommands); }
-
-    public String getTimeout() { return timeout; }
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
-
-    @Override
-    protected StepDefinition<?> definition() {
-        return new HostCheck();
-    }
+    @DataBoundSetter public void setRequireCommands(List<String> requireCommands) { this.requireCommands = Values.copy(requireCommands); }
 
     @Extension
     @Symbol(HostCheck.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
         public DescriptorImpl() {
-            super(new HostCheck(), Map.of("host", "h"));
-        }
-
-        @Override
-        public String getFunctionName() { return HostCheck.NAME; }
-
-        @Override
-        public String getDisplayName() { return "Check a deploy host: connection, disk, memory, load, commands"; }
-
-        /** The host is what a person scanning the pipeline graph wants to see; nothing else, and never a secret. */
-        @Override
-        public String argumentsToString(Map<String, Object> namedArgs) {
-            return hostAnd(namedArgs, null);
+            super(new HostCheck(), "Check a deploy host: connection, disk, memory, load, commands", Map.of("host", "h"));
         }
     }
 }

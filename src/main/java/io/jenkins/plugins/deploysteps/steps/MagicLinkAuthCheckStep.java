@@ -6,7 +6,6 @@ import hudson.util.ComboBoxModel;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -14,15 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code magicLinkAuthCheck baseUrl: 'https://app.example.com', mailbox: [type: 'mailpit', url: '...'], ...}: passwordless
@@ -63,10 +59,10 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     private String expectInvalidStatus;
     private String expectNoSessionStatus;
     private String caCredentialsId;
-    private String timeout;
 
     @DataBoundConstructor
     public MagicLinkAuthCheckStep(String baseUrl) {
+        super(new MagicLinkAuthCheck());
         this.baseUrl = Values.trimToNull(baseUrl);
     }
 
@@ -78,7 +74,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     public List<AuthenticatedCheck> getAuthenticatedChecks() { return authenticatedChecks; }
 
     /** Empty keeps the engine's default (the profile must show the address). */
-    @DataBoundSetter public void setAuthenticatedChecks(List<AuthenticatedCheck> authenticatedChecks) { this.authenticatedChecks = authenticatedChecks == null ? new ArrayList<>() : new ArrayList<>(authenticatedChecks); }
+    @DataBoundSetter public void setAuthenticatedChecks(List<AuthenticatedCheck> authenticatedChecks) { this.authenticatedChecks = Values.copy(authenticatedChecks); }
 
     public RateLimitCheck getRateLimit() { return rateLimit; }
     @DataBoundSetter public void setRateLimit(RateLimitCheck rateLimit) { this.rateLimit = rateLimit; }
@@ -99,7 +95,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     @DataBoundSetter public void setSendPath(String sendPath) { this.sendPath = Values.trimToNull(sendPath); }
 
     public String getSendBody() { return sendBody; }
-    @DataBoundSetter public void setSendBody(String sendBody) { this.sendBody = sendBody == null || sendBody.isEmpty() ? null : sendBody; }
+    @DataBoundSetter public void setSendBody(String sendBody) { this.sendBody = Values.emptyToNull(sendBody); }
 
     public String getExpectSendStatus() { return expectSendStatus; }
     @DataBoundSetter public void setExpectSendStatus(String expectSendStatus) { this.expectSendStatus = Values.trimToNull(expectSendStatus); }
@@ -114,7 +110,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     @DataBoundSetter public void setClockSkew(String clockSkew) { this.clockSkew = Values.trimToNull(clockSkew); }
 
     public String getLinkPattern() { return linkPattern; }
-    @DataBoundSetter public void setLinkPattern(String linkPattern) { this.linkPattern = linkPattern == null || linkPattern.isEmpty() ? null : linkPattern; }
+    @DataBoundSetter public void setLinkPattern(String linkPattern) { this.linkPattern = Values.emptyToNull(linkPattern); }
 
     public String getTokenParam() { return tokenParam; }
     @DataBoundSetter public void setTokenParam(String tokenParam) { this.tokenParam = Values.trimToNull(tokenParam); }
@@ -123,7 +119,7 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     @DataBoundSetter public void setFollowLink(boolean followLink) { this.followLink = followLink; }
 
     public List<String> getLinkOrigins() { return linkOrigins; }
-    @DataBoundSetter public void setLinkOrigins(List<String> linkOrigins) { this.linkOrigins = linkOrigins == null ? new ArrayList<>() : new ArrayList<>(linkOrigins); }
+    @DataBoundSetter public void setLinkOrigins(List<String> linkOrigins) { this.linkOrigins = Values.copy(linkOrigins); }
 
     public String getVerifyPath() { return verifyPath; }
     @DataBoundSetter public void setVerifyPath(String verifyPath) { this.verifyPath = Values.trimToNull(verifyPath); }
@@ -167,14 +163,6 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
     public String getCaCredentialsId() { return caCredentialsId; }
     @DataBoundSetter public void setCaCredentialsId(String caCredentialsId) { this.caCredentialsId = Values.trimToNull(caCredentialsId); }
 
-    public String getTimeout() { return timeout; }
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
-
-    @Override
-    protected StepDefinition<?> definition() {
-        return new MagicLinkAuthCheck();
-    }
-
     @Extension
     @Symbol(MagicLinkAuthCheck.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
@@ -182,33 +170,13 @@ public final class MagicLinkAuthCheckStep extends DeployStep {
         static final Map<String, Object> MINIMAL = Map.of("baseUrl", "http://localhost/", "mailbox", Map.of("type", "maildev", "url", "http://localhost/"));
 
         public DescriptorImpl() {
-            super(new MagicLinkAuthCheck(), MINIMAL);
+            super(new MagicLinkAuthCheck(), "Verify magic-link login end to end: email, token, session, negatives", MINIMAL);
         }
-
-        @Override
-        public String getFunctionName() { return MagicLinkAuthCheck.NAME; }
-
-        @Override
-        public String getDisplayName() { return "Verify magic-link login end to end: email, token, session, negatives"; }
 
         /** The app and the mailbox kind; never a path with a token, a header or a credential. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
             return MagicLinkAuthCheckStep.describe(namedArgs);
-        }
-
-        /** The headers textarea becomes a map before the rest of the form binds. */
-        @Override
-        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, String> headers = StepForms.takeEntries(formData, f -> StepForms.HEADER_SEPARATOR, "headers").get("headers");
-            MagicLinkAuthCheckStep step = (MagicLinkAuthCheckStep) super.newInstance(req, formData);
-            step.setHeaders(headers);
-            return step;
-        }
-
-        /** A map field as its textarea shows it. */
-        public String text(Map<String, String> map) {
-            return StepForms.entriesText(map, StepForms.HEADER_SEPARATOR);
         }
 
         @POST

@@ -5,12 +5,9 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Item;
-import hudson.util.ComboBoxModel;
-import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
-import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
 import org.kohsuke.stapler.AncestorInPath;
@@ -65,11 +62,6 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
     public String getTimeout() { return timeout; }
     @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
 
-    /** The mailbox under the engine's names; unset values are left out so the engine's defaults apply. */
-    public Map<String, Object> toParams() {
-        return StepParams.of(this, MagicLinkAuthCheck.MAILBOX_PARAMS);
-    }
-
     /** The smallest mailbox of each kind a field belongs to, next to which the form checks the field. */
     private static final Map<String, Object> WEB_API = Map.of("type", "mailpit", "url", "http://localhost/");
     private static final Map<String, Object> IMAP = Map.of("type", "imap", "host", "localhost");
@@ -88,16 +80,13 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
     @Extension
     public static final class DescriptorImpl extends SettingsDescriptor<MagicLinkMailbox> {
         public DescriptorImpl() {
-            super(new MagicLinkAuthCheck(), Map.of("baseUrl", "http://localhost/"), "mailbox", Map.of());
+            super("Mailbox", new MagicLinkAuthCheck(), Map.of("baseUrl", "http://localhost/"), "mailbox", Map.of());
         }
 
         @Override
         protected Map<String, Object> minimal(String field) {
             return formMinimal(field);
         }
-
-        @Override
-        public String getDisplayName() { return "Mailbox"; }
 
         public ListBoxModel doFillTypeItems() {
             ListBoxModel items = new ListBoxModel();
@@ -117,26 +106,10 @@ public final class MagicLinkMailbox implements Describable<MagicLinkMailbox> {
             return items;
         }
 
-        /** A command mailbox's host is a configured Deploy host; see {@link FormChoices#hostCheck}. */
-        @POST
-        public FormValidation doCheckHost(@AncestorInPath Item item, @QueryParameter String value) {
-            return FormChoices.hostCheck(item, value);
-        }
-
-        @POST
-        public ComboBoxModel doFillHostItems(@AncestorInPath Item item) {
-            return FormChoices.hostItems(item);
-        }
-
         /** User name with password: the web API's basic authentication, or the IMAP login. */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return FormChoices.credentialItems(item, credentialsId, CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class));
-        }
-
-        @POST
-        public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
-            return FormChoices.caBundleItems(item, caCredentialsId);
         }
     }
 }

@@ -3,27 +3,22 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.Extension;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRoute;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code nginxRoute host: 'prod-1', site: '/etc/nginx/sites-enabled/app', location: '/api/new-feature/', proxyPass: ...}:
  * a managed reverse-proxy location, changed so that a mistake is undone. Parameters bind to the engine's
  * {@link NginxRoute} under the names the CLI uses.
  */
-public final class NginxRouteStep extends DeployStep {
+public final class NginxRouteStep extends HostChangeStep {
 
-    private final String host;
     private final String site;
     private final String location;
     private String state;
@@ -41,18 +36,13 @@ public final class NginxRouteStep extends DeployStep {
     private String reloadCommand;
     private String backupDir;
     private Integer keepBackups;
-    private String lockTimeout;
-    private String timeout;
-    private boolean dryRun;
 
     @DataBoundConstructor
     public NginxRouteStep(String host, String site, String location) {
-        this.host = Values.trimToNull(host);
+        super(new NginxRoute(), host);
         this.site = Values.trimToNull(site);
         this.location = Values.trimToNull(location);
     }
-
-    public String getHost() { return host; }
 
     public String getSite() { return site; }
 
@@ -105,20 +95,6 @@ public final class NginxRouteStep extends DeployStep {
     public Integer getKeepBackups() { return keepBackups; }
     @DataBoundSetter public void setKeepBackups(Integer keepBackups) { this.keepBackups = keepBackups; }
 
-    public String getLockTimeout() { return lockTimeout; }
-    @DataBoundSetter public void setLockTimeout(String lockTimeout) { this.lockTimeout = Values.trimToNull(lockTimeout); }
-
-    public String getTimeout() { return timeout; }
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
-
-    public boolean isDryRun() { return dryRun; }
-    @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
-
-    @Override
-    protected StepDefinition<?> definition() {
-        return new NginxRoute();
-    }
-
     @Extension
     @Symbol(NginxRoute.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
@@ -126,33 +102,13 @@ public final class NginxRouteStep extends DeployStep {
                 "proxyPass", "http://127.0.0.1:3000", "verifyUrl", "https://app.example.com/api/health");
 
         public DescriptorImpl() {
-            super(new NginxRoute(), MINIMAL);
+            super(new NginxRoute(), "Add, update or remove an nginx reverse-proxy location, tested and reloaded, restored on failure", MINIMAL);
         }
-
-        @Override
-        public String getFunctionName() { return NginxRoute.NAME; }
-
-        @Override
-        public String getDisplayName() { return "Add, update or remove an nginx reverse-proxy location, tested and reloaded, restored on failure"; }
 
         /** Host and location are what a person scanning the pipeline graph wants to see; never a header value. */
         @Override
         public String argumentsToString(Map<String, Object> namedArgs) {
             return hostAnd(namedArgs, "location");
-        }
-
-        /** The headers textarea ({@code Name: value} per line) becomes a map before the rest of the form binds. */
-        @Override
-        public Step newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            Map<String, String> headers = StepForms.takeEntries(formData, f -> StepForms.HEADER_SEPARATOR, "headers").get("headers");
-            NginxRouteStep step = (NginxRouteStep) super.newInstance(req, formData);
-            step.setHeaders(headers);
-            return step;
-        }
-
-        /** The headers as the textarea shows them. */
-        public String headersText(Map<String, String> headers) {
-            return StepForms.entriesText(headers, StepForms.HEADER_SEPARATOR);
         }
 
         public ListBoxModel doFillStateItems() {

@@ -3,10 +3,8 @@ package io.jenkins.plugins.deploysteps.steps;
 import hudson.Extension;
 import hudson.model.Describable;
 import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
-import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -29,18 +27,9 @@ public final class RateLimitCheck implements Describable<RateLimitCheck> {
     @DataBoundSetter public void setPath(String path) { this.path = Values.trimToNull(path); }
 
     @Extension
-    public static final class DescriptorImpl extends SettingsDescriptor<RateLimitCheck> implements CustomDescribableModel {
+    public static final class DescriptorImpl extends SettingsDescriptor<RateLimitCheck> {
         public DescriptorImpl() {
-            super(new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "rateLimit", Map.of());
+            super("Rate limiting", new MagicLinkAuthCheck(), MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, "rateLimit", Map.of());
         }
-
-        /** {@code rateLimit: [requests: 10, expectStatus: 429]}: the number as the String setter takes it. */
-        @Override
-        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
-            return StepForms.statusAsText(arguments);
-        }
-
-        @Override
-        public String getDisplayName() { return "Rate limiting"; }
     }
 }

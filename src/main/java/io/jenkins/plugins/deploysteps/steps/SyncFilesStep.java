@@ -2,7 +2,6 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
 import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
@@ -17,8 +16,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code syncFiles host: 'prod-1', from: 'app/', to: '/srv/app'}: the release's files from the workspace to the host
  * over the step's SSH connection. Parameters bind to the engine's {@link SyncFiles} under the same names the CLI uses.
  */
-public final class SyncFilesStep extends DeployStep {
-    private final String host;
+public final class SyncFilesStep extends HostChangeStep {
     private final String from;
     private final String to;
     private List<String> excludes = new ArrayList<>();
@@ -29,25 +27,20 @@ public final class SyncFilesStep extends DeployStep {
     private String layout;
     private Integer keepReleases;
     private boolean rollback;
-    private boolean dryRun;
-    private String timeout;
-    private String lockTimeout;
 
     @DataBoundConstructor
     public SyncFilesStep(String host, String from, String to) {
-        this.host = Values.trimToNull(host);
+        super(new SyncFiles(), host);
         this.from = Values.trimToNull(from);
         this.to = Values.trimToNull(to);
     }
-
-    public String getHost() { return host; }
 
     public String getFrom() { return from; }
 
     public String getTo() { return to; }
 
     public List<String> getExcludes() { return excludes; }
-    @DataBoundSetter public void setExcludes(List<String> excludes) { this.excludes = excludes == null ? new ArrayList<>() : new ArrayList<>(excludes); }
+    @DataBoundSetter public void setExcludes(List<String> excludes) { this.excludes = Values.copy(excludes); }
 
     public List<String> getPreserve() { return preserve == null ? SyncFiles.DEFAULT_PRESERVE : preserve; }
     @DataBoundSetter public void setPreserve(List<String> preserve) { this.preserve = preserve == null ? null : new ArrayList<>(preserve); }
@@ -67,34 +60,14 @@ public final class SyncFilesStep extends DeployStep {
     public boolean isRollback() { return rollback; }
     @DataBoundSetter public void setRollback(boolean rollback) { this.rollback = rollback; }
 
-    public boolean isDryRun() { return dryRun; }
-    @DataBoundSetter public void setDryRun(boolean dryRun) { this.dryRun = dryRun; }
-
-    public String getTimeout() { return timeout; }
-    @DataBoundSetter public void setTimeout(String timeout) { this.timeout = Values.trimToNull(timeout); }
-
-    public String getLockTimeout() { return lockTimeout; }
-    @DataBoundSetter public void setLockTimeout(String lockTimeout) { this.lockTimeout = Values.trimToNull(lockTimeout); }
-
-    @Override
-    protected StepDefinition<?> definition() {
-        return new SyncFiles();
-    }
-
     @Extension
     @Symbol(SyncFiles.NAME)
     public static final class DescriptorImpl extends DeployDescriptor {
         static final Map<String, Object> MINIMAL = Map.of("host", "h", "from", "app", "to", "/srv/app");
 
         public DescriptorImpl() {
-            super(new SyncFiles(), MINIMAL);
+            super(new SyncFiles(), "Sync workspace files to a deploy host: changes only, env files preserved, REVISION written", MINIMAL);
         }
-
-        @Override
-        public String getFunctionName() { return SyncFiles.NAME; }
-
-        @Override
-        public String getDisplayName() { return "Sync workspace files to a deploy host: changes only, env files preserved, REVISION written"; }
 
         /** Where the files go is what a person scanning the pipeline graph wants to see. */
         @Override

@@ -2,18 +2,11 @@ package io.jenkins.plugins.deploysteps.steps;
 
 import hudson.Extension;
 import hudson.model.Describable;
-import hudson.model.Item;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
-import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
-import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.Map;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /** healthVerify's {@code tls: [warnDays: 21, failDays: 7, caCredentialsId: 'internal-ca']}: how long certificates must stay valid, and which CAs they lead to. */
 public final class TlsCertificates implements Describable<TlsCertificates> {
@@ -33,25 +26,12 @@ public final class TlsCertificates implements Describable<TlsCertificates> {
     public String getCaCredentialsId() { return caCredentialsId; }
     @DataBoundSetter public void setCaCredentialsId(String caCredentialsId) { this.caCredentialsId = Values.trimToNull(caCredentialsId); }
 
-    public Map<String, Object> toParams() {
-        return StepParams.of(this, HealthVerify.TLS_PARAMS);
-    }
-
     @Extension
     public static final class DescriptorImpl extends SettingsDescriptor<TlsCertificates> {
         static final Map<String, Object> MINIMAL = Map.of("url", "https://localhost/");
 
         public DescriptorImpl() {
-            super(new HealthVerify(), MINIMAL, "tls", Map.of(), Map.of());
-        }
-
-        @Override
-        public String getDisplayName() { return "TLS certificate thresholds"; }
-
-        /** Secret files and secret text holding PEM certificates. */
-        @POST
-        public ListBoxModel doFillCaCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String caCredentialsId) {
-            return FormChoices.caBundleItems(item, caCredentialsId);
+            super("TLS certificate thresholds", new HealthVerify(), MINIMAL, "tls", Map.of());
         }
     }
 }

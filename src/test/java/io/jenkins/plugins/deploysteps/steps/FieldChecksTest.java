@@ -69,6 +69,18 @@ class FieldChecksTest {
     }
 
     @Test
+    void composeDeploysRouteAndDowntimeProbeFieldsAreCheckedByTheEngine() {
+        FieldCheck port = FieldCheck.ofSetting(new ComposeDeploy(), BlueGreenRoute.DescriptorImpl.BLUE_GREEN, "routes",
+                BlueGreenRoute.DescriptorImpl.MINIMAL, "port", ": ").orElseThrow();
+        assertThat(port.problem("3000")).isEmpty();
+        assertThat(port.problem("0")).contains("0 is out of range (1 to 65535)");
+        FieldCheck interval = FieldCheck.ofSetting(new ComposeDeploy(), ComposeStep.ComposeDescriptor.MINIMAL, "downtimeProbe",
+                DowntimeProbe.DescriptorImpl.MINIMAL, "interval", ": ").orElseThrow();
+        assertThat(interval.problem("100ms")).isEmpty();
+        assertThat(interval.problem("soon")).get().asString().contains("'soon'");
+    }
+
+    @Test
     void aHostFieldNamesADeployHostAndOtherFieldsDoNot() {
         assertThat(FieldCheck.of(new SyncFiles(), SyncFilesStep.DescriptorImpl.MINIMAL, "host", ": ").orElseThrow().namesADeployHost()).isTrue();
         assertThat(check("host").namesADeployHost()).isTrue();

@@ -52,7 +52,7 @@ class FormMethodsTest {
         }
         // The scan sees the methods it is about (a scan that finds nothing would pass for nothing).
         assertThat(needPost).contains("DeployHost$DescriptorImpl.doFillCredentialsIdItems", "DeployHost$DescriptorImpl.doTestConnection",
-                "HealthCheck$DescriptorImpl.doFillCredentialsIdItems", "TlsCertificates$DescriptorImpl.doFillCaCredentialsIdItems",
+                "HealthCheck$DescriptorImpl.doFillCredentialsIdItems", "SettingsDescriptor.doFillCaCredentialsIdItems",
                 "MagicLinkMailbox$DescriptorImpl.doFillCredentialsIdItems", "ExpiredTokenCheck$DescriptorImpl.doFillCredentialsIdItems",
                 "FieldCheck.doCheck", "DeployStep$DeployDescriptor.doFillHostItems");
         assertThat(notPost).as("form methods that consult a permission but also answer GET").isEmpty();

@@ -12,6 +12,7 @@ import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
 import java.beans.Introspector;
 import java.lang.reflect.Method;
@@ -118,8 +119,8 @@ class HealthVerifyStepTest {
         step.setUrl(" https://app.example.com/ ");
         step.setWaitTimeout("  ");
         assertThat(step.toParams()).isEqualTo(Map.of("url", "https://app.example.com/", "archive", true));
-        assertThat(new HealthCheck().toParams()).isEmpty();
-        assertThat(new TlsCertificates().toParams()).isEmpty();
+        assertThat(StepParams.of(new HealthCheck(), HealthVerify.CHECK_PARAMS)).isEmpty();
+        assertThat(StepParams.of(new TlsCertificates(), HealthVerify.TLS_PARAMS)).isEmpty();
     }
 
     @Test

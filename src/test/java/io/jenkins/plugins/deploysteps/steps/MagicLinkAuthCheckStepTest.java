@@ -12,6 +12,7 @@ import io.jenkins.plugins.deploysteps.engine.run.ParamDoc;
 import io.jenkins.plugins.deploysteps.engine.secret.Credential;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
+import io.jenkins.plugins.deploysteps.jenkins.StepParams;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
 import java.beans.Introspector;
 import java.lang.reflect.Method;
@@ -152,8 +153,8 @@ class MagicLinkAuthCheckStepTest {
         MagicLinkAuthCheckStep step = new MagicLinkAuthCheckStep("https://app/");
         step.setSendPath("  ");
         assertThat(step.toParams()).isEqualTo(Map.of("baseUrl", "https://app/", "archive", true));
-        assertThat(new MagicLinkMailbox().toParams()).isEmpty();
-        assertThat(new AuthenticatedCheck().toParams()).isEmpty();
+        assertThat(StepParams.of(new MagicLinkMailbox(), MagicLinkAuthCheck.MAILBOX_PARAMS)).isEmpty();
+        assertThat(StepParams.of(new AuthenticatedCheck(), MagicLinkAuthCheck.CHECK_PARAMS)).isEmpty();
     }
 
     @Test

@@ -18,22 +18,12 @@ import java.util.Optional;
  * show them, and a session a response issues is read out (and registered) the same way for verify, refresh and the
  * negatives.
  */
-final class AppClient {
+record AppClient(Http http, Verify verify, SessionSecrets secrets) {
     /** The app's response, or why there was none: an ERROR, never a made-up status. */
     record Answer(HttpResult response, String failure) {
         boolean answered() {
             return response != null;
         }
-    }
-
-    private final Http http;
-    private final Verify verify;
-    private final SessionSecrets secrets;
-
-    AppClient(Http http, Verify verify, SessionSecrets secrets) {
-        this.http = http;
-        this.verify = verify;
-        this.secrets = secrets;
     }
 
     Answer exchange(HttpRequestSpec request) throws InterruptedException {

@@ -13,22 +13,12 @@ import java.util.regex.Pattern;
  * bearer header and as a cookie pair; every cookie a verify or refresh response sets; every token-like text field (8
  * characters or more) of its JSON.
  */
-final class SessionSecrets {
+record SessionSecrets(SecretMasker masker, Progress progress, LinkExtractor extractor) {
     /** JSON fields of a verify or refresh response that hold credentials (refreshToken, accessToken, jwt, sessionId...). */
     private static final Pattern SECRET_FIELD = Pattern.compile("(?i).*(token|session|secret|jwt|password|key|auth).*");
 
     /** Shorter query values are not taken for tokens (a page's {@code token=1} flag); the emailed token is registered whatever its length. */
     private static final int TOKEN_LIKE = 8;
-
-    private final SecretMasker masker;
-    private final Progress progress;
-    private final LinkExtractor extractor;
-
-    SessionSecrets(SecretMasker masker, Progress progress, LinkExtractor extractor) {
-        this.masker = masker;
-        this.progress = progress;
-        this.extractor = extractor;
-    }
 
     /** Every link and every token parameter in the email, the moment it is read: also those no check can use (a {@code file:} link). */
     void mail(MailMessage m) {
