@@ -10,6 +10,8 @@ import jenkins.util.io.OnMaster;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
 public interface Item extends PersistenceRoot, FullyNamedModelObject, SearchableModelObject, FullyNamed, Named, AccessControlled, OnMaster {
+    Permission READ = null;
+
     Permission CONFIGURE = null;
 
     Permission EXTENDED_READ = null;

@@ -1,5 +1,6 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -33,6 +34,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public String getFullDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public @NonNull String getUrl() {
         throw new UnsupportedOperationException();
     }
 

@@ -6,6 +6,8 @@ import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 /** Signature stub of jenkins-core (org.jenkins-ci.main:jenkins-core); compile only. */
 public interface TaskListener extends SerializableOnlyOverRemoting {
+    TaskListener NULL = null;
+
     @NonNull
     PrintStream getLogger();
 }

@@ -6,6 +6,10 @@ import java.util.Set;
 
 /** Signature stub of json-lib (org.kohsuke.stapler:json-lib); compile only. */
 public final class JSONObject extends AbstractJSON implements JSON, Map<String, Object>, Comparable {
+    public static JSONObject fromObject(Object object) {
+        throw new UnsupportedOperationException();
+    }
+
     public JSONObject() {
         throw new UnsupportedOperationException();
     }

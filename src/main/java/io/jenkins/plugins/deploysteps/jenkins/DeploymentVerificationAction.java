@@ -1,5 +1,6 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
+import hudson.Functions;
 import hudson.model.Run;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
@@ -170,7 +171,10 @@ public class DeploymentVerificationAction implements RunAction2 {
 
     /**
      * {@code report/<html path>}: an archived HTML report of this build, under a policy that lets its styles apply.
-     * It is an artifact, so it needs the permission core asks for artifacts.
+     * It is an artifact, so it asks what core asks before it serves artifacts: {@link Run#ARTIFACTS} only where
+     * {@code hudson.security.ArtifactsPermission} turns that permission on. Otherwise the permission does not exist
+     * for any user (matrix authorization grants a disabled permission to no one), and whoever may see the build sees its
+     * artifacts.
      */
     public void doReport(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
         Run<?, ?> owner = run;
@@ -178,7 +182,9 @@ public class DeploymentVerificationAction implements RunAction2 {
             rsp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        owner.checkPermission(Run.ARTIFACTS);
+        if (Functions.isArtifactsPermissionEnabled()) {
+            owner.checkPermission(Run.ARTIFACTS);
+        }
         String path = req.getRestOfPath().replaceFirst("^/", "");
         boolean known = getEntries().stream().anyMatch(e -> e.isArchived() && e.getHtml().equals(path));
         VirtualFile file = owner.getArtifactManager().root();

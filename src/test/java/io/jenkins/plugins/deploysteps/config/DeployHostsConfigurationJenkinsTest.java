@@ -94,9 +94,9 @@ class DeployHostsConfigurationJenkinsTest {
                 .hasMessage("Deploy hosts: host 'web': composeCommand: 'compose-ng' is not one of 'auto', 'docker compose', 'docker-compose', 'podman-compose'");
         assertThat(DeployHostsConfiguration.get().getHosts()).isEmpty();
         DeployHost.DescriptorImpl d = r.jenkins.getDescriptorByType(DeployHost.DescriptorImpl.class);
-        assertThat(d.getField("composeCommand").doCheck("compose-ng").kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(d.getField("nginxTestCommand").doCheck("nginx -t").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(d.getField("port").doCheck("70000").getMessage()).isEqualTo("70000 is not a TCP port (1 to 65535)");
+        assertThat(d.getField("composeCommand").check(null, "compose-ng", Map.of()).kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(d.getField("nginxTestCommand").check(null, "nginx -t", Map.of()).kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.getField("port").check(null, "70000", Map.of()).getMessage()).isEqualTo("70000 is not a TCP port (1 to 65535)");
         assertThat(d.getField("jumpHost")).isNull();
     }
 

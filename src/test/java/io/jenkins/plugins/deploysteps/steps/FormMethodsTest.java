@@ -116,7 +116,7 @@ class FormMethodsTest {
     }
 
     /** The compiled classes of the plugin's sub-packages, from the directory this build compiled them into. */
-    private static List<Class<?>> classesUnder(String... packages) throws IOException, URISyntaxException, ClassNotFoundException {
+    static List<Class<?>> classesUnder(String... packages) throws IOException, URISyntaxException, ClassNotFoundException {
         Path classes = Path.of(DeployHost.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         TreeSet<String> names = new TreeSet<>();
         for (String p : packages) {

@@ -29,10 +29,13 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The steps' forms in a running Jenkins: a host field names a configured host, a drop-down left at its first choice
- * writes nothing into the snippet, and a build's reports are shown only to those who may read its artifacts.
+ * writes nothing into the snippet, and a build's reports are shown to exactly those who may read its artifacts.
  */
 @WithJenkins
 class StepFormsJenkinsTest {
+    /** The system property that turns core's Artifacts permission on (hudson.Functions.isArtifactsPermissionEnabled). */
+    private static final String ARTIFACTS_PERMISSION = "hudson.security.ArtifactsPermission";
+
     private JenkinsRule r;
 
     @BeforeEach
@@ -81,7 +84,7 @@ class StepFormsJenkinsTest {
     }
 
     @Test
-    void aReportIsShownOnlyToThoseWhoMayReadTheBuildsArtifacts() throws Exception {
+    void aReportAsksWhatTheBuildsArtifactsAsk() throws Exception {
         WorkflowRun b;
         try (TestHttpServer server = TestHttpServer.http()) {
             server.on("/health", TestHttpServer.json(200, "{\"status\":\"ok\"}"));
@@ -94,14 +97,25 @@ class StepFormsJenkinsTest {
         assertThat(action.getEntries()).isNotEmpty();
         assertThat(action.getEntries().get(0).isArchived()).isTrue();
         String report = b.getUrl() + action.getUrlName() + "/report/" + action.getEntries().get(0).getHtml();
+        String artifact = b.getUrl() + "artifact/" + action.getEntries().get(0).getHtml();
 
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ).everywhere().to("viewer")
                 .grant(Jenkins.READ, Item.READ, Run.ARTIFACTS).everywhere().to("auditor"));
 
-        assertThat(statusOf(report, "viewer")).isEqualTo(403);
-        assertThat(statusOf(report, "auditor")).isEqualTo(200);
+        // Jenkins' default: the Artifacts permission is off, and whoever may see a build sees its artifacts.
+        assertThat(statusOf(artifact, "viewer")).isEqualTo(200);
+        assertThat(statusOf(report, "viewer")).isEqualTo(200);
+        System.setProperty(ARTIFACTS_PERMISSION, "true");
+        try {
+            assertThat(statusOf(artifact, "viewer")).isEqualTo(403);
+            assertThat(statusOf(report, "viewer")).isEqualTo(403);
+            assertThat(statusOf(artifact, "auditor")).isEqualTo(200);
+            assertThat(statusOf(report, "auditor")).isEqualTo(200);
+        } finally {
+            System.clearProperty(ARTIFACTS_PERMISSION);
+        }
     }
 
     private int statusOf(String url, String user) throws Exception {

@@ -1,10 +1,15 @@
 package org.jenkinsci.plugins.workflow.actions;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
 
 /** Signature stub of workflow-api (org.jenkins-ci.plugins.workflow:workflow-api); compile only. */
 public class WarningAction implements PersistentAction {
     public WarningAction(Result result) {
+        throw new UnsupportedOperationException();
+    }
+
+    public @NonNull Result getResult() {
         throw new UnsupportedOperationException();
     }
 
