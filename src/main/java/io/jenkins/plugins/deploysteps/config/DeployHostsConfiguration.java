@@ -75,13 +75,14 @@ public final class DeployHostsConfiguration extends GlobalConfiguration {
 
     /**
      * Keeps the key an acceptFirst host presented on its first connection, so every later connection is
-     * verified against it. Only fills an empty slot: a key already learned is never replaced from a build.
+     * verified against it. Only fills an empty slot: a key already learned is never replaced from a build, nor is a key
+     * learned from an address the host no longer has.
      *
      * @return whether the key was stored
      */
     public synchronized boolean rememberHostKey(String hostName, String knownHostsLine) {
         Optional<DeployHost> host = find(hostName);
-        if (host.isEmpty() || host.get().getLearnedHostKey() != null || !"acceptFirst".equals(host.get().getHostKeyVerification())) {
+        if (host.isEmpty() || !LearnedHostKeys.mayLearn(host.get(), knownHostsLine)) {
             return false;
         }
         host.get().setLearnedHostKey(knownHostsLine);

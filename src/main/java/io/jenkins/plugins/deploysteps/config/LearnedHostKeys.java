@@ -1,6 +1,7 @@
 package io.jenkins.plugins.deploysteps.config;
 
 import io.jenkins.plugins.deploysteps.engine.ssh.HostKeyMode;
+import io.jenkins.plugins.deploysteps.engine.ssh.HostRules;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,8 @@ import java.util.Objects;
  * JCasC file states: a form loaded before a build learned the key, or a JCasC file applied again, does not
  * carry it. Without it the next build would trust whatever key it is offered. So a new host list keeps the
  * learned key of a host with the same name and address that is still acceptFirst, unless it states a key of
- * its own. Changing the host's address or leaving acceptFirst forgets the key.
+ * its own. Changing the host's address or leaving acceptFirst forgets the key, and a key a build learned from the
+ * address the host had when the build started is not stored once the host has moved.
  */
 final class LearnedHostKeys {
     private LearnedHostKeys() {}
@@ -24,6 +26,16 @@ final class LearnedHostKeys {
                     .findFirst()
                     .ifPresent(old -> host.setLearnedHostKey(old.getLearnedHostKey()));
         }
+    }
+
+    /**
+     * Whether a build may store {@code knownHostsLine} as {@code host}'s learned key: the host still accepts the
+     * first key, has none yet, and the line names the host's address as it is configured now (a build that started
+     * before the address changed learned the old address's key, which would make every later build fail).
+     */
+    static boolean mayLearn(DeployHost host, String knownHostsLine) {
+        String name = HostRules.knownHostsName(host.getHostname(), host.getPort());
+        return host.getLearnedHostKey() == null && acceptsFirst(host) && knownHostsLine.startsWith(name + " ");
     }
 
     private static boolean acceptsFirst(DeployHost host) {

@@ -107,6 +107,7 @@ class DeployHostsConfigurationJenkinsTest {
         DeployHost strict = new DeployHost("strict", "10.0.0.8", "deploy-key");
         strict.setKnownHosts("10.0.0.8 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl");
         DeployHostsConfiguration.get().setHosts(List.of(tofu, strict));
+        assertThat(DeployHostsConfiguration.get().rememberHostKey("tofu", "10.0.0.7 ssh-ed25519 KEY0")).as("an address it no longer has").isFalse();
         assertThat(DeployHostsConfiguration.get().rememberHostKey("tofu", "10.0.0.9 ssh-ed25519 KEY1")).isTrue();
         assertThat(DeployHostsConfiguration.get().rememberHostKey("tofu", "10.0.0.9 ssh-ed25519 KEY2")).isFalse();
         assertThat(DeployHostsConfiguration.get().rememberHostKey("strict", "10.0.0.8 ssh-ed25519 KEY3")).isFalse();

@@ -58,4 +58,16 @@ class LearnedHostKeysTest {
 
         assertThat(again.getLearnedHostKey()).isNull();
     }
+
+    @Test
+    void aBuildStoresOnlyAKeyOfTheAddressTheHostHasNow() {
+        DeployHost web = host("web", "203.0.113.7", "acceptFirst", null);
+
+        assertThat(LearnedHostKeys.mayLearn(web, LEARNED)).isTrue();
+        assertThat(LearnedHostKeys.mayLearn(web, "[203.0.113.8]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIold")).as("the address it had").isFalse();
+        assertThat(LearnedHostKeys.mayLearn(web, "[203.0.113.7]:22 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIold")).as("the port it had").isFalse();
+        assertThat(LearnedHostKeys.mayLearn(web, "[203.0.113.7]:22220 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIx")).as("a longer port").isFalse();
+        assertThat(LearnedHostKeys.mayLearn(host("web", "203.0.113.7", "acceptFirst", LEARNED), LEARNED)).as("one learned already").isFalse();
+        assertThat(LearnedHostKeys.mayLearn(host("web", "203.0.113.7", "strict", null), LEARNED)).as("strict").isFalse();
+    }
 }
