@@ -13,6 +13,10 @@ public final class LockCommands {
     public static final int HELD = 1;
     /** Exit code of {@link #acquire} after it removed a lock whose lease had run out; try again at once. */
     public static final int BROKE_STALE = 10;
+    /** Exit code of {@link #release} and {@link #letGo} when someone else holds the lock. */
+    public static final int NOT_OURS = 3;
+    /** Exit code of {@link #release} and {@link #letGo} when nobody holds the lock. */
+    public static final int NO_LOCK = 4;
 
     private LockCommands() {}
 
@@ -39,8 +43,23 @@ public final class LockCommands {
                 exit 1""", lockPath, token, holder, Long.toString(leaseSeconds)).named("lock " + lockPath);
     }
 
-    /** Removes the lock only if it is still ours: after a lease ran out, someone else may hold it now. */
+    /** Ours (the token in its owner file) removed; exits {@link #NOT_OURS} or {@link #NO_LOCK} otherwise. */
+    private static final String REMOVE_IF_OURS = "grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || { [ -e \"$1\" ] && exit 3; exit 4; }; "
+            + "$SUDO rm -rf -- \"$1\"";
+
+    /**
+     * Removes the lock only if it is still ours: after a lease ran out, someone else may hold it now. Running it twice
+     * does no harm, so it can be repeated when its reply was lost.
+     */
     public static Cmd release(String lockPath, String token) {
-        return Cmd.sudoScript("grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || exit 3; $SUDO rm -rf -- \"$1\"", lockPath, token).named("unlock " + lockPath);
+        return Cmd.sudoScript(REMOVE_IF_OURS, lockPath, token).named("unlock " + lockPath);
+    }
+
+    /**
+     * Undoes whatever an {@link #acquire} with this token did when its reply never came: the host may have taken the lock
+     * (removed here if ours, as {@link #release} does) or stopped half way, leaving the directory it was preparing.
+     */
+    public static Cmd letGo(String lockPath, String token) {
+        return Cmd.sudoScript("$SUDO rm -rf -- \"$1.$2.tmp\"; " + REMOVE_IF_OURS, lockPath, token).named("unlock " + lockPath + " if this run took it");
     }
 }
