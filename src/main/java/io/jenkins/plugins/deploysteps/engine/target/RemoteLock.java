@@ -82,8 +82,12 @@ public final class RemoteLock {
 
     private void letGo(String lockPath, String token, boolean sudo) {
         try {
-            Reply r = repeatable(RemoteCommand.of(LockCommands.letGo(lockPath, token), COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost());
-            if (r.result().succeeded()) {
+            ExecResult r = repeatable(RemoteCommand.of(LockCommands.letGo(lockPath, token), COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost())
+                    .result();
+            if (!r.succeeded()) {
+                throw new CommandFailedException("removing " + lockPath + " on " + target.name(), r);
+            }
+            if (r.stdoutText().strip().equals(LockCommands.LET_GO)) {
                 progress.info("[" + target.name() + "] released " + lockPath + ": the host had taken it for this run before the reply was lost");
             }
         } catch (TargetException e) {
