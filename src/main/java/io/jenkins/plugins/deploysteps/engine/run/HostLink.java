@@ -62,6 +62,7 @@ public final class HostLink extends ForwardingTarget {
      * True when the host answers on this link, connecting again when it does not. A connection that dropped while the
      * step waited on something else (an HTTP probe) is noticed only here, by one cheap command, before an undo needs it.
      */
+    @Override
     public synchronized boolean ensureConnected() throws InterruptedException {
         if (!lost) {
             try {

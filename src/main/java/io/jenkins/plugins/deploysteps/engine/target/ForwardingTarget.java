@@ -36,6 +36,11 @@ public abstract class ForwardingTarget implements Target {
     }
 
     @Override
+    public boolean ensureConnected() throws InterruptedException {
+        return delegate().ensureConnected();
+    }
+
+    @Override
     public void close() {
         delegate().close();
     }

@@ -13,6 +13,12 @@ public final class LockCommands {
     public static final int HELD = 1;
     /** Exit code of {@link #acquire} after it removed a lock whose lease had run out; try again at once. */
     public static final int BROKE_STALE = 10;
+    /** Exit code of {@link #release} when someone else holds the lock. */
+    public static final int NOT_OURS = 3;
+    /** Exit code of {@link #release} when nobody holds the lock. */
+    public static final int NO_LOCK = 4;
+    /** What {@link #letGo} prints when it removed a lock the host had taken for us. */
+    public static final String LET_GO = "released";
 
     private LockCommands() {}
 
@@ -39,8 +45,22 @@ public final class LockCommands {
                 exit 1""", lockPath, token, holder, Long.toString(leaseSeconds)).named("lock " + lockPath);
     }
 
-    /** Removes the lock only if it is still ours: after a lease ran out, someone else may hold it now. */
+    /**
+     * Removes the lock only if it is still ours: after a lease ran out, someone else may hold it now. Running it twice
+     * does no harm, so it can be repeated when its reply was lost.
+     */
     public static Cmd release(String lockPath, String token) {
-        return Cmd.sudoScript("grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || exit 3; $SUDO rm -rf -- \"$1\"", lockPath, token).named("unlock " + lockPath);
+        return Cmd.sudoScript("grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || { [ -e \"$1\" ] && exit 3; exit 4; }; $SUDO rm -rf -- \"$1\"",
+                lockPath, token).named("unlock " + lockPath);
+    }
+
+    /**
+     * Undoes whatever an {@link #acquire} with this token did when its reply never came: the host may have taken the lock
+     * (removed here if ours, printing {@link #LET_GO}) or stopped half way, leaving the directory it was preparing. It
+     * succeeds when nothing of ours is left, whoever holds the lock.
+     */
+    public static Cmd letGo(String lockPath, String token) {
+        return Cmd.sudoScript("$SUDO rm -rf -- \"$1.$2.tmp\" || exit 1; grep -qxF -- \"token=$2\" \"$1/owner\" 2>/dev/null || exit 0; "
+                + "$SUDO rm -rf -- \"$1\" && echo " + LET_GO, lockPath, token).named("unlock " + lockPath);
     }
 }

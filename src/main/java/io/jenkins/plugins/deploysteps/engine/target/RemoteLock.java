@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * A lock directory on a host that serializes deploys to the same place. It records who holds it and since
  * when; a waiter gives up after its wait timeout naming the holder; a lock whose lease ran out (its holder
- * died with the connection) is taken over. {@link Held#close()} releases it on every path.
+ * died with the connection) is taken over. {@link Held#close()} releases it on every path. A lock command whose reply
+ * is lost (the connection dropped, say) may still have done its work on the host; both taking and releasing are by
+ * a token of this run, so they are made sure of by token, over a new connection when the target can open one.
  */
 public final class RemoteLock {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
@@ -33,7 +35,7 @@ public final class RemoteLock {
         boolean first = true;
         while (true) {
             // Later attempts print nothing of their own: the loop says when the holder changes.
-            ExecResult r = target.exec(first ? take : take.repeated());
+            ExecResult r = attempt(first ? take : take.repeated(), lockPath, token, sudo);
             first = false;
             String owner = describe(r.stdoutText());
             switch (r.exitCode()) {
@@ -59,6 +61,61 @@ public final class RemoteLock {
             }
             Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
             pause = Math.min(2000, pause * 3 / 2);
+        }
+    }
+
+    /**
+     * One try at taking the lock. When its reply never comes (the connection dropped, the command timed out, the step
+     * was aborted), the host may have taken the lock all the same, and with no {@link Held} nothing would release it
+     * before its lease ran out: it is let go by our token, over a new connection if need be, before the failure goes on.
+     */
+    private ExecResult attempt(RemoteCommand take, String lockPath, String token, boolean sudo) throws TargetException, InterruptedException {
+        try {
+            return target.exec(take);
+        } catch (SudoPasswordRequiredException e) {
+            throw e; // sudo refused the first program: nothing was taken
+        } catch (TargetException | InterruptedException e) {
+            letGo(lockPath, token, sudo);
+            throw e;
+        }
+    }
+
+    private void letGo(String lockPath, String token, boolean sudo) {
+        try {
+            ExecResult r = repeatable(RemoteCommand.of(LockCommands.letGo(lockPath, token), COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost())
+                    .result();
+            if (!r.succeeded()) {
+                throw new CommandFailedException("removing " + lockPath + " on " + target.name(), r);
+            }
+            if (r.stdoutText().strip().equals(LockCommands.LET_GO)) {
+                progress.info("[" + target.name() + "] released " + lockPath + ": the host had taken it for this run before the reply was lost");
+            }
+        } catch (TargetException e) {
+            progress.warn("[" + target.name() + "] could not make sure " + lockPath + " is not left taken: " + e.getMessage()
+                    + "; if it is, it stays until its lease runs out");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.warn("[" + target.name() + "] interrupted while making sure " + lockPath + " is not left taken; if it is, its lease will free it");
+        }
+    }
+
+    /** A command's result, and whether it was run a second time over a connection opened again. */
+    private record Reply(ExecResult result, boolean repeated) {}
+
+    /**
+     * Runs a command that does no harm run twice; when its reply is lost, once more over a new connection if the old one
+     * dropped and the target can open one.
+     */
+    private Reply repeatable(RemoteCommand command) throws TargetException, InterruptedException {
+        try {
+            return new Reply(target.exec(command), false);
+        } catch (SudoPasswordRequiredException e) {
+            throw e;
+        } catch (TargetException e) {
+            if (!target.ensureConnected()) {
+                throw e;
+            }
+            return new Reply(target.exec(command), true);
         }
     }
 
@@ -97,8 +154,9 @@ public final class RemoteLock {
         }
 
         /**
-         * Releases the lock. Failing to release (the connection is gone) is logged, not thrown: the lease lets
-         * the next deploy take the lock over, and an exception here would hide the error that got us here.
+         * Releases the lock, once more over a new connection when the reply was lost. Failing to release (the host stays
+         * out of reach) is logged, not thrown: the lease lets the next deploy take the lock over, and an exception here
+         * would hide the error that got us here.
          */
         @Override
         public void close() {
@@ -107,8 +165,10 @@ public final class RemoteLock {
             }
             released = true;
             try {
-                ExecResult r = target.exec(RemoteCommand.of(LockCommands.release(path, token), COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost());
-                if (!r.succeeded()) {
+                Reply r = repeatable(RemoteCommand.of(LockCommands.release(path, token), COMMAND_TIMEOUT).sudo(sudo).quiet().changesHost());
+                // Gone when asked again: the first release went through and only its reply was lost.
+                boolean releasedBefore = r.repeated() && r.result().exitCode() == LockCommands.NO_LOCK;
+                if (!r.result().succeeded() && !releasedBefore) {
                     progress.warn("[" + target.name() + "] " + path + " was no longer ours to release (its lease ran out)");
                 }
             } catch (TargetException e) {

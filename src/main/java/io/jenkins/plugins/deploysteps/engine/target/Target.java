@@ -32,6 +32,15 @@ public interface Target extends AutoCloseable {
      */
     ExecResult exec(RemoteCommand command) throws TargetException, InterruptedException;
 
+    /**
+     * True when the host answers, connecting again when the connection dropped: how a caller whose command lost
+     * its reply (the host may have run it all the same) gets a connection to find out on. A target that cannot
+     * connect again says false, and the caller leaves things to the host's own cleanup (a lock's lease).
+     */
+    default boolean ensureConnected() throws InterruptedException {
+        return false;
+    }
+
     @Override
     void close();
 }
