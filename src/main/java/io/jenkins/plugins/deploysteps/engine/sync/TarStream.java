@@ -22,16 +22,15 @@ final class TarStream implements RemoteCommand.Input {
 
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
-    private final LocalTree local;
-    private final SyncPlan plan;
+    private final SyncCompare.Compared diff;
     private final String revision;
     private final ProgressListener listener;
     private volatile long bytesSent;
     private volatile IOException failure;
 
-    TarStream(LocalTree local, SyncPlan plan, String revision, ProgressListener listener) {
-        this.local = local;
-        this.plan = plan;
+    /** The changes {@code diff} found, and {@code revision} (null: none) as REVISION. */
+    TarStream(SyncCompare.Compared diff, String revision, ProgressListener listener) {
+        this.diff = diff;
         this.revision = revision;
         this.listener = listener;
     }
@@ -39,6 +38,8 @@ final class TarStream implements RemoteCommand.Input {
     @Override
     public void writeTo(OutputStream out) throws IOException {
         TarWriter tar = new TarWriter(out);
+        LocalTree local = diff.local();
+        SyncPlan plan = diff.plan();
         try {
             long now = System.currentTimeMillis() / 1000;
             tar.file("delete", 0644, nulSeparated(plan.deletes()), now);
