@@ -95,7 +95,7 @@ public final class ReleaseSwitch {
         return found.hasCurrent() ? spec.to() + "/releases/" + found.current() : null;
     }
 
-    /** Creates the hidden release folder to build in, as a copy of the current release; the release and its folder. */
+    /** Creates the hidden release folder to build in (a copy of the current release, when there is one); the release with its check. */
     Checked<Release> prepare(Found found, String revision) throws InterruptedException {
         String base = ZonedDateTime.now(ZoneOffset.UTC).format(ID) + (revision == null ? "" : "-" + revision.substring(0, Math.min(8, revision.length())));
         String candidate = base.replace('/', '_');

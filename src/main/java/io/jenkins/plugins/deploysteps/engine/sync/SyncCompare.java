@@ -19,12 +19,18 @@ final class SyncCompare {
     /**
      * What the comparison found.
      *
+     * @param revision what this sync writes to REVISION; null: none
      * @param remoteRevision what the host's REVISION says; null when it has none
      * @param releases the releases on the host, with the releases layout; null without
      */
-    record Compared(LocalTree local, SyncPlan plan, String remoteRevision, ReleaseSwitch.Found releases) {
+    record Compared(LocalTree local, SyncPlan plan, String revision, String remoteRevision, ReleaseSwitch.Found releases) {
+        /** True when a plain folder already holds these files and this REVISION: nothing to send, nothing to move. */
+        boolean changesNothing() {
+            return plan.changesNothing() && releases == null && (revision == null || revision.equals(remoteRevision));
+        }
+
         /** The plan's counts, the bytes sent so far and the revision, as the report's facts. */
-        void facts(ReportBuilder report, long bytesSent, String revision) {
+        void facts(ReportBuilder report, long bytesSent) {
             report.fact("filesAdded", plan.added());
             report.fact("filesChanged", plan.changed());
             report.fact("filesDeleted", plan.deleted());
@@ -44,7 +50,8 @@ final class SyncCompare {
         this.releases = s.releases();
     }
 
-    Checked<Compared> compare(Check.Builder c, Path from) throws TargetException, InterruptedException {
+    /** @param revision what the sync writes to REVISION; null: none */
+    Checked<Compared> compare(Check.Builder c, Path from, String revision) throws TargetException, InterruptedException {
         c.expected("the files of " + spec.from());
         Compared found;
         try {
@@ -57,7 +64,7 @@ final class SyncCompare {
             if (hashing != null) {
                 hashing.join();
             }
-            found = new Compared(local, SyncPlan.of(local, remote, spec.rules(), spec.delete()), remote.revision(), layout);
+            found = new Compared(local, SyncPlan.of(local, remote, spec.rules(), spec.delete()), revision, remote.revision(), layout);
         } catch (SyncException e) {
             return Checked.without(c.fail(e.getMessage()));
         }

@@ -33,21 +33,22 @@ final class SyncDelivery {
         s.checks().skip(placeCheck(), whyNotPlaced);
     }
 
-    void run(SyncCompare.Compared diff, String revision) throws InterruptedException {
+    void run(SyncCompare.Compared diff) throws InterruptedException {
         if (spec.layout() == SyncSpec.Layout.PLAIN) {
-            deliver(diff, revision, null);
+            deliver(diff, null);
             return;
         }
-        Checked<ReleaseSwitch.Release> release = s.releases().prepare(diff.releases(), revision);
+        Checked<ReleaseSwitch.Release> release = s.releases().prepare(diff.releases(), diff.revision());
         if (release.passed()) {
-            deliver(diff, revision, release.value());
+            deliver(diff, release.value());
         }
     }
 
     /** @param release the release being built; null without the releases layout */
-    private void deliver(SyncCompare.Compared diff, String revision, ReleaseSwitch.Release release) throws InterruptedException {
+    private void deliver(SyncCompare.Compared diff, ReleaseSwitch.Release release) throws InterruptedException {
         SyncPlan p = diff.plan();
-        TarStream stream = new TarStream(diff, revision, (files, total, bytes, totalBytes) -> s.ctx().progress().info("[" + spec.host()
+        String revision = diff.revision();
+        TarStream stream = new TarStream(diff, (files, total, bytes, totalBytes) -> s.ctx().progress().info("[" + spec.host()
                 + "] sent " + files + "/" + total + " files, " + new ByteSize(bytes).toString() + " of " + new ByteSize(totalBytes).toString()));
         Check sent = s.checks().run(TRANSFER, c -> {
             c.expected(p.send().size() + " entries, " + new ByteSize(p.bytesToSend()).toString());
@@ -61,7 +62,7 @@ final class SyncDelivery {
             c.actual(new ByteSize(stream.bytesSent()).toString() + " sent");
             return c.pass();
         });
-        diff.facts(s.report(), stream.bytesSent(), revision);
+        diff.facts(s.report(), stream.bytesSent());
         if (sent.status() != Status.PASS) {
             cleanUp(release);
             return;

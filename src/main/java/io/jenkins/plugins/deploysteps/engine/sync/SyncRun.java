@@ -89,13 +89,13 @@ final class SyncRun {
     private void sync(SyncSession s) throws InterruptedException {
         Path from = ctx.baseDir().resolve(spec.from()).normalize();
         String revision = spec.revision() != null ? spec.revision() : GitHead.of(from, ctx.baseDir()).orElse(null);
-        Checked<SyncCompare.Compared> compared = checks.produce("compare " + spec.to(), c -> new SyncCompare(s).compare(c, from));
+        Checked<SyncCompare.Compared> compared = checks.produce("compare " + spec.to(), c -> new SyncCompare(s).compare(c, from, revision));
         if (!compared.passed()) {
             return;
         }
         SyncCompare.Compared diff = compared.value();
         SyncPlan p = diff.plan();
-        diff.facts(report, 0, revision);
+        diff.facts(report, 0);
         SyncDelivery delivery = new SyncDelivery(s);
         if (spec.dryRun()) {
             ctx.progress().info("[" + spec.host() + "] dry run: " + compared.check().actual());
@@ -105,10 +105,10 @@ final class SyncRun {
                 }
             }
             delivery.skip("dry run: nothing sent", "dry run: nothing changed");
-        } else if (p.changesNothing() && spec.layout() == SyncSpec.Layout.PLAIN && (revision == null || revision.equals(diff.remoteRevision()))) {
+        } else if (diff.changesNothing()) {
             delivery.skip("nothing changed: nothing to send", "nothing changed" + (revision == null ? "" : "; REVISION is already " + revision));
         } else {
-            delivery.run(diff, revision);
+            delivery.run(diff);
         }
     }
 }

@@ -23,15 +23,13 @@ final class TarStream implements RemoteCommand.Input {
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
     private final SyncCompare.Compared diff;
-    private final String revision;
     private final ProgressListener listener;
     private volatile long bytesSent;
     private volatile IOException failure;
 
-    /** The changes {@code diff} found, and {@code revision} (null: none) as REVISION. */
-    TarStream(SyncCompare.Compared diff, String revision, ProgressListener listener) {
+    /** The changes {@code diff} found, and its revision (when it has one) as REVISION. */
+    TarStream(SyncCompare.Compared diff, ProgressListener listener) {
         this.diff = diff;
-        this.revision = revision;
         this.listener = listener;
     }
 
@@ -40,6 +38,7 @@ final class TarStream implements RemoteCommand.Input {
         TarWriter tar = new TarWriter(out);
         LocalTree local = diff.local();
         SyncPlan plan = diff.plan();
+        String revision = diff.revision();
         try {
             long now = System.currentTimeMillis() / 1000;
             tar.file("delete", 0644, nulSeparated(plan.deletes()), now);
