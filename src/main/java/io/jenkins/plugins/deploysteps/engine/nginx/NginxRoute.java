@@ -6,6 +6,7 @@ import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.Connect;
 import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
+import io.jenkins.plugins.deploysteps.engine.run.Outcome;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
 
@@ -32,15 +33,12 @@ public final class NginxRoute extends DeclaredStep<NginxRouteSpec> {
         RouteTarget t = spec.target();
         ReportBuilder report = newReport(ctx, spec, t.host() + ":" + t.site() + " " + t.location());
         Target connected = Connect.connect(ctx, report, "host", t.host());
-        if (connected == null) {
-            RouteChecks.planned(spec).forEach(n -> new io.jenkins.plugins.deploysteps.engine.run.CheckRunner(ctx, report).skip(n, "not connected"));
-            return report.finish(spec.common().onFailure());
-        }
         boolean dry = spec.settings().dryRun();
-        if (dry) {
+        if (connected != null && dry) {
             report.warn("dry run: the diff and nginx -t are real, every command that would change the host was printed instead of run");
         }
-        new RouteRun(ctx, report, new HostLink(ctx, report, t.host(), connected, dry), spec).run();
+        new RouteRun(ctx, report, spec).run(connected == null ? Outcome.missing("not connected")
+                : Outcome.of(new HostLink(ctx, report, t.host(), connected, dry)));
         return report.finish(spec.common().onFailure());
     }
 }

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.deploysteps.engine.nginx;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** The names of the checks an nginxRoute run records, in the order it records them; reports and tests know them by these names. */
 final class RouteChecks {
     static final String COMMANDS = "nginx commands";
@@ -41,15 +38,5 @@ final class RouteChecks {
 
     static String probeCheck(RouteVerify v) {
         return "probe " + v.url();
-    }
-
-    /** Every check a run records when nothing fails, in order. */
-    static List<String> planned(NginxRouteSpec spec) {
-        RouteTarget t = spec.target();
-        List<String> names = new ArrayList<>(List.of(COMMANDS, lockCheck(t), readCheck(t), planCheck(spec), BACKUP, writeCheck(t), TEST, RELOAD));
-        if (spec.verify() != null) {
-            names.add(probeCheck(spec.verify()));
-        }
-        return names;
     }
 }

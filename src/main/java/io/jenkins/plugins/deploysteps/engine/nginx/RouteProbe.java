@@ -4,8 +4,10 @@ import io.jenkins.plugins.deploysteps.engine.http.Http;
 import io.jenkins.plugins.deploysteps.engine.http.HttpFailure;
 import io.jenkins.plugins.deploysteps.engine.http.HttpRequestSpec;
 import io.jenkins.plugins.deploysteps.engine.http.HttpResult;
+import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
 import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 
 /**
@@ -23,6 +25,23 @@ final class RouteProbe {
 
     RouteProbe(Http http) {
         this.http = http;
+    }
+
+    /** One way to probe, for {@link #withJvmTrust}. */
+    @FunctionalInterface
+    interface Probing {
+        Check probe(RouteProbe probe) throws InterruptedException;
+    }
+
+    /** Probes as {@code how} says, trusting what the JVM trusts; a TLS setup that fails is an error of the check {@code c}. */
+    static Check withJvmTrust(Check.Builder c, Probing how) throws InterruptedException {
+        Http http;
+        try {
+            http = new Http(TrustSource.JVM);
+        } catch (GeneralSecurityException e) {
+            return c.error("cannot set up TLS: " + e.getMessage());
+        }
+        return how.probe(new RouteProbe(http));
     }
 
     /**

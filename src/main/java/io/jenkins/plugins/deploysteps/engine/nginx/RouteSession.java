@@ -1,56 +1,64 @@
 package io.jenkins.plugins.deploysteps.engine.nginx;
 
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
-import io.jenkins.plugins.deploysteps.engine.http.Http;
-import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
-import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
+import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteFiles;
-import java.security.GeneralSecurityException;
+import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * What every stage of one nginxRoute run shares: the run's context and report, the link to the host (through sudo
- * when the host's configuration says so), the spec, and the few actions several stages take: run the test or reload
- * command as a check, probe the route, skip the checks that can no longer run.
+ * What every stage of one nginxRoute run shares once the host is connected and its nginx commands are known: the run's
+ * context and report, the link to the host (through sudo when the host's configuration says so), the spec, the test
+ * and reload commands, and the few actions several stages take.
  */
-final class RouteSession {
-    final RunContext ctx;
-    final ReportBuilder report;
-    final CheckRunner checks;
-    final HostLink link;
-    final NginxRouteSpec spec;
-    final RouteTarget route;
-    final boolean sudo;
-    final boolean dryRun;
-
+record RouteSession(RunContext ctx, ReportBuilder report, CheckRunner checks, HostLink link, NginxRouteSpec spec, Commands commands) {
     /** The test and reload commands as words. */
     record Commands(List<String> test, List<String> reload) {}
 
-    RouteSession(RunContext ctx, ReportBuilder report, HostLink link, NginxRouteSpec spec) {
-        this.ctx = ctx;
-        this.report = report;
-        this.checks = new CheckRunner(ctx, report);
-        this.link = link;
-        this.spec = spec;
-        this.route = spec.target();
-        this.sudo = link.usesSudo();
-        this.dryRun = spec.settings().dryRun();
+    /** The site file's lock, taken: what the stages after it run under. */
+    record Locked(RouteSession s, RemoteLock.Held held) {}
+
+    /** The site file as it is on the host (ISO-8859-1, so every byte stays itself). */
+    record Read(RouteSession s, String text) {}
+
+    /**
+     * The change the run makes, and, once it is backed up, the backup that undoes it.
+     *
+     * @param backup null until the backup stage made it, and when nothing needed changing
+     */
+    record Planned(RouteSession s, SiteChange change, Backup backup) {
+        Planned backedUp(Backup made) {
+            return new Planned(s, change, made);
+        }
+
+        byte[] after() {
+            return change.after().getBytes(StandardCharsets.ISO_8859_1);
+        }
     }
 
-    /** Records {@code first} and every check planned after it as skipped, saying why. */
-    void skipFrom(String first, String why) {
-        List<String> all = RouteChecks.planned(spec);
-        all.subList(all.indexOf(first), all.size()).forEach(n -> checks.skip(n, why));
+    RouteTarget route() {
+        return spec.target();
+    }
+
+    /** Whether the host's commands run through sudo (the host's configuration says). */
+    boolean sudo() {
+        return link.usesSudo();
+    }
+
+    boolean dryRun() {
+        return spec.settings().dryRun();
     }
 
     RemoteFiles files() {
@@ -58,40 +66,25 @@ final class RouteSession {
     }
 
     RemoteBackups backups() {
-        return new RemoteBackups(link, spec.settings().backupDir(), spec.settings().timeout(), sudo);
+        return new RemoteBackups(link, spec.settings().backupDir(), spec.settings().timeout(), sudo());
     }
 
-    /** A test or reload command as a check, its output the evidence. */
-    Check command(String name, List<String> words, boolean changesHost) throws InterruptedException {
-        return checks.run(name, c -> {
-            RemoteCommand cmd = RemoteCommand.of(NginxCommands.run(words), spec.settings().timeout()).sudo(sudo);
-            ExecResult r = link.exec(changesHost ? cmd.changesHost() : cmd);
-            String output = NginxCommands.output(r);
-            c.expected("exit 0").actual("exit " + r.exitCode()).evidence(name.endsWith(RouteChecks.TEST) ? "nginx -t output" : "output", output);
-            return r.succeeded() ? c.pass()
-                    : c.fail(String.join(" ", words) + " failed (exit " + r.exitCode() + "): " + NginxCommands.lastLine(output));
-        });
+    /** Runs the test command for the check {@code c}; its output is the evidence. */
+    Check test(Check.Builder c) throws TargetException, InterruptedException {
+        return command(c, commands.test(), false, "nginx -t output");
     }
 
-    /** The probe as a check; null when the spec asks for none. */
-    Check probe() throws InterruptedException {
-        RouteVerify verify = spec.verify();
-        if (verify == null) {
-            return null;
-        }
-        return checks.run(RouteChecks.probeCheck(verify), c -> {
-            Http http;
-            try {
-                http = new Http(TrustSource.JVM);
-            } catch (GeneralSecurityException e) {
-                return c.error("cannot set up TLS: " + e.getMessage());
-            }
-            return new RouteProbe(http).probe(verify, c);
-        });
+    /** Runs the reload command for the check {@code c}; its output is the evidence. */
+    Check reload(Check.Builder c) throws TargetException, InterruptedException {
+        return command(c, commands.reload(), true, "output");
     }
 
-    static boolean passed(Check c) {
-        return c.status() == Status.PASS;
+    private Check command(Check.Builder c, List<String> words, boolean changesHost, String evidence) throws TargetException, InterruptedException {
+        RemoteCommand cmd = RemoteCommand.of(NginxCommands.run(words), spec.settings().timeout()).sudo(sudo());
+        ExecResult r = link.exec(changesHost ? cmd.changesHost() : cmd);
+        String output = NginxCommands.output(r);
+        c.expected("exit 0").actual("exit " + r.exitCode()).evidence(evidence, output);
+        return r.succeeded() ? c.pass() : c.fail(String.join(" ", words) + " failed (exit " + r.exitCode() + "): " + NginxCommands.lastLine(output));
     }
 
     static String sha256(byte[] bytes) {

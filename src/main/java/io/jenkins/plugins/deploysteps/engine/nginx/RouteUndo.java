@@ -1,7 +1,11 @@
 package io.jenkins.plugins.deploysteps.engine.nginx;
 
 import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.run.Checked;
+import io.jenkins.plugins.deploysteps.engine.run.Outcome;
+import io.jenkins.plugins.deploysteps.engine.run.Stages;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.util.List;
 
 /**
@@ -10,44 +14,42 @@ import java.util.List;
  * would only pick up whatever else changed on the host meanwhile.
  */
 final class RouteUndo {
-    private final RouteSession s;
-    private final RouteSession.Commands commands;
+    private static final String NOT_NEEDED = "not needed: nginx never loaded the failed file";
 
-    RouteUndo(RouteSession s, RouteSession.Commands commands) {
+    private final RouteSession s;
+
+    RouteUndo(RouteSession s) {
         this.s = s;
-        this.commands = commands;
     }
 
     void restore(Backup backup, boolean reload) throws InterruptedException {
-        String site = s.route.site();
+        String site = s.route().site();
         String prefix = RouteChecks.RESTORE_PREFIX;
-        if (!s.link.ensureConnected()) {
-            String why = "the connection is lost and reconnecting failed: put " + backup.folder() + "/files/1 back as " + site + " by hand";
-            List.of(prefix + site, prefix + RouteChecks.TEST, prefix + RouteChecks.RELOAD).forEach(n -> s.checks.skip(n, why));
-            s.report.fact("restored", "NO: " + why);
-            return;
+        Outcome<Backup> connected = s.link().ensureConnected() ? Outcome.of(backup)
+                : Outcome.missing(byHand(backup, "the connection is lost and reconnecting failed"));
+        if (connected.present()) {
+            s.ctx().progress().warn("[" + s.link().name() + "] the change failed: restoring " + site + " from backup " + backup.id());
         }
-        s.ctx.progress().warn("[" + s.link.name() + "] the change failed: restoring " + site + " from backup " + backup.id());
-        Check restored = s.checks.run(prefix + site, c -> {
-            c.expected("byte for byte as in backup " + backup.id());
-            List<String> done = s.backups().restore(backup);
-            return c.actual(String.join(", ", done)).evidence("restored", String.join("\n", done)).pass("put back from " + backup.folder());
-        });
-        if (!RouteSession.passed(restored)) {
-            String why = "the restore failed: put " + backup.folder() + "/files/1 back as " + site + " by hand";
-            s.checks.skip(prefix + RouteChecks.TEST, why);
-            s.checks.skip(prefix + RouteChecks.RELOAD, why);
-            s.report.fact("restored", "NO: " + why);
-            return;
-        }
-        boolean tested = RouteSession.passed(s.command(prefix + RouteChecks.TEST, commands.test(), false));
-        if (!reload) {
-            s.checks.skip(prefix + RouteChecks.RELOAD, "not needed: nginx never loaded the failed file");
-        } else if (tested) {
-            s.command(prefix + RouteChecks.RELOAD, commands.reload(), true);
-        } else {
-            s.checks.skip(prefix + RouteChecks.RELOAD, "the restored configuration fails nginx -t too: not reloaded");
-        }
-        s.report.fact("restored", site + " from backup " + backup.id());
+        Outcome<Backup> restored = Stages.from(connected).then(prefix + site, byHand(backup, "the restore failed"), this::putBack).run(s.checks());
+        // Without a reload the test says only whether the restored file is sound: the reload is not needed either way.
+        Outcome<Backup> tested = Stages.from(restored)
+                .then(prefix + RouteChecks.TEST, reload ? "the restored configuration fails nginx -t too: not reloaded" : NOT_NEEDED,
+                        (c, b) -> Checked.of(s.test(c), b))
+                .run(s.checks());
+        Stages.from(tested.onlyIf(reload, NOT_NEEDED))
+                .then(prefix + RouteChecks.RELOAD, "the restored configuration could not be reloaded", (c, b) -> Checked.of(s.reload(c), b))
+                .run(s.checks());
+        s.report().fact("restored", restored.present() ? site + " from backup " + backup.id() : "NO: " + restored.why());
+    }
+
+    private Checked<Backup> putBack(Check.Builder c, Backup backup) throws TargetException, InterruptedException {
+        c.expected("byte for byte as in backup " + backup.id());
+        List<String> done = s.backups().restore(backup);
+        return Checked.of(c.actual(String.join(", ", done)).evidence("restored", String.join("\n", done)).pass("put back from " + backup.folder()),
+                backup);
+    }
+
+    private String byHand(Backup backup, String why) {
+        return why + ": put " + backup.folder() + "/files/1 back as " + s.route().site() + " by hand";
     }
 }

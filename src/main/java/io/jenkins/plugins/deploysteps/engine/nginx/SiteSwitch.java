@@ -1,10 +1,10 @@
 package io.jenkins.plugins.deploysteps.engine.nginx;
 
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
-import io.jenkins.plugins.deploysteps.engine.http.Http;
-import io.jenkins.plugins.deploysteps.engine.http.TrustSource;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
+import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
+import io.jenkins.plugins.deploysteps.engine.run.Checked;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
@@ -12,7 +12,6 @@ import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteFiles;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +27,22 @@ public final class SiteSwitch {
     /** Records a check (the caller keeps track of what failed). */
     public interface Checks {
         Check run(String name, CheckRunner.Body body) throws InterruptedException;
+
+        /**
+         * As {@link #run}, for a check that hands a value on with it. A recorder that takes only plain bodies (a step's
+         * own list of checks) records the check; the value comes back beside it.
+         */
+        default <T> Checked<T> produce(String name, CheckRunner.Producer<T> body) throws InterruptedException {
+            List<T> found = new ArrayList<>(1);
+            Check check = run(name, b -> {
+                Checked<T> r = body.evaluate(b);
+                if (r.value() != null) {
+                    found.add(r.value());
+                }
+                return r.check();
+            });
+            return Checked.of(check, found.isEmpty() ? null : found.get(0));
+        }
     }
 
     /** How long a probe after a switch must keep answering as expected (see {@link RouteProbe#probeSettled}). */
@@ -89,27 +104,30 @@ public final class SiteSwitch {
      * content is live and answered.
      */
     public boolean apply(String name, byte[] content, Backup backup, List<RouteVerify> probes) throws InterruptedException {
-        boolean[] loaded = new boolean[1];
-        Check c = checks.run(name, b -> {
-            b.expected("written, nginx -t passes, reloaded" + (probes.isEmpty() ? "" : ", probes answer"));
-            new RemoteFiles(link, timeout).write(site, content, link.usesSudo(), "644");
-            ExecResult t = exec(test, false);
-            b.evidence("nginx -t output", NginxCommands.output(t));
-            if (!t.succeeded()) {
-                return b.fail(String.join(" ", test) + " failed (exit " + t.exitCode() + "): " + NginxCommands.lastLine(NginxCommands.output(t)));
-            }
-            ExecResult r = exec(reload, true);
-            loaded[0] = true;
-            if (!r.succeeded()) {
-                return b.fail(String.join(" ", reload) + " failed (exit " + r.exitCode() + "): " + NginxCommands.lastLine(NginxCommands.output(r)));
-            }
-            return b.actual("sha256 " + sha256(content).substring(0, 12) + " live").pass();
-        });
-        boolean ok = c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS && probe(probes);
+        Checked<Boolean> loaded = checks.produce(name, b -> writeTestReload(b, content, probes));
+        boolean ok = loaded.passed() && probe(probes);
         if (!ok && backup != null) {
-            restore("put " + site + " back", backup, loaded[0] || c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS, List.of());
+            restore("put " + site + " back", backup, Boolean.TRUE.equals(loaded.value()), List.of());
         }
         return ok;
+    }
+
+    /** Writes, tests and reloads; the value says whether nginx loaded the new file (not when nginx -t refused it). */
+    private Checked<Boolean> writeTestReload(Check.Builder b, byte[] content, List<RouteVerify> probes) throws TargetException, InterruptedException {
+        b.expected("written, nginx -t passes, reloaded" + (probes.isEmpty() ? "" : ", probes answer"));
+        new RemoteFiles(link, timeout).write(site, content, link.usesSudo(), "644");
+        ExecResult t = exec(test, false);
+        b.evidence("nginx -t output", NginxCommands.output(t));
+        if (!t.succeeded()) {
+            return Checked.of(b.fail(String.join(" ", test) + " failed (exit " + t.exitCode() + "): " + NginxCommands.lastLine(NginxCommands.output(t))),
+                    false);
+        }
+        ExecResult r = exec(reload, true);
+        if (!r.succeeded()) {
+            return Checked.of(b.fail(String.join(" ", reload) + " failed (exit " + r.exitCode() + "): " + NginxCommands.lastLine(NginxCommands.output(r))),
+                    true);
+        }
+        return Checked.of(b.actual("sha256 " + sha256(content).substring(0, 12) + " live").pass(), true);
     }
 
     /** Records {@code name}: the backed-up file back byte for byte, tested, reloaded when asked, then the probes. */
@@ -135,20 +153,14 @@ public final class SiteSwitch {
             }
             return b.actual("restored from " + backup.folder()).pass();
         });
-        return c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS && probe(probes);
+        return c.status() == Status.PASS && probe(probes);
     }
 
     private boolean probe(List<RouteVerify> probes) throws InterruptedException {
         boolean all = true;
         for (RouteVerify v : probes) {
-            Check c = checks.run(RouteChecks.probeCheck(v) + " (" + site + ")", b -> {
-                try {
-                    return new RouteProbe(new Http(TrustSource.JVM)).probeSettled(v, SETTLE, b);
-                } catch (GeneralSecurityException e) {
-                    return b.error("cannot set up TLS: " + e.getMessage());
-                }
-            });
-            all &= c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS;
+            Check c = checks.run(RouteChecks.probeCheck(v) + " (" + site + ")", b -> RouteProbe.withJvmTrust(b, probe -> probe.probeSettled(v, SETTLE, b)));
+            all &= c.status() == Status.PASS;
         }
         return all;
     }

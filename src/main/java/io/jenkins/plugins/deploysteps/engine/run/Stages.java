@@ -22,6 +22,15 @@ public final class Stages<T> {
         Checked<O> run(Check.Builder check, I input) throws TargetException, InterruptedException;
     }
 
+    /**
+     * What a stage that did not pass leaves for the stages after it: it undoes what the stage began (a file written is
+     * put back) and says why they are skipped.
+     */
+    @FunctionalInterface
+    public interface IfNot<I> {
+        String undo(I input) throws InterruptedException;
+    }
+
     private interface Chain<T> {
         Outcome<T> run(CheckRunner checks) throws InterruptedException;
     }
@@ -43,13 +52,22 @@ public final class Stages<T> {
      * @param ifNot why the stages after it are skipped when it does not pass
      */
     public <O> Stages<O> then(String name, String ifNot, Stage<T, O> stage) {
+        return then(name, input -> ifNot, stage);
+    }
+
+    /**
+     * Then the check {@code name}, on the value so far; when it does not pass, {@code ifNot} undoes what it began
+     * (its checks recorded after this one) and says why the stages after it are skipped.
+     */
+    public <O> Stages<O> then(String name, IfNot<T> ifNot, Stage<T, O> stage) {
         return new Stages<>(checks -> {
             Outcome<T> input = chain.run(checks);
             if (!input.present()) {
                 checks.skip(name, input.why());
                 return Outcome.missing(input.why());
             }
-            return checks.produce(name, c -> stage.run(c, input.value())).outcome(ifNot);
+            Checked<O> result = checks.produce(name, c -> stage.run(c, input.value()));
+            return result.passed() ? Outcome.of(result.value()) : Outcome.missing(ifNot.undo(input.value()));
         });
     }
 

@@ -1,10 +1,9 @@
 package io.jenkins.plugins.deploysteps.engine.sync;
 
-import io.jenkins.plugins.deploysteps.engine.command.Cmd;
-import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
+import io.jenkins.plugins.deploysteps.engine.run.Checked;
 import io.jenkins.plugins.deploysteps.engine.target.CommandFailedException;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
@@ -38,75 +37,100 @@ public final class ReleaseSwitch {
      */
     public record Place(String host, String to, java.time.Duration timeout, int keepReleases) {}
 
+    /**
+     * The releases on the host as they were read.
+     *
+     * @param names the release folders, oldest first
+     * @param current the release {@code current} points to; null when there is no such link
+     */
+    record Found(List<String> names, String current) {
+        Found {
+            names = List.copyOf(names);
+        }
+
+        boolean hasCurrent() {
+            return current != null && names.contains(current);
+        }
+    }
+
+    /** A release being built: under its hidden name until {@link #switchTo} names it {@code id}. */
+    record Release(Found before, String id) {
+        String partial() {
+            return "." + id + ".partial";
+        }
+    }
+
     private final Place spec;
-    private final Target link;
+    private final SyncHost host;
     private final CheckRunner checks;
     private final ReportBuilder report;
-    private final boolean sudo;
-    private String current;
-    private List<String> names = List.of();
-    private String id;
-    private String partial;
 
     public ReleaseSwitch(Place spec, Target link, CheckRunner checks, ReportBuilder report, boolean sudo) {
         this.spec = spec;
-        this.link = link;
+        this.host = new SyncHost(link, spec.host(), spec.timeout(), sudo);
         this.checks = checks;
         this.report = report;
-        this.sudo = sudo;
     }
 
-    /** Reads the releases; the folder {@code current} points to, or null when there is none yet. */
-    String currentDir() throws TargetException, InterruptedException {
-        ExecResult r = link.exec(RemoteCommand.of(SyncCommands.releases(spec.to()), spec.timeout()).quiet());
+    /** Reads the releases and where current points. */
+    Found read() throws TargetException, InterruptedException {
+        ExecResult r = host.read(SyncCommands.releases(spec.to()), null);
         if (!r.succeeded()) {
             throw new CommandFailedException("listing the releases in " + spec.to(), r);
         }
         String[] f = new String(r.stdout(), StandardCharsets.UTF_8).split("\0");
-        List<String> found = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 2; i < f.length; i++) {
             if (!f[i].isEmpty()) {
-                found.add(f[i]);
+                names.add(f[i]);
             }
         }
-        found.sort(null);
-        names = found;
+        names.sort(null);
         String target = f.length > 1 ? f[1] : "";
-        current = target.startsWith("releases/") ? target.substring("releases/".length()) : null;
-        return current == null || !names.contains(current) ? null : spec.to() + "/" + target;
+        return new Found(names, target.startsWith("releases/") ? target.substring("releases/".length()) : null);
     }
 
-    /** Creates the hidden release folder to build in; returns it, or null when that failed (recorded). */
-    String prepare(String revision) throws InterruptedException {
+    /** The folder current points to, or null when there is none yet. */
+    String currentDir(Found found) {
+        return found.hasCurrent() ? spec.to() + "/releases/" + found.current() : null;
+    }
+
+    /** Creates the hidden release folder to build in (a copy of the current release, when there is one); the release with its check. */
+    Checked<Release> prepare(Found found, String revision) throws InterruptedException {
         String base = ZonedDateTime.now(ZoneOffset.UTC).format(ID) + (revision == null ? "" : "-" + revision.substring(0, Math.min(8, revision.length())));
         String candidate = base.replace('/', '_');
-        for (int n = 2; names.contains(candidate); n++) {
+        for (int n = 2; found.names().contains(candidate); n++) {
             candidate = base.replace('/', '_') + "-" + n;
         }
-        id = candidate;
-        partial = "." + id + ".partial";
-        var c = checks.run("prepare release " + id, b -> {
-            b.expected(current == null ? "a new release folder" : "a copy of release " + current);
-            run(SyncCommands.prepareRelease(spec.to(), partial, current != null && names.contains(current), sudo), "creating release " + id);
-            return b.actual("releases/" + partial).pass();
+        Release release = new Release(found, candidate);
+        return checks.produce("prepare release " + release.id(), b -> {
+            b.expected(found.current() == null ? "a new release folder" : "a copy of release " + found.current());
+            host.change(SyncCommands.prepareRelease(spec.to(), release.partial(), found.hasCurrent(), host.sudo()), "creating release " + release.id());
+            return Checked.of(b.actual("releases/" + release.partial()).pass(), release);
         });
-        return c.status() == io.jenkins.plugins.deploysteps.engine.report.Status.PASS ? spec.to() + "/releases/" + partial : null;
+    }
+
+    /** Where a release is built. */
+    String dir(Release release) {
+        return spec.to() + "/releases/" + release.partial();
     }
 
     /** Names the built release, points current at it, and removes releases beyond keepReleases. */
-    void switchTo() throws InterruptedException {
+    void switchTo(Release release) throws InterruptedException {
+        String id = release.id();
+        String current = release.before().current();
         checks.run("switch current", c -> {
             c.expected("current -> releases/" + id);
-            run(SyncCommands.renameRelease(spec.to(), partial, id, sudo), "naming release " + id);
-            run(SyncCommands.switchCurrent(spec.to(), id, sudo), "switching current to " + id);
+            host.change(SyncCommands.renameRelease(spec.to(), release.partial(), id, host.sudo()), "naming release " + id);
+            host.change(SyncCommands.switchCurrent(spec.to(), id, host.sudo()), "switching current to " + id);
             report.fact("release", id);
             report.fact("previousRelease", current == null ? "(none)" : current);
-            List<String> all = new ArrayList<>(names);
+            List<String> all = new ArrayList<>(release.before().names());
             all.add(id);
             all.sort(null);
             List<String> old = all.subList(0, Math.max(0, all.size() - spec.keepReleases()));
             if (!old.isEmpty()) {
-                run(SyncCommands.removeReleases(spec.to(), old, sudo), "removing old releases");
+                host.change(SyncCommands.removeReleases(spec.to(), old, host.sudo()), "removing old releases");
             }
             return c.actual("current -> releases/" + id + (current == null ? "" : " (was " + current + ")")
                     + (old.isEmpty() ? "" : "; removed " + String.join(", ", old))).pass();
@@ -114,10 +138,8 @@ public final class ReleaseSwitch {
     }
 
     /** Removes a release that was not finished. */
-    void discard() throws TargetException, InterruptedException {
-        if (partial != null) {
-            link.exec(RemoteCommand.of(SyncCommands.removeReleases(spec.to(), List.of(partial), sudo), spec.timeout()).quiet().changesHost());
-        }
+    void discard(Release release) throws TargetException, InterruptedException {
+        host.tidy(SyncCommands.removeReleases(spec.to(), List.of(release.partial()), host.sudo()));
     }
 
     /**
@@ -126,7 +148,9 @@ public final class ReleaseSwitch {
      */
     public Check rollback(String release) throws InterruptedException {
         return checks.run("rollback " + spec.to(), c -> {
-            currentDir();
+            Found found = read();
+            List<String> names = found.names();
+            String current = found.current();
             int at = current == null ? -1 : names.indexOf(current);
             boolean previous = release.equals(PREVIOUS);
             c.expected("current -> " + (previous ? "the release before " + (current == null ? "the current one" : current) : "releases/" + release));
@@ -139,17 +163,10 @@ public final class ReleaseSwitch {
                         : "no release " + release + " in " + spec.to() + "/releases; there are " + String.join(", ", names));
             }
             String to = previous ? names.get(at - 1) : release;
-            run(SyncCommands.switchCurrent(spec.to(), to, sudo), "switching current to " + to);
+            host.change(SyncCommands.switchCurrent(spec.to(), to, host.sudo()), "switching current to " + to);
             report.fact("release", to);
             report.fact("previousRelease", current);
             return c.actual("current -> releases/" + to + " (was " + current + ")").pass();
         });
-    }
-
-    private void run(Cmd cmd, String what) throws TargetException, InterruptedException {
-        ExecResult r = link.exec(RemoteCommand.of(cmd, spec.timeout()).quiet().changesHost());
-        if (!r.succeeded()) {
-            throw new CommandFailedException(what + " on " + spec.host(), r);
-        }
     }
 }

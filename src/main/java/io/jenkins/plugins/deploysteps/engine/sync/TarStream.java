@@ -22,23 +22,23 @@ final class TarStream implements RemoteCommand.Input {
 
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
-    private final LocalTree local;
-    private final SyncPlan plan;
-    private final String revision;
+    private final SyncCompare.Compared diff;
     private final ProgressListener listener;
     private volatile long bytesSent;
     private volatile IOException failure;
 
-    TarStream(LocalTree local, SyncPlan plan, String revision, ProgressListener listener) {
-        this.local = local;
-        this.plan = plan;
-        this.revision = revision;
+    /** The changes {@code diff} found, and its revision (when it has one) as REVISION. */
+    TarStream(SyncCompare.Compared diff, ProgressListener listener) {
+        this.diff = diff;
         this.listener = listener;
     }
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
         TarWriter tar = new TarWriter(out);
+        LocalTree local = diff.local();
+        SyncPlan plan = diff.plan();
+        String revision = diff.revision();
         try {
             long now = System.currentTimeMillis() / 1000;
             tar.file("delete", 0644, nulSeparated(plan.deletes()), now);

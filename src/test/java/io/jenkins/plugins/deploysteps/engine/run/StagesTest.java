@@ -44,6 +44,20 @@ class StagesTest {
     }
 
     @Test
+    void aStageThatDoesNotPassUndoesWhatItBeganBeforeTheRestIsSkipped() throws Exception {
+        Outcome<String> last = Stages.from(Outcome.of("file"))
+                .then("write", "not written", (c, s) -> Checked.of(c.pass(), s))
+                .then("test", s -> {
+                    checks.run("undo " + s, c -> c.pass());
+                    return "the test failed: " + s + " was put back";
+                }, (c, s) -> Checked.of(c.fail("broken"), s))
+                .then("reload", "not reloaded", (c, s) -> Checked.of(c.pass(), s))
+                .run(checks);
+        assertThat(last.why()).isEqualTo("the test failed: file was put back");
+        assertThat(summary()).isEqualTo("write PASS, test FAIL (broken), undo file PASS, reload SKIP (the test failed: file was put back)");
+    }
+
+    @Test
     void aChainWithoutItsInputSkipsEveryStageAndABodyThatThrowsIsAnError() throws Exception {
         Stages.from(Outcome.<String>missing("not connected")).then("a", "no a", (c, s) -> Checked.of(c.pass(), s)).run(checks);
         Outcome<String> thrown = Stages.from(Outcome.of("x")).<String>then("b", "no b", (c, s) -> {
