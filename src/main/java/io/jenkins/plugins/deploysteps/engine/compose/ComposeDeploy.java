@@ -8,11 +8,9 @@ import io.jenkins.plugins.deploysteps.engine.params.SpecException;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
-import io.jenkins.plugins.deploysteps.engine.run.Connect;
 import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
-import io.jenkins.plugins.deploysteps.engine.run.HostLink;
+import io.jenkins.plugins.deploysteps.engine.run.Outcome;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
-import io.jenkins.plugins.deploysteps.engine.target.Target;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -76,28 +74,18 @@ public final class ComposeDeploy extends DeclaredStep<ComposeDeploySpec> {
                 ComposeParams.timeouts(p), p.get(ComposeParams.DRY_RUN), CommonParams.read(p, NAME)));
     }
 
+    /** The checklist's stages: connect, preflight (nothing changed yet), then the deploy ({@link Deployment}). */
     @Override
     public Report run(ComposeDeploySpec spec, RunContext ctx) throws InterruptedException {
         ReportBuilder report = newReport(ctx, spec, spec.target().host() + ":" + spec.target().dir());
-        Target connected = Connect.connect(ctx, report, "host", spec.target().host());
-        ComposeRun run = new ComposeRun(ctx, report, connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected,
-                spec.dryRun()), spec.target(), spec.timeouts(), spec.dryRun());
-        if (connected == null) {
-            Preflight.planned(spec).forEach(n -> run.skip(n, "not connected"));
-            Deployment.planned(spec, spec.verify().services()).forEach(n -> run.skip(n, "not connected"));
-            return report.finish(spec.common().onFailure());
+        ComposeRun run = ComposeRun.connect(ctx, report, spec,
+                "dry run: preflight ran, every command that would change the host was printed instead of run");
+        Outcome<ComposeProject> project = new Preflight(run, spec).run(run.connection());
+        if (project.present()) {
+            report.fact("composeCommand", project.value().flavor().label());
+            report.fact("composeFiles", project.value().files());
         }
-        if (spec.dryRun()) {
-            report.warn("dry run: preflight ran, every command that would change the host was printed instead of run");
-        }
-        ComposeProject project = new Preflight(run, spec).run();
-        if (project == null) {
-            Deployment.planned(spec, spec.verify().services()).forEach(n -> run.skip(n, "preflight failed: nothing was changed"));
-            return report.finish(spec.common().onFailure());
-        }
-        report.fact("composeCommand", project.flavor().label());
-        report.fact("composeFiles", project.files());
-        new Deployment(run, spec, project).run();
+        new Deployment(run, spec).run(project);
         return report.finish(spec.common().onFailure());
     }
 }

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
-import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
-import java.util.List;
 
 /** A validated composeDeploy: which project, what to check first, how to deploy, verify and roll back. */
 public record ComposeDeploySpec(
@@ -14,10 +12,4 @@ public record ComposeDeploySpec(
         ComposeTimeouts timeouts,
         boolean dryRun,
         CommonParams common)
-        implements StepSpec {
-
-    @Override
-    public List<String> hosts() {
-        return List.of(target.host());
-    }
-}
+        implements ComposeSpec {}

@@ -4,19 +4,19 @@ import io.jenkins.plugins.deploysteps.engine.params.Param;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
 import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
+import io.jenkins.plugins.deploysteps.engine.run.Checked;
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
-import io.jenkins.plugins.deploysteps.engine.run.Connect;
 import io.jenkins.plugins.deploysteps.engine.run.DeclaredStep;
-import io.jenkins.plugins.deploysteps.engine.run.HostLink;
+import io.jenkins.plugins.deploysteps.engine.run.Outcome;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
+import io.jenkins.plugins.deploysteps.engine.run.Stages;
 import io.jenkins.plugins.deploysteps.engine.sync.ReleaseSwitch;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteBackups;
-import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
-import io.jenkins.plugins.deploysteps.engine.target.Target;
-import java.util.ArrayList;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,68 +58,42 @@ public final class ComposeRollback extends DeclaredStep<ComposeRollbackSpec> {
         return "backup " + spec.backup();
     }
 
+    /** The rollback's stages: connect, compose command, lock, the backup, (the release switched back,) the restore. */
     @Override
     public Report run(ComposeRollbackSpec spec, RunContext ctx) throws InterruptedException {
         ReportBuilder report = newReport(ctx, spec, spec.target().host() + ":" + spec.target().dir());
-        Target connected = Connect.connect(ctx, report, "host", spec.target().host());
-        ComposeRun run = new ComposeRun(ctx, report, connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected,
-                spec.dryRun()), spec.target(), spec.timeouts(), spec.dryRun());
-        List<String> planned = new ArrayList<>(List.of(ProjectChecks.COMMAND_CHECK, ComposeRun.lockCheck(spec.target()), backupCheck(spec)));
-        if (spec.release() != null) {
-            planned.addAll(ReleaseRollback.planned(spec));
-        }
-        planned.addAll(Restore.planned(""));
-        if (connected == null) {
-            planned.forEach(n -> run.skip(n, "not connected"));
-            return report.finish(spec.common().onFailure());
-        }
-        if (spec.dryRun()) {
-            report.warn("dry run: every command that would change the host was printed instead of run");
-        }
-        ComposeFlavor flavor = ProjectChecks.command(run);
-        if (flavor == null) {
-            planned.stream().skip(1).forEach(n -> run.skip(n, "no working compose command"));
-            return report.finish(spec.common().onFailure());
-        }
-        RemoteLock.Held held = run.lock(spec.verify());
-        if (held == null) {
-            planned.stream().skip(2).forEach(n -> run.skip(n, "the directory is locked by another deploy"));
-            return report.finish(spec.common().onFailure());
-        }
-        try {
-            Backup backup = find(run, spec);
-            if (backup == null) {
-                planned.stream().skip(3).forEach(n -> run.skip(n, "no backup to restore"));
-            } else if (spec.release() == null) {
-                new Restore(run, spec.verify(), "").run(backup, flavor);
+        ComposeRun run = ComposeRun.connect(ctx, report, spec, "dry run: every command that would change the host was printed instead of run");
+        Outcome<ComposeFlavor> flavor = Stages.from(run.connection())
+                .then(ProjectChecks.COMMAND_CHECK, "no working compose command", (c, link) -> ProjectChecks.command(run, c))
+                .run(run);
+        try (Locked<ComposeFlavor> locked = Locked.take(run, flavor, spec.verify(), "the directory is locked by another deploy")) {
+            Outcome<Restore.From> backup = Stages.from(locked.value())
+                    .then(backupCheck(spec), "no backup to restore", (c, f) -> find(run, spec, c, f))
+                    .run(run);
+            if (spec.release() == null) {
+                new Restore(run, spec.verify(), "").run(backup, null);
             } else {
-                new ReleaseRollback(run, spec).run(backup, flavor, planned.subList(3, planned.size()));
+                new ReleaseRollback(run, spec).run(backup);
             }
-        } finally {
-            held.close();
         }
         return report.finish(spec.common().onFailure());
     }
 
-    private static Backup find(ComposeRun run, ComposeRollbackSpec spec) throws InterruptedException {
-        Backup[] found = new Backup[1];
-        run.check(backupCheck(spec), c -> {
-            RemoteBackups backups = new RemoteBackups(run.link, spec.target().backupDir(), spec.timeouts().command(), run.sudo());
-            List<Backup> all = backups.list();
-            List<String> ids = all.stream().map(Backup::id).toList();
-            run.report.fact("backups", ids);
-            c.expected(spec.backup().equals(LATEST) ? "the newest backup in " + spec.target().backupDir() : spec.backup() + " in " + spec.target().backupDir());
-            Optional<Backup> b = spec.backup().equals(LATEST) ? all.stream().reduce((a, x) -> x)
-                    : all.stream().filter(x -> x.id().equals(spec.backup())).findFirst();
-            if (b.isEmpty()) {
-                return c.actual(ids.isEmpty() ? "no backups" : String.join(", ", ids)).fail(ids.isEmpty()
-                        ? "no backups in " + spec.target().backupDir() + " on " + run.link.name()
-                        : "no backup " + spec.backup() + " in " + spec.target().backupDir() + "; there are " + String.join(", ", ids));
-            }
-            found[0] = b.get();
-            run.report.fact("backup", b.get().id());
-            return c.actual(b.get().id() + " (" + String.join(", ", b.get().paths()) + ")").pass();
-        });
-        return found[0];
+    private static Checked<Restore.From> find(ComposeRun run, ComposeRollbackSpec spec, Check.Builder c, ComposeFlavor flavor)
+            throws TargetException, InterruptedException {
+        RemoteBackups backups = new RemoteBackups(run.link, spec.target().backupDir(), spec.timeouts().command(), run.sudo());
+        List<Backup> all = backups.list();
+        List<String> ids = all.stream().map(Backup::id).toList();
+        run.report.fact("backups", ids);
+        c.expected((spec.backup().equals(LATEST) ? "the newest backup" : spec.backup()) + " in " + spec.target().backupDir());
+        Optional<Backup> b = spec.backup().equals(LATEST) ? all.stream().reduce((a, x) -> x)
+                : all.stream().filter(x -> x.id().equals(spec.backup())).findFirst();
+        if (b.isEmpty()) {
+            return Checked.without(c.actual(ids.isEmpty() ? "no backups" : String.join(", ", ids)).fail(ids.isEmpty()
+                    ? "no backups in " + spec.target().backupDir() + " on " + run.link.name()
+                    : "no backup " + spec.backup() + " in " + spec.target().backupDir() + "; there are " + String.join(", ", ids)));
+        }
+        run.report.fact("backup", b.get().id());
+        return Checked.of(c.actual(b.get().id() + " (" + String.join(", ", b.get().paths()) + ")").pass(), new Restore.From(b.get(), flavor));
     }
 }

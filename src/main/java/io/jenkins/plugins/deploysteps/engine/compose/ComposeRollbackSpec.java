@@ -1,8 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
 import io.jenkins.plugins.deploysteps.engine.run.CommonParams;
-import io.jenkins.plugins.deploysteps.engine.run.StepSpec;
-import java.util.List;
 
 /**
  * A validated composeRollback.
@@ -18,16 +16,11 @@ public record ComposeRollbackSpec(
         ComposeTimeouts timeouts,
         boolean dryRun,
         CommonParams common)
-        implements StepSpec {
+        implements ComposeSpec {
 
     /** The folder holding {@code releases/} and {@code current}: dir's parent when dir is {@code current}, else dir. */
     public String releasesRoot() {
         String dir = target.dir();
         return dir.endsWith("/current") ? dir.substring(0, dir.length() - "/current".length()) : dir;
-    }
-
-    @Override
-    public List<String> hosts() {
-        return List.of(target.host());
     }
 }

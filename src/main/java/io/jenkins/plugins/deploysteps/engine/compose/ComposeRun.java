@@ -2,37 +2,31 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 
 import io.jenkins.plugins.deploysteps.engine.command.Cmd;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
-import io.jenkins.plugins.deploysteps.engine.params.Durations;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.report.Severity;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
+import io.jenkins.plugins.deploysteps.engine.run.Checked;
+import io.jenkins.plugins.deploysteps.engine.run.Connect;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
+import io.jenkins.plugins.deploysteps.engine.run.Outcome;
+import io.jenkins.plugins.deploysteps.engine.run.Recorder;
 import io.jenkins.plugins.deploysteps.engine.run.RunContext;
 import io.jenkins.plugins.deploysteps.engine.target.CommandFailedException;
-import io.jenkins.plugins.deploysteps.engine.target.CommandTimeoutException;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
-import io.jenkins.plugins.deploysteps.engine.target.LockTimeoutException;
-import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
+import io.jenkins.plugins.deploysteps.engine.target.Target;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One run of a compose step on its host: the link, the checks recorded so far, and the few ways the step runs
- * commands there (quick reads, host changes, compose commands recorded as checks with their output as evidence).
- * Every command goes through sudo when the host's configuration says so.
+ * commands there (quick reads, host changes, checks that are remembered so the step can ask what failed since a
+ * point). Every command goes through sudo when the host's configuration says so.
  */
-final class ComposeRun {
-    /** podman-compose's report of a podman command's exit status. */
-    private static final Pattern EXIT_CODE_LINE = Pattern.compile("(?m)^exit code: ([1-9]\\d*)\\s*$");
-    private static final int EVIDENCE_LINES = 60;
-
+final class ComposeRun implements Recorder {
     final RunContext ctx;
     final ReportBuilder report;
     final CheckRunner checks;
@@ -41,10 +35,6 @@ final class ComposeRun {
     final ComposeTimeouts timeouts;
     final boolean dryRun;
     private final List<Check> recorded;
-
-    ComposeRun(RunContext ctx, ReportBuilder report, HostLink link, ComposeTarget target, ComposeTimeouts timeouts, boolean dryRun) {
-        this(ctx, report, link, target, timeouts, dryRun, new ArrayList<>());
-    }
 
     private ComposeRun(RunContext ctx, ReportBuilder report, HostLink link, ComposeTarget target, ComposeTimeouts timeouts, boolean dryRun,
             List<Check> recorded) {
@@ -58,31 +48,42 @@ final class ComposeRun {
         this.dryRun = dryRun;
     }
 
+    /**
+     * Records {@code connect to <host>}: the run of a compose step on its project, connected or not ({@link #connection()}).
+     *
+     * @param dryRunNote said in the report when the step is a dry run on a host it reached
+     */
+    static ComposeRun connect(RunContext ctx, ReportBuilder report, ComposeSpec spec, String dryRunNote) throws InterruptedException {
+        Target connected = Connect.connect(ctx, report, "host", spec.target().host());
+        HostLink link = connected == null ? null : new HostLink(ctx, report, spec.target().host(), connected, spec.dryRun());
+        if (link != null && spec.dryRun()) {
+            report.warn(dryRunNote);
+        }
+        return new ComposeRun(ctx, report, link, spec.target(), spec.timeouts(), spec.dryRun(), new ArrayList<>());
+    }
+
+    /** The host, for the first stage: missing when the step could not connect. */
+    Outcome<HostLink> connection() {
+        return link == null ? Outcome.missing("not connected") : Outcome.of(link);
+    }
+
     /** The same run working on another project (a blue-green deploy's temporary copy); checks are kept together. */
     ComposeRun on(ComposeTarget other) {
         return new ComposeRun(ctx, report, link, other, timeouts, dryRun, recorded);
-    }
-
-    /** Records a check made elsewhere (a healthVerify check of the new copy). */
-    Check record(Check c) {
-        Check recordedCheck = checks.record(c);
-        synchronized (recorded) {
-            recorded.add(recordedCheck);
-        }
-        return recordedCheck;
     }
 
     boolean sudo() {
         return link.usesSudo();
     }
 
+    /** Records a check made elsewhere (a healthVerify check of the new copy). */
+    Check record(Check c) {
+        return remember(checks.record(c));
+    }
+
     /** Records a check and remembers it, so the step can ask what failed since a point. */
     Check check(String name, CheckRunner.Body body) throws InterruptedException {
-        Check c = checks.run(name, body);
-        synchronized (recorded) {
-            recorded.add(c);
-        }
-        return c;
+        return remember(checks.run(name, body));
     }
 
     Check warning(String name, CheckRunner.Body body) throws InterruptedException {
@@ -90,26 +91,36 @@ final class ComposeRun {
     }
 
     Check check(String name, Severity severity, CheckRunner.Body body) throws InterruptedException {
-        Check c = checks.run(name, severity, body);
+        return remember(checks.run(name, severity, body));
+    }
+
+    @Override
+    public <T> Checked<T> produce(String name, CheckRunner.Producer<T> body) throws InterruptedException {
+        Checked<T> c = checks.produce(name, body);
+        remember(c.check());
+        return c;
+    }
+
+    /** Records a check that could not run, with why. */
+    void error(String name, String why) {
+        remember(checks.record(Check.named(name).error(why)));
+    }
+
+    @Override
+    public Check skip(String name, String why) {
+        return remember(checks.skip(name, why));
+    }
+
+    private Check remember(Check c) {
         synchronized (recorded) {
             recorded.add(c);
         }
         return c;
     }
 
-    /** Records a check that could not run, with why. */
-    void error(String name, String why) {
-        Check c = checks.record(Check.named(name).error(why));
-        synchronized (recorded) {
-            recorded.add(c);
-        }
-    }
-
-    void skip(String name, String why) {
-        Check c = checks.skip(name, why);
-        synchronized (recorded) {
-            recorded.add(c);
-        }
+    /** Passed, or printed instead of run in a dry run: the stages after it go on. */
+    boolean wentThrough(Check c) {
+        return c.status() == Status.PASS || c.status() == Status.SKIP && dryRun;
     }
 
     /** How many checks so far: a mark for {@link #failedSince}. */
@@ -165,90 +176,6 @@ final class ComposeRun {
             throw new TargetException("cannot read the container listing of " + commands.engine() + " on " + link.name() + ": "
                     + e.getMessage());
         }
-    }
-
-    /**
-     * A compose command that changes the host, recorded as a check named {@code name}: PASS when it exits 0,
-     * FAIL with its last lines otherwise; its output streams live and its tail is the check's evidence. In a dry
-     * run it is printed and the check is SKIP.
-     *
-     * @param outputTellsFailure whether podman-compose's {@code exit code: N} lines count (build and pull)
-     */
-    Check compose(String name, Cmd cmd, ComposeFlavor flavor, boolean outputTellsFailure) throws InterruptedException {
-        return check(name, c -> {
-            ExecResult r;
-            try {
-                r = link.exec(RemoteCommand.of(cmd, timeouts.compose()).sudo(sudo()).changesHost().label(name));
-            } catch (CommandTimeoutException e) {
-                return c.error(e.getMessage() + "; " + leftRunning(flavor));
-            }
-            if (dryRun) {
-                return c.skip("dry run: printed, not run");
-            }
-            String output = tail(r.stdoutText() + r.stderrText(), EVIDENCE_LINES);
-            c.expected("exit 0").evidence("output", output).actual("exit " + r.exitCode() + " after " + Durations.human(r.duration()));
-            int exit = r.exitCode();
-            if (exit == 0 && outputTellsFailure && flavor.reportsFailuresInOutput()) {
-                Matcher m = EXIT_CODE_LINE.matcher(r.stdoutText() + "\n" + r.stderrText());
-                if (m.find()) {
-                    exit = Integer.parseInt(m.group(1));
-                }
-            }
-            if (exit != 0) {
-                return c.fail(name.replaceFirst("^.*: ", "") + " failed (exit " + exit + "): " + lastLine(output));
-            }
-            return c.pass();
-        });
-    }
-
-    /**
-     * What a compose command stopped at its timeout leaves behind. Only the client's own processes are killed: docker
-     * compose hands builds, pulls and container starts to the engine's service, which goes on with them (podman's
-     * service finishes a build whose client is gone); podman-compose runs podman itself, but what it already started stays.
-     */
-    static String leftRunning(ComposeFlavor flavor) {
-        return flavor == ComposeFlavor.PODMAN_COMPOSE
-                ? "podman-compose and the podman commands it ran were stopped, but containers it had already started keep running"
-                : "only the docker compose client was stopped: a build, pull or container start it had asked the container engine for "
-                        + "may still be running on the host (see '" + flavor.engine() + " ps' and the engine's build processes)";
-    }
-
-    static String tail(String text, int lines) {
-        String[] all = text.strip().split("\n");
-        return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
-    }
-
-    private static String lastLine(String text) {
-        String[] lines = text.strip().split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (!lines[i].isBlank() && !EXIT_CODE_LINE.matcher(lines[i]).matches()) {
-                return lines[i].strip();
-            }
-        }
-        return "(no output)";
-    }
-
-    static String lockCheck(ComposeTarget target) {
-        return "lock " + target.dir();
-    }
-
-    /**
-     * Records {@code lock <dir>}: takes the directory's lock, waiting for another deploy up to lockTimeout (then
-     * FAIL, naming the holder). Null when it was not taken.
-     */
-    RemoteLock.Held lock(VerifySettings verify) throws InterruptedException {
-        RemoteLock.Held[] held = new RemoteLock.Held[1];
-        check(lockCheck(target), c -> {
-            c.expected("no other deploy to " + target.dir() + " (waits up to " + Durations.format(timeouts.lockWait()) + ")");
-            try {
-                held[0] = new RemoteLock(link, ctx.progress()).acquire(target.lockPath(), ctx.holder(), timeouts.lockWait(),
-                        timeouts.lease(verify), sudo());
-            } catch (LockTimeoutException e) {
-                return c.actual("held by someone else").fail(e.getMessage());
-            }
-            return c.actual("held by " + ctx.holder()).pass(dryRun ? "dry run: printed, not taken" : null);
-        });
-        return held[0];
     }
 
     static Duration since(long startedNanos) {

@@ -2,27 +2,26 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 
 import io.jenkins.plugins.deploysteps.engine.hostcheck.ResourceChecks;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
-import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.run.Checked;
+import io.jenkins.plugins.deploysteps.engine.run.HostLink;
+import io.jenkins.plugins.deploysteps.engine.run.Outcome;
+import io.jenkins.plugins.deploysteps.engine.run.Stages;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * composeDeploy's first phase, which changes nothing: compose files, compose command, resources, required env
  * keys, revision. Every check runs that can (so one report lists every problem). The port check depends on
- * what the project runs at this moment, so it runs later, under the deploy lock ({@link #portsFree}): before
- * it, a deploy still in progress could make a port look taken by someone else.
+ * what the project runs at this moment, so it is a stage of its own under the deploy lock ({@link PortCheck}).
  */
 final class Preflight {
     static final String ENV_CHECK = "required env keys";
     static final String REVISION_CHECK = "revision";
-    static final String PORTS_CHECK = "published ports are free";
 
     private final ComposeRun run;
     private final ComposeDeploySpec spec;
@@ -32,7 +31,7 @@ final class Preflight {
         this.spec = spec;
     }
 
-    /** The checks preflight records, in order, for skipping them all when the host cannot be reached. */
+    /** The checks preflight records, in order: each is SKIP, with the reason, when the host cannot be reached. */
     static List<String> planned(ComposeDeploySpec spec) {
         List<String> names = new ArrayList<>(List.of(ProjectChecks.filesCheck(spec.target()), ProjectChecks.COMMAND_CHECK));
         if (spec.preflight().minFreeDisk() != null) {
@@ -50,19 +49,21 @@ final class Preflight {
         return names;
     }
 
-    /** Runs every preflight check but the port check; the project when all of them held, else null. */
-    ComposeProject run() throws InterruptedException {
+    /** Every preflight check but the port check, on the host: the project when all of them held, else why the deploy does not begin. */
+    Outcome<ComposeProject> run(Outcome<HostLink> host) throws InterruptedException {
+        return Stages.from(host).then(planned(spec), link -> checkAll()).run(run);
+    }
+
+    private Outcome<ComposeProject> checkAll() throws InterruptedException {
         int mark = run.mark();
-        ProjectChecks.Files files = ProjectChecks.files(run, spec.verify().services(), ProjectChecks.filesCheck(spec.target()));
-        ComposeFlavor flavor = ProjectChecks.command(run);
-        ComposeCommands commands = null;
-        String resolved = null;
-        if (files != null && flavor != null) {
-            commands = new ComposeCommands(flavor, spec.target().dir(), spec.target().project(), files.names());
-            if (flavor.canValidateConfig()) {
-                resolved = ProjectChecks.validate(run, commands, spec.strategy().strategy() == DeployStrategy.BLUE_GREEN);
-            }
-        }
+        Checked<ProjectChecks.Files> files = run.produce(ProjectChecks.filesCheck(spec.target()),
+                c -> ProjectChecks.files(run, spec.verify().services(), c));
+        Checked<ComposeFlavor> flavor = run.produce(ProjectChecks.COMMAND_CHECK, c -> ProjectChecks.command(run, c));
+        ComposeCommands commands = files.passed() && flavor.passed()
+                ? new ComposeCommands(flavor.value(), spec.target().dir(), spec.target().project(), files.value().names()) : null;
+        boolean keep = spec.strategy().strategy() == DeployStrategy.BLUE_GREEN;
+        String resolved = commands != null && flavor.value().canValidateConfig()
+                ? run.produce(ProjectChecks.CONFIG_CHECK, c -> ProjectChecks.validate(run, commands, keep, c)).value() : null;
         PreflightSettings pre = spec.preflight();
         if (pre.minFreeDisk() != null) {
             run.check(ResourceChecks.diskCheckName(spec.target().dir()),
@@ -77,8 +78,11 @@ final class Preflight {
         if (pre.expectRevision() != null) {
             run.check(REVISION_CHECK, this::revision);
         }
-        boolean clean = run.failedSince(mark).isEmpty() && files != null && commands != null;
-        return clean ? new ComposeProject(flavor, files.names(), files.model(), files.services(), commands, resolved) : null;
+        if (!run.failedSince(mark).isEmpty() || commands == null) {
+            return Outcome.missing("preflight failed: nothing was changed");
+        }
+        return Outcome.of(new ComposeProject(flavor.value(), files.value().names(), files.value().model(), files.value().services(), commands,
+                resolved));
     }
 
     private Check envKeys(Check.Builder c) throws TargetException, InterruptedException {
@@ -153,47 +157,5 @@ final class Preflight {
         String e = expected.toLowerCase(Locale.ROOT);
         String a = actual.toLowerCase(Locale.ROOT);
         return e.matches("[0-9a-f]{7,}") && a.matches("[0-9a-f]{7,}") && (a.startsWith(e) || e.startsWith(a));
-    }
-
-    /** Records {@code published ports are free}: no host port the services publish is held by anything but this project. */
-    boolean portsFree(ComposeProject project) throws InterruptedException {
-        return run.check(PORTS_CHECK, c -> ports(project, c)).status() == Status.PASS;
-    }
-
-    private Check ports(ComposeProject project, Check.Builder c) throws TargetException, InterruptedException {
-        List<PublishedPort> wanted = new ArrayList<>();
-        List<String> unresolved = new ArrayList<>();
-        for (String service : project.services()) {
-            ComposeService s = project.model().services().get(service);
-            wanted.addAll(s.ports());
-            s.unresolvedPorts().forEach(p -> unresolved.add(p + " (" + service + ")"));
-        }
-        String notChecked = unresolved.isEmpty() ? null : "not checked, written with variables: " + String.join(", ", unresolved);
-        if (wanted.isEmpty()) {
-            return c.actual("no host ports").pass(notChecked);
-        }
-        c.expected(wanted.stream().map(PublishedPort::toString).reduce((a, b) -> a + ", " + b).orElse("") + " free or held by this project");
-        ExecResult r = run.readQuietly(Listeners.read());
-        List<Listeners.Listener> listeners = Listeners.parse(r.stdoutText());
-        Set<String> own = new LinkedHashSet<>();
-        for (ContainerState s : run.states(new EngineCommands(project.flavor(), spec.target().project())).containers()) {
-            if (!s.status().equals("exited") && !s.status().equals("dead")) {
-                own.addAll(s.hostPorts());
-            }
-        }
-        List<String> taken = new ArrayList<>();
-        for (PublishedPort p : wanted) {
-            List<Listeners.Listener> holders = Listeners.conflicts(p, listeners, own);
-            if (!holders.isEmpty()) {
-                Listeners.Listener l = holders.get(0);
-                taken.add(p + " (something listens on " + (l.address().contains(":") ? "[" + l.address() + "]" : l.address()) + ":" + l.port() + ")");
-                c.evidence("who listens on " + p.port(), run.readQuietly(PreflightCommands.portOwners(p.port())).stdoutText());
-            }
-        }
-        if (taken.isEmpty()) {
-            return c.actual("free" + (own.isEmpty() ? "" : "; held by this project: " + String.join(", ", own))).pass(notChecked);
-        }
-        return c.actual("taken: " + String.join(", ", taken)).fail("port already in use by something outside project "
-                + spec.target().project() + ": " + String.join(", ", taken));
     }
 }

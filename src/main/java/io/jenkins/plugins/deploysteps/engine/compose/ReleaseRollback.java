@@ -1,9 +1,10 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.run.Outcome;
+import io.jenkins.plugins.deploysteps.engine.run.Stages;
 import io.jenkins.plugins.deploysteps.engine.sync.ReleaseSwitch;
-import io.jenkins.plugins.deploysteps.engine.target.Backup;
-import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
 import java.util.List;
 
 /**
@@ -24,35 +25,25 @@ final class ReleaseRollback {
         return "rollback " + spec.releasesRoot();
     }
 
-    /** The checks this adds before the restore's. */
-    static List<String> planned(ComposeRollbackSpec spec) {
-        return spec.releasesRoot().equals(spec.target().dir()) ? List.of(check(spec)) : List.of(ComposeRun.lockCheck(root(spec)), check(spec));
+    /**
+     * Switches, then restores; when the switch cannot be made nothing is changed and the restore's checks are skipped.
+     * The releases folder's own lock (the one syncFiles takes) is held too, so no sync switches current meanwhile.
+     * Without a backup each check is SKIP with the reason.
+     */
+    void run(Outcome<Restore.From> backup) throws InterruptedException {
+        String busy = spec.releasesRoot() + " is locked by another sync or deploy: nothing was changed";
+        boolean ownLock = !spec.releasesRoot().equals(spec.target().dir());
+        try (Locked<Restore.From> locked = ownLock ? Locked.take(run.on(root(spec)), backup, spec.verify(), busy) : Locked.without(backup)) {
+            Outcome<Restore.From> switched = Stages.from(locked.value()).then(List.of(check(spec)), this::switchBack).run(run);
+            new Restore(run, spec.verify(), "").run(switched, "the release current points to again holds its own files");
+        }
     }
 
-    /**
-     * Switches, then restores; when the switch cannot be made nothing is changed and the rest of {@code planned}
-     * (this class's checks, then the restore's) is skipped. The releases folder's own lock (the one syncFiles takes)
-     * is held too, so no sync switches current meanwhile.
-     */
-    void run(Backup backup, ComposeFlavor flavor, List<String> planned) throws InterruptedException {
-        boolean ownLock = !spec.releasesRoot().equals(spec.target().dir());
-        RemoteLock.Held held = ownLock ? run.on(root(spec)).lock(spec.verify()) : null;
-        if (ownLock && held == null) {
-            planned.stream().skip(1).forEach(n -> run.skip(n, spec.releasesRoot() + " is locked by another sync or deploy: nothing was changed"));
-            return;
-        }
-        try {
-            ReleaseSwitch.Place place = new ReleaseSwitch.Place(spec.target().host(), spec.releasesRoot(), spec.timeouts().command(), Integer.MAX_VALUE);
-            if (new ReleaseSwitch(place, run.link, run.checks, run.report, run.sudo()).rollback(spec.release()).status() != Status.PASS) {
-                planned.stream().skip(planned(spec).size()).forEach(n -> run.skip(n, "current was not switched: nothing was changed"));
-                return;
-            }
-            new Restore(run, spec.verify(), "").run(backup, flavor, "the release current points to again holds its own files");
-        } finally {
-            if (held != null) {
-                held.close();
-            }
-        }
+    /** Records {@code rollback <releases>}: syncFiles' own switch of current to the release asked for. */
+    private Outcome<Restore.From> switchBack(Restore.From from) throws InterruptedException {
+        ReleaseSwitch.Place place = new ReleaseSwitch.Place(spec.target().host(), spec.releasesRoot(), spec.timeouts().command(), Integer.MAX_VALUE);
+        Check back = new ReleaseSwitch(place, run.link, run.checks, run.report, run.sudo()).rollback(spec.release());
+        return back.status() == Status.PASS ? Outcome.of(from) : Outcome.missing("current was not switched: nothing was changed");
     }
 
     private static ComposeTarget root(ComposeRollbackSpec spec) {

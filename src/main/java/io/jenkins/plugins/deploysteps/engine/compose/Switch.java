@@ -3,7 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 import io.jenkins.plugins.deploysteps.engine.nginx.RouteVerify;
 import io.jenkins.plugins.deploysteps.engine.nginx.SiteSwitch;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
-import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.run.Checked;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.LockTimeoutException;
 import io.jenkins.plugins.deploysteps.engine.target.RemoteLock;
@@ -24,7 +24,8 @@ final class Switch {
     static final String TO_NEW = "switch nginx to the new copy";
     static final String BACK = "switch nginx back";
 
-    private record Site(String path, SiteSwitch sw, RemoteLock.Held lock, Backup backup, List<RouteVerify> probes) {}
+    /** A site ready to switch: its switch, its text pointed at the copy, its backup, and what probes it. */
+    private record Site(String path, SiteSwitch sw, byte[] after, Backup backup, List<RouteVerify> probes) {}
 
     private final ComposeRun run;
     private final BlueGreenSettings settings;
@@ -74,46 +75,42 @@ final class Switch {
     }
 
     private Site switchOne(String site, List<RoutedService> routes, Map<String, int[]> ports) throws InterruptedException {
-        SiteSwitch[] sw = new SiteSwitch[1];
-        Backup[] backup = new Backup[1];
-        byte[][] after = new byte[1][];
-        RemoteLock.Held[] lock = new RemoteLock.Held[1];
-        Check prepared = run.check("prepare " + site, c -> {
-            c.expected("locked, backed up, proxy_pass to " + describe(routes, ports));
-            sw[0] = new SiteSwitch(run.link, run::check, site, settings.nginxTest(), settings.nginxReload(), settings.nginxBackupDir(),
-                    run.timeouts.command());
-            try {
-                lock[0] = new RemoteLock(run.link, run.ctx.progress()).acquire(SiteSwitch.lockPath(site), run.ctx.holder(), run.timeouts.lockWait(),
-                        lease, run.sudo());
-            } catch (LockTimeoutException ex) {
-                return c.fail(ex.getMessage());
-            }
-            locks.add(lock[0]);
-            String text = new String(sw[0].read(), StandardCharsets.ISO_8859_1);
-            String changed = text;
-            for (RoutedService r : routes) {
-                int[] p = ports.get(r.service());
-                String next = SiteSwitch.replaceUpstream(changed, r.location(), p[0], p[1]);
-                if (next.equals(changed)) {
-                    return c.fail(site + " has no proxy_pass to port " + p[0] + (r.location() == null ? "" : " in location " + r.location())
-                            + " (" + r.service() + "'s published port): nothing to switch");
-                }
-                changed = next;
-            }
-            after[0] = changed.getBytes(StandardCharsets.ISO_8859_1);
-            backup[0] = sw[0].backup("blue-green switch of " + String.join(", ", routes.stream().map(RoutedService::service).toList())).orElse(null);
-            run.report.fact("nginxBackups", site, backup[0] == null ? "none" : backup[0].id());
-            return c.actual("sha256 " + SiteSwitch.sha256(text.getBytes(StandardCharsets.ISO_8859_1)).substring(0, 12) + ", backup "
-                    + (backup[0] == null ? "none" : backup[0].id())).pass();
-        });
-        if (prepared.status() != Status.PASS) {
+        Checked<Site> prepared = run.produce("prepare " + site, c -> prepare(c, site, routes, ports));
+        if (!prepared.passed()) {
             return null;
         }
+        Site s = prepared.value();
+        return s.sw().apply(name(TO_NEW, site), s.after(), s.backup(), s.probes()) ? s : null;
+    }
+
+    /** Locks the site (released by {@link #release}, whatever happens next), reads it, backs it up and rewrites its proxy_pass lines. */
+    private Checked<Site> prepare(Check.Builder c, String site, List<RoutedService> routes, Map<String, int[]> ports)
+            throws TargetException, InterruptedException {
+        c.expected("locked, backed up, proxy_pass to " + describe(routes, ports));
+        SiteSwitch sw = new SiteSwitch(run.link, run::check, site, settings.nginxTest(), settings.nginxReload(), settings.nginxBackupDir(),
+                run.timeouts.command());
+        try {
+            locks.add(new RemoteLock(run.link, run.ctx.progress()).acquire(SiteSwitch.lockPath(site), run.ctx.holder(), run.timeouts.lockWait(),
+                    lease, run.sudo()));
+        } catch (LockTimeoutException ex) {
+            return Checked.without(c.fail(ex.getMessage()));
+        }
+        String text = new String(sw.read(), StandardCharsets.ISO_8859_1);
+        String changed = text;
+        for (RoutedService r : routes) {
+            int[] p = ports.get(r.service());
+            String next = SiteSwitch.replaceUpstream(changed, r.location(), p[0], p[1]);
+            if (next.equals(changed)) {
+                return Checked.without(c.fail(site + " has no proxy_pass to port " + p[0]
+                        + (r.location() == null ? "" : " in location " + r.location()) + " (" + r.service() + "'s published port): nothing to switch"));
+            }
+            changed = next;
+        }
+        Backup backup = sw.backup("blue-green switch of " + String.join(", ", routes.stream().map(RoutedService::service).toList())).orElse(null);
+        run.report.fact("nginxBackups", site, backup == null ? "none" : backup.id());
         List<RouteVerify> probes = routes.stream().map(RoutedService::verify).filter(v -> v != null).toList();
-        if (!sw[0].apply(name(TO_NEW, site), after[0], backup[0], probes)) {
-            return null;
-        }
-        return new Site(site, sw[0], lock[0], backup[0], probes);
+        return Checked.of(c.actual("sha256 " + SiteSwitch.sha256(text.getBytes(StandardCharsets.ISO_8859_1)).substring(0, 12) + ", backup "
+                + (backup == null ? "none" : backup.id())).pass(), new Site(site, sw, changed.getBytes(StandardCharsets.ISO_8859_1), backup, probes));
     }
 
     /** Every switched site back to its backup, byte for byte; true when all are back and answer. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,6 @@ final class Verification {
 
     static String logsCheck(String service) {
         return "logs of " + service;
-    }
-
-    /** The containers as last seen, or null when they were never listed. */
-    ContainerState.Snapshot last() {
-        return last;
     }
 
     /** Records {@code service <s> is up} for each service; true when all are. */
@@ -99,6 +95,25 @@ final class Verification {
             });
         }
         return allUp;
+    }
+
+    /** Records {@code image of <s> rebuilt} per built service: one whose image id did not change was built from the same code (WARN). */
+    void imagesRebuilt(ContainerState.Snapshot before) throws InterruptedException {
+        Map<String, ServiceImage> was = new HashMap<>();
+        ServiceImage.of(before, project.services()).forEach(i -> was.put(i.service(), i));
+        Map<String, ServiceImage> now = new HashMap<>();
+        ServiceImage.of(last, project.services()).forEach(i -> now.put(i.service(), i));
+        for (String s : project.builtServices()) {
+            run.warning("image of " + s + " rebuilt", c -> {
+                ServiceImage old = was.get(s);
+                ServiceImage fresh = now.get(s);
+                if (old == null || fresh == null) {
+                    return c.pass("first deploy of " + s);
+                }
+                c.expected("a new image (was " + Restore.shortId(old.imageId()) + ")").actual(Restore.shortId(fresh.imageId()));
+                return c.verdict(!fresh.imageId().equals(old.imageId()), "image unchanged: is the code synced?");
+            });
+        }
     }
 
     private String expected() {

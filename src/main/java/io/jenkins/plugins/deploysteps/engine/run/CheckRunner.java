@@ -12,7 +12,7 @@ import java.time.Duration;
  * report. A body that throws a {@link TargetException} produced an ERROR with the real cause, never a made-up
  * verdict.
  */
-public final class CheckRunner {
+public final class CheckRunner implements Recorder {
     /** Evaluates a check; the builder already carries the name. */
     @FunctionalInterface
     public interface Body {
@@ -42,6 +42,7 @@ public final class CheckRunner {
     }
 
     /** As {@link #run(String, Body)}, for a check that hands its value on with it: a link found, a session issued. */
+    @Override
     public <T> Checked<T> produce(String name, Producer<T> body) throws InterruptedException {
         return produce(name, Severity.FAILURE, body);
     }
@@ -52,11 +53,8 @@ public final class CheckRunner {
         Checked<T> result;
         try {
             result = body.evaluate(Check.named(name).severity(severity));
-        } catch (TargetException | BoundedMatch.TooCostly e) {
-            result = Checked.without(Check.named(name).severity(severity).error(e.getMessage()));
-        } catch (RuntimeException | StackOverflowError e) {
-            // a bug or an input nobody foresaw: the check could not run, and the step goes on to report (and roll back)
-            result = Checked.without(Check.named(name).severity(severity).error("unexpected error: " + Unexpected.describe(e)));
+        } catch (TargetException | RuntimeException | StackOverflowError e) {
+            result = Checked.without(couldNotRun(name, severity, e));
         }
         Check check = result.check();
         if (check.duration().isZero()) {
@@ -65,6 +63,21 @@ public final class CheckRunner {
         return Checked.of(record(check), result.value());
     }
 
+    /**
+     * The check {@code name} that could not run because its body threw {@code cause}, as {@link #produce} records it: for
+     * a stage that catches the failure of its check's last command itself, to hand on what it had done before (a copy
+     * it rendered, which must be removed whatever happened next).
+     */
+    public static Check couldNotRun(String name, Severity severity, Throwable cause) {
+        Check.Builder check = Check.named(name).severity(severity);
+        if (cause instanceof TargetException || cause instanceof BoundedMatch.TooCostly) {
+            return check.error(cause.getMessage());
+        }
+        // a bug or an input nobody foresaw: the check could not run, and the step goes on to report (and roll back)
+        return check.error("unexpected error: " + Unexpected.describe(cause));
+    }
+
+    @Override
     public Check skip(String name, String why) {
         return record(Check.named(name).skip(why));
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.deploysteps.engine.run;
 
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
+import java.util.List;
 
 /**
  * Checks that build on each other, as an ordered list of named stages: each stage is a check of the value the one
@@ -14,6 +15,9 @@ import io.jenkins.plugins.deploysteps.engine.target.TargetException;
  *         .then("magic link email", "no email", link::readMail)
  *         .run(checks);
  * }</pre>
+ *
+ * <p>A stage may also be several checks ({@link #then(List, Part)}: a restore, a switch), which says itself what it
+ * hands on; without a value it records the checks it lists as SKIP.
  */
 public final class Stages<T> {
     /** One stage: a check of the previous stage's value that, passing, finds its own. */
@@ -31,8 +35,14 @@ public final class Stages<T> {
         String undo(I input) throws InterruptedException;
     }
 
+    /** A stage of several checks, run on the previous stage's value: its value for the next, or why there is none. */
+    @FunctionalInterface
+    public interface Part<I, O> {
+        Outcome<O> run(I input) throws InterruptedException;
+    }
+
     private interface Chain<T> {
-        Outcome<T> run(CheckRunner checks) throws InterruptedException;
+        Outcome<T> run(Recorder checks) throws InterruptedException;
     }
 
     private final Chain<T> chain;
@@ -71,8 +81,24 @@ public final class Stages<T> {
         });
     }
 
+    /**
+     * Then a stage of several checks, on the value so far.
+     *
+     * @param names the checks the part records, in order: each is SKIP, with the reason, when there is no value for it
+     */
+    public <O> Stages<O> then(List<String> names, Part<T, O> part) {
+        return new Stages<>(checks -> {
+            Outcome<T> input = chain.run(checks);
+            if (!input.present()) {
+                names.forEach(n -> checks.skip(n, input.why()));
+                return Outcome.missing(input.why());
+            }
+            return part.run(input.value());
+        });
+    }
+
     /** Runs the stages in order; the last one's value, or why there is none. */
-    public Outcome<T> run(CheckRunner checks) throws InterruptedException {
+    public Outcome<T> run(Recorder checks) throws InterruptedException {
         return chain.run(checks);
     }
 }
