@@ -87,7 +87,7 @@ final class Switch {
     private Checked<Site> prepare(Check.Builder c, String site, List<RoutedService> routes, Map<String, int[]> ports)
             throws TargetException, InterruptedException {
         c.expected("locked, backed up, proxy_pass to " + describe(routes, ports));
-        SiteSwitch sw = new SiteSwitch(run.link, run::check, site, settings.nginxTest(), settings.nginxReload(), settings.nginxBackupDir(),
+        SiteSwitch sw = new SiteSwitch(run.link, run, site, settings.nginxTest(), settings.nginxReload(), settings.nginxBackupDir(),
                 run.timeouts.command());
         try {
             locks.add(new RemoteLock(run.link, run.ctx.progress()).acquire(SiteSwitch.lockPath(site), run.ctx.holder(), run.timeouts.lockWait(),

@@ -6,6 +6,7 @@ import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.Checked;
 import io.jenkins.plugins.deploysteps.engine.run.HostLink;
+import io.jenkins.plugins.deploysteps.engine.run.Recorder;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.HostStepDefaults;
@@ -24,32 +25,12 @@ import java.util.function.Function;
  * them fails. The caller holds the site's lock ({@link RouteTarget#lockPath()}) around it.
  */
 public final class SiteSwitch {
-    /** Records a check (the caller keeps track of what failed). */
-    public interface Checks {
-        Check run(String name, CheckRunner.Body body) throws InterruptedException;
-
-        /**
-         * As {@link #run}, for a check that hands a value on with it. A recorder that takes only plain bodies (a step's
-         * own list of checks) records the check; the value comes back beside it.
-         */
-        default <T> Checked<T> produce(String name, CheckRunner.Producer<T> body) throws InterruptedException {
-            List<T> found = new ArrayList<>(1);
-            Check check = run(name, b -> {
-                Checked<T> r = body.evaluate(b);
-                if (r.value() != null) {
-                    found.add(r.value());
-                }
-                return r.check();
-            });
-            return Checked.of(check, found.isEmpty() ? null : found.get(0));
-        }
-    }
-
     /** How long a probe after a switch must keep answering as expected (see {@link RouteProbe#probeSettled}). */
     static final Duration SETTLE = Duration.ofSeconds(1);
 
     private final HostLink link;
-    private final Checks checks;
+    /** The caller's recorder, which keeps track of what failed. */
+    private final Recorder checks;
     private final String site;
     private final List<String> test;
     private final List<String> reload;
@@ -60,7 +41,7 @@ public final class SiteSwitch {
      * @param test the words of the test command; null: the host's nginxTestCommand, else {@code nginx -t}
      * @param reload likewise, from nginxReloadCommand
      */
-    public SiteSwitch(HostLink link, Checks checks, String site, List<String> test, List<String> reload, String backupDir, Duration timeout)
+    public SiteSwitch(HostLink link, Recorder checks, String site, List<String> test, List<String> reload, String backupDir, Duration timeout)
             throws TargetException {
         this.link = link;
         this.checks = checks;
@@ -133,11 +114,11 @@ public final class SiteSwitch {
     /** Records {@code name}: the backed-up file back byte for byte, tested, reloaded when asked, then the probes. */
     public boolean restore(String name, Backup backup, boolean reloadAfter, List<RouteVerify> probes) throws InterruptedException {
         if (!link.ensureConnected()) {
-            checks.run(name, b -> b.error("the connection is lost and reconnecting failed: put " + backup.folder() + "/files/1 back as " + site
+            check(name, b -> b.error("the connection is lost and reconnecting failed: put " + backup.folder() + "/files/1 back as " + site
                     + " by hand"));
             return false;
         }
-        Check c = checks.run(name, b -> {
+        Check c = check(name, b -> {
             b.expected("byte for byte as in backup " + backup.id());
             backups.restore(backup);
             ExecResult t = exec(test, false);
@@ -159,7 +140,7 @@ public final class SiteSwitch {
     private boolean probe(List<RouteVerify> probes) throws InterruptedException {
         boolean all = true;
         for (RouteVerify v : probes) {
-            Check c = checks.run(RouteChecks.probeCheck(v) + " (" + site + ")", b -> RouteProbe.withJvmTrust(b, probe -> probe.probeSettled(v, SETTLE, b)));
+            Check c = check(RouteChecks.probeCheck(v) + " (" + site + ")", b -> RouteProbe.withJvmTrust(b, probe -> probe.probeSettled(v, SETTLE, b)));
             all &= c.status() == Status.PASS;
         }
         return all;
@@ -194,5 +175,9 @@ public final class SiteSwitch {
             }
         }
         return String.join("", out);
+    }
+
+    private Check check(String name, CheckRunner.Body body) throws InterruptedException {
+        return checks.produce(name, b -> Checked.without(body.evaluate(b))).check();
     }
 }
