@@ -1,8 +1,6 @@
 package io.jenkins.plugins.deploysteps.engine.run;
 
-import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
-import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.ssh.SshConnection;
 import io.jenkins.plugins.deploysteps.engine.ssh.SshTarget;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
@@ -27,29 +25,28 @@ public final class Connect {
 
     private static Target connect(RunContext ctx, ReportBuilder report, String field, String host, String checkName)
             throws InterruptedException {
-        Target[] target = new Target[1];
-        Check check = new CheckRunner(ctx, report).run(checkName, c -> {
-            target[0] = ctx.targets().get(field, host);
+        Checked<Target> connected = new CheckRunner(ctx, report).produce(checkName, c -> {
+            Target target = ctx.targets().get(field, host);
             c.expected("SSH login with a trusted host key");
-            if (!(target[0] instanceof SshTarget ssh)) {
-                return c.actual(target[0].address()).pass();
+            if (!(target instanceof SshTarget ssh)) {
+                return Checked.of(c.actual(target.address()).pass(), target);
             }
             SshConnection.HostKeyReport key = ssh.connection().hostKey();
-            c.actual(target[0].address() + ", host key " + key.type() + " " + key.fingerprint());
+            c.actual(target.address() + ", host key " + key.type() + " " + key.fingerprint());
             report.fact("hostKeys", host, key.line());
             if (key.unverified()) {
                 String warning = "host key verification is OFF for '" + host + "': nothing protects this connection against "
                         + "impersonation. Pin the key instead: " + key.line();
                 report.warn(warning);
                 ctx.progress().warn(warning);
-                return c.pass("host key NOT verified");
+                return Checked.of(c.pass("host key NOT verified"), target);
             }
             if (key.learned()) {
                 ctx.progress().info("[" + host + "] learned host key on first use: " + key.line());
-                return c.pass("host key learned on first use");
+                return Checked.of(c.pass("host key learned on first use"), target);
             }
-            return c.pass("host key verified");
+            return Checked.of(c.pass("host key verified"), target);
         });
-        return check.status() == Status.PASS ? target[0] : null;
+        return connected.passed() ? connected.value() : null;
     }
 }
