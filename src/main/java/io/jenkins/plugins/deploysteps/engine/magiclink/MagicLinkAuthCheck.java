@@ -3,7 +3,6 @@ package io.jenkins.plugins.deploysteps.engine.magiclink;
 import io.jenkins.plugins.deploysteps.engine.http.Http;
 import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
 import io.jenkins.plugins.deploysteps.engine.params.Params;
-import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Report;
 import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
@@ -36,6 +35,12 @@ public final class MagicLinkAuthCheck extends DeclaredStep<MagicLinkSpec> {
     /** The opt-in {@code expiredToken} map's parameters. */
     public static final ParamSet EXPIRED_TOKEN_PARAMS = MagicLinkAuthCheckParams.ExpiredTokenMap.ALL;
 
+    /**
+     * The parameters of a magic-link check made inside another step (composeDeploy's {@code verifyMagicLink}): the step's
+     * own but {@code reportName}, {@code onFailure}, {@code archive} and {@code verbose}, which belong to the step around it.
+     */
+    public static final ParamSet FLOW_PARAMS = MagicLinkAuthCheckParams.FLOW;
+
     public MagicLinkAuthCheck() {
         super(NAME, "Verify magic-link login end to end: request a link, read the email from a real mailbox, verify the token, use the session, "
                 + "and check that invalid, reused and missing tokens are refused.",
@@ -45,6 +50,11 @@ public final class MagicLinkAuthCheck extends DeclaredStep<MagicLinkSpec> {
     @Override
     public MagicLinkSpec bind(Params params) {
         return MagicLinkBinding.bind(params);
+    }
+
+    /** Binds a magic-link check given in another step's parameter ({@link #FLOW_PARAMS}); errors name {@code verifyMagicLink.mailbox.type}. */
+    public static MagicLinkSpec bindFlow(Params params) {
+        return MagicLinkBinding.bindFlow(params);
     }
 
     @Override
@@ -57,16 +67,27 @@ public final class MagicLinkAuthCheck extends DeclaredStep<MagicLinkSpec> {
                 hosts.put(host, t);
             }
         }
+        runFlow(spec, ctx, report, new CheckRunner(ctx, report), hosts);
+        return report.finish(spec.common().onFailure());
+    }
+
+    /**
+     * The login, end to end, its checks recorded through {@code checks} (the step's own, or those of a part of another step)
+     * and its facts ({@code email}, when the mail came) in {@code report}.
+     *
+     * @param hosts the spec's hosts that could be reached; the checks that need one that could not say so
+     */
+    public static void runFlow(MagicLinkSpec spec, RunContext ctx, ReportBuilder report, CheckRunner checks, Map<String, Target> hosts)
+            throws InterruptedException {
         Http http;
         try {
             http = new Http(spec.app().trust());
         } catch (GeneralSecurityException e) {
-            new CheckRunner(ctx, report).record(Check.named("request magic link").error("cannot set up TLS: " + e.getMessage()));
-            return report.finish(spec.common().onFailure());
+            checks.error("request magic link", "cannot set up TLS: " + e.getMessage());
+            return;
         }
         String email = Placeholders.fill(spec.emailTemplate(), Map.of("unique", FlowParts.unique()));
         report.fact("email", email);
-        new MagicLinkFlow(spec, ctx, report, http, hosts, email).run();
-        return report.finish(spec.common().onFailure());
+        new MagicLinkFlow(spec, ctx, report, checks, http, hosts, email).run();
     }
 }

@@ -147,11 +147,14 @@ final class MagicLinkAuthCheckParams {
             .doc("PEM CA bundle (secret file or text) the app's and the IMAP server's certificates must lead to");
     static final Param<Duration> TIMEOUT = Param.duration("timeout", Duration.ofSeconds(10)).doc("each request to the app, and each mailbox read");
 
-    static final ParamSet ALL = ParamSet.of(BASE_URL, MAILBOX, EMAIL_ADDRESS, EMAIL_DOMAIN, HEADERS, SEND_PATH, SEND_BODY, EXPECT_SEND_STATUS,
+    /** What a magic-link login is checked with: the step's parameters but those of a step of its own (report, verdict, log). */
+    static final ParamSet FLOW = ParamSet.of(BASE_URL, MAILBOX, EMAIL_ADDRESS, EMAIL_DOMAIN, HEADERS, SEND_PATH, SEND_BODY, EXPECT_SEND_STATUS,
             MAIL_TIMEOUT, POLL_INTERVAL, CLOCK_SKEW, LINK_PATTERN, TOKEN_PARAM, FOLLOW_LINK, LINK_ORIGINS, VERIFY_PATH, EXPECT_VERIFY_STATUS,
             SESSION_JSON_PATH, SESSION_COOKIE, AUTHENTICATED_CHECKS, USER_RECORD_COMMAND, USER_RECORD_HOST, REFRESH_PATH, REFRESH_METHOD,
             REJECT_INVALID_TOKEN, REJECT_REUSED_TOKEN, REJECT_NO_SESSION, EXPECT_INVALID_STATUS, EXPECT_NO_SESSION_STATUS, RATE_LIMIT,
-            EXPIRED_TOKEN, CA_CREDENTIALS_ID, TIMEOUT).plus(CommonParams.declarations(MagicLinkAuthCheck.NAME));
+            EXPIRED_TOKEN, CA_CREDENTIALS_ID, TIMEOUT);
+
+    static final ParamSet ALL = FLOW.plus(CommonParams.declarations(MagicLinkAuthCheck.NAME));
 
     private MagicLinkAuthCheckParams() {}
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -46,6 +47,15 @@ final class MagicLinkBinding {
     private MagicLinkBinding() {}
 
     static MagicLinkSpec bind(Params p) {
+        return bind(p, () -> CommonParams.read(p, MagicLinkAuthCheck.NAME));
+    }
+
+    /** A magic-link check made inside another step, which has the report and the verdict: {@link MagicLinkAuthCheckParams#FLOW} only. */
+    static MagicLinkSpec bindFlow(Params p) {
+        return bind(p, () -> CommonParams.read(Params.of(Map.of()), MagicLinkAuthCheck.NAME));
+    }
+
+    private static MagicLinkSpec bind(Params p, Supplier<CommonParams> commonParams) {
         Duration timeout = p.get(TIMEOUT);
         TrustSource trust = p.get(CA_CREDENTIALS_ID).map(c -> TrustSource.fromCredential(p.path(CA_CREDENTIALS_ID.name()), c)).orElse(TrustSource.JVM);
         App app = new App(baseUrl(p, BASE_URL.name(), p.get(BASE_URL)), HttpParams.requestHeaders(p, HEADERS.name()), timeout, trust);
@@ -69,7 +79,7 @@ final class MagicLinkBinding {
         }
         RateLimit rateLimit = rateLimit(p, send);
         ExpiredToken expired = expiredToken(p);
-        CommonParams common = CommonParams.read(p, MagicLinkAuthCheck.NAME);
+        CommonParams common = commonParams.get();
         p.done();
         return new MagicLinkSpec(app, email, send, mailbox, wait, extraction, verify, checks, userRecord, refresh, negatives, rateLimit, expired,
                 common);

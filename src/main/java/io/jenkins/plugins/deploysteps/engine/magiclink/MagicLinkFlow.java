@@ -22,10 +22,10 @@ final class MagicLinkFlow {
     private final SessionChecks sessions;
     private final NegativeChecks negatives;
 
-    MagicLinkFlow(MagicLinkSpec spec, RunContext ctx, ReportBuilder report, Http http, Map<String, Target> hosts, String email) {
+    MagicLinkFlow(MagicLinkSpec spec, RunContext ctx, ReportBuilder report, CheckRunner checks, Http http, Map<String, Target> hosts, String email) {
         LinkExtractor extractor = new LinkExtractor(spec.extraction());
         SessionSecrets secrets = new SessionSecrets(ctx.masker(), ctx.progress(), extractor);
-        this.run = new FlowParts(spec, email, ctx, report, new CheckRunner(ctx, report), new AppClient(http, spec.verify(), secrets),
+        this.run = new FlowParts(spec, email, ctx, report, checks, new AppClient(http, spec.verify(), secrets),
                 new AppRequests(spec, email), secrets);
         this.http = http;
         this.hosts = hosts;

@@ -41,6 +41,12 @@ public record MagicLinkSpec(
         authenticatedChecks = List.copyOf(authenticatedChecks);
     }
 
+    /** The same check of the app at {@code baseUrl} (a blue-green deploy's new copy, on its temporary port). */
+    public MagicLinkSpec at(URI baseUrl) {
+        return new MagicLinkSpec(new App(baseUrl, app.headers(), app.timeout(), app.trust()), emailTemplate, send, mailbox, mailWait, extraction, verify,
+                authenticatedChecks, userRecord, refresh, negatives, rateLimit, expiredToken, common);
+    }
+
     /** Where the app is, what every request to it carries, and how long one may take. */
     public record App(URI baseUrl, Map<String, String> headers, Duration timeout, TrustSource trust) implements Serializable {
         public App {

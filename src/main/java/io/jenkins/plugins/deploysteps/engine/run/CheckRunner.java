@@ -6,6 +6,7 @@ import io.jenkins.plugins.deploysteps.engine.report.ReportBuilder;
 import io.jenkins.plugins.deploysteps.engine.report.Severity;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Runs a check the same way everywhere: a start line, the body, timing, a finish line, the result in the
@@ -21,10 +22,27 @@ public final class CheckRunner implements Recorder {
 
     private final RunContext context;
     private final ReportBuilder report;
+    private final String prefix;
+    private final Consumer<Check> recorded;
 
     public CheckRunner(RunContext context, ReportBuilder report) {
+        this(context, report, "", c -> {});
+    }
+
+    private CheckRunner(RunContext context, ReportBuilder report, String prefix, Consumer<Check> recorded) {
         this.context = context;
         this.report = report;
+        this.prefix = prefix;
+        this.recorded = recorded;
+    }
+
+    /**
+     * A runner for the checks one step makes as part of another (composeDeploy's magic-link check of its new copy): the
+     * same report, each check's name after {@code prefix}, and each check it records handed to {@code recorded} as
+     * well, so that the step around it knows what failed.
+     */
+    public CheckRunner part(String prefix, Consumer<Check> recorded) {
+        return new CheckRunner(context, report, this.prefix + prefix, this.recorded.andThen(recorded));
     }
 
     public Check run(String name, Body body) throws InterruptedException {
@@ -47,7 +65,8 @@ public final class CheckRunner implements Recorder {
         return produce(name, Severity.FAILURE, body);
     }
 
-    private <T> Checked<T> produce(String name, Severity severity, Producer<T> body) throws InterruptedException {
+    private <T> Checked<T> produce(String unprefixed, Severity severity, Producer<T> body) throws InterruptedException {
+        String name = prefix + unprefixed;
         context.progress().checkStarted(name);
         long started = System.nanoTime();
         Checked<T> result;
@@ -79,12 +98,19 @@ public final class CheckRunner implements Recorder {
 
     @Override
     public Check skip(String name, String why) {
-        return record(Check.named(name).skip(why));
+        return record(Check.named(prefix + name).skip(why));
     }
 
+    /** Records {@code name} as ERROR: it could not run, for {@code why}. */
+    public Check error(String name, String why) {
+        return record(Check.named(prefix + name).error(why));
+    }
+
+    /** Records a check made elsewhere, under the name it has. */
     public Check record(Check check) {
         Check masked = report.add(check);
         context.progress().checkFinished(masked);
+        recorded.accept(masked);
         return masked;
     }
 }
