@@ -32,6 +32,7 @@ public final class ComposeDeployStep extends ComposeStep {
     private String strategy;
     private List<BlueGreenRoute> routes = new ArrayList<>();
     private List<HealthCheck> verify = new ArrayList<>();
+    private CopyMagicLinkCheck verifyMagicLink;
     private String drainTime;
     private String nginxTestCommand;
     private String nginxReloadCommand;
@@ -84,6 +85,9 @@ public final class ComposeDeployStep extends ComposeStep {
 
     public List<HealthCheck> getVerify() { return verify; }
     @DataBoundSetter public void setVerify(List<HealthCheck> verify) { this.verify = Values.copy(verify); }
+
+    public CopyMagicLinkCheck getVerifyMagicLink() { return verifyMagicLink; }
+    @DataBoundSetter public void setVerifyMagicLink(CopyMagicLinkCheck verifyMagicLink) { this.verifyMagicLink = verifyMagicLink; }
 
     public String getDrainTime() { return drainTime; }
     @DataBoundSetter public void setDrainTime(String drainTime) { this.drainTime = Values.trimToNull(drainTime); }

@@ -92,4 +92,27 @@ class ComposeDeployStepJenkinsTest {
         assertThat(r.jenkins.getDescriptorByType(ComposeDeployStep.DescriptorImpl.class)
                 .argumentsToString(Map.of("host", "prod-1", "dir", "/app/backend", "requiredEnv", List.of("X")))).isEqualTo("prod-1 /app/backend");
     }
+
+    /** The new copy's magic-link check is a map in a Jenkinsfile, never a call of the magicLinkAuthCheck step (which would run it). */
+    @Test
+    void theMagicLinkCheckOfTheNewCopyRoundTripsAsAMapAndRefusesReportSettings() throws Exception {
+        ComposeDeployStep deploy = new ComposeDeployStep("prod-1", "/app/backend");
+        deploy.setStrategy("blue-green");
+        deploy.setRoutes(List.of(new BlueGreenRoute("backend", "/etc/nginx/sites-enabled/app")));
+        MagicLinkMailbox mailbox = new MagicLinkMailbox();
+        mailbox.setType("maildev");
+        mailbox.setUrl("http://127.0.0.1:1080");
+        CopyMagicLinkCheck login = new CopyMagicLinkCheck("http://127.0.0.1:3000");
+        login.setMailbox(mailbox);
+        login.setExpectSendStatus("202");
+        deploy.setVerifyMagicLink(login);
+        new SnippetizerTester(r).assertRoundTrip(deploy, "composeDeploy dir: '/app/backend', host: 'prod-1', routes: [[service: 'backend', "
+                + "site: '/etc/nginx/sites-enabled/app']], strategy: 'blue-green', verifyMagicLink: [baseUrl: 'http://127.0.0.1:3000', "
+                + "expectSendStatus: '202', mailbox: [type: 'maildev', url: 'http://127.0.0.1:1080']]");
+        WorkflowRun b = run("node { composeDeploy host: 'local', dir: '/srv/app', strategy: 'blue-green', routes: [[service: 'web', site: '/etc/nginx/x']], "
+                + "verifyMagicLink: [baseUrl: 'http://127.0.0.1:3000', mailbox: [type: 'maildev', url: 'http://127.0.0.1:1080'], reportName: 'login'] }",
+                Result.FAILURE);
+        r.assertLogContains("reportName: unknown parameter", b);
+        r.assertLogNotContains("connected to", b);
+    }
 }

@@ -81,6 +81,19 @@ class FieldChecksTest {
     }
 
     @Test
+    void theMagicLinkCheckOfTheNewCopyIsCheckedInABlueGreenDeploy() {
+        java.util.function.Function<String, FieldCheck> field = name -> FieldCheck.ofSetting(new ComposeDeploy(),
+                CopyMagicLinkCheck.DescriptorImpl.BLUE_GREEN, "verifyMagicLink", CopyMagicLinkCheck.DescriptorImpl.MINIMAL, name, ": ").orElseThrow();
+        assertThat(field.apply("mailTimeout").problem("30s")).isEmpty();
+        assertThat(field.apply("mailTimeout").problem("soon")).get().asString().contains("'soon'");
+        assertThat(field.apply("baseUrl").problem("http://127.0.0.1:3000")).isEmpty();
+        assertThat(field.apply("baseUrl").problem("https://app.example.com")).get().asString()
+                .contains("must be the service's published port on this host");
+        assertThat(FieldCheck.ofSetting(new ComposeDeploy(), CopyMagicLinkCheck.DescriptorImpl.BLUE_GREEN, "verifyMagicLink",
+                CopyMagicLinkCheck.DescriptorImpl.MINIMAL, "reportName", ": ")).as("the report settings are composeDeploy's").isEmpty();
+    }
+
+    @Test
     void aHostFieldNamesADeployHostAndOtherFieldsDoNot() {
         assertThat(FieldCheck.of(new SyncFiles(), SyncFilesStep.DescriptorImpl.MINIMAL, "host", ": ").orElseThrow().namesADeployHost()).isTrue();
         assertThat(check("host").namesADeployHost()).isTrue();
@@ -90,7 +103,7 @@ class FieldChecksTest {
     }
 
     /**
-     * Every form entry with a check URL points at the generic check of its own field, under the URL Jenkins reaches
+     * Every form entry with a check URL (in a form, or a fragment forms include) points at the generic check of its own field, under the URL Jenkins reaches
      * {@code doCheck} methods by ({@code descriptorFullUrl}: the job first, so a host check knows the job), and sends
      * only other declared fields' values with it.
      */
@@ -101,7 +114,7 @@ class FieldChecksTest {
         Pattern check = Pattern.compile("checkUrl=\"([^\"]*)\" checkDependsOn=\"([\\w ]*)\"");
         int seen = 0;
         try (Stream<Path> forms = Files.walk(resources)) {
-            for (Path form : forms.filter(f -> f.getFileName().toString().equals("config.jelly")).toList()) {
+            for (Path form : forms.filter(f -> f.getFileName().toString().endsWith(".jelly")).toList()) {
                 Matcher m = entry.matcher(Files.readString(form));
                 while (m.find()) {
                     if (!m.group(2).contains("checkUrl")) {

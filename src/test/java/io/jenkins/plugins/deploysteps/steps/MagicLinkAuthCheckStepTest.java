@@ -33,7 +33,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /** The Pipeline step and its nested forms bind to the engine under the CLI's names, every parameter, no loss. */
 class MagicLinkAuthCheckStepTest {
 
-    private static Set<String> fields(Class<?> type) {
+    /** A Jenkins class's fields: its setters' and its constructor's parameters. */
+    static Set<String> fields(Class<?> type) {
         Set<String> names = new TreeSet<>();
         for (Method m : type.getMethods()) {
             if (m.isAnnotationPresent(DataBoundSetter.class)) {
@@ -224,13 +225,26 @@ class MagicLinkAuthCheckStepTest {
                 "verifyPath", "/v?token=${token}"))).isEqualTo("https://app.example.com (mailpit)");
     }
 
+    /** A form as Jenkins renders it: its config.jelly with the fragments it includes (the login's, which two forms share). */
+    static String form(Path dir) throws java.io.IOException {
+        Path resources = LocalTarget.repo().resolve("src/main/resources");
+        String jelly = Files.readString(dir.resolve("config.jelly"));
+        StringBuilder all = new StringBuilder(jelly);
+        java.util.regex.Matcher include = java.util.regex.Pattern.compile("<st:include page=\"([^\"]+)\"").matcher(jelly);
+        while (include.find()) {
+            String page = include.group(1);
+            all.append(Files.readString(page.startsWith("/") ? resources.resolve(page.substring(1)) : dir.resolve(page)));
+        }
+        return all.toString();
+    }
+
     @Test
     void everyFieldHasAFormEntryAndAHelpFile() throws Exception {
         Path resources = LocalTarget.repo().resolve("src/main/resources/io/jenkins/plugins/deploysteps/steps");
         for (Class<?> type : List.of(MagicLinkAuthCheckStep.class, MagicLinkMailbox.class, AuthenticatedCheck.class, RateLimitCheck.class,
                 ExpiredTokenCheck.class)) {
             Path dir = resources.resolve(type.getSimpleName());
-            String jelly = Files.readString(dir.resolve("config.jelly"));
+            String jelly = form(dir);
             assertThat(dir.resolve("help.html")).exists();
             for (String field : fields(type)) {
                 assertThat(dir.resolve("help-" + field + ".html")).as(type.getSimpleName() + "." + field).exists();

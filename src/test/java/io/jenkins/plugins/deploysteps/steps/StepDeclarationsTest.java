@@ -61,7 +61,8 @@ class StepDeclarationsTest {
                 Arguments.of(MagicLinkMailbox.class, MagicLinkAuthCheck.MAILBOX_PARAMS, List.of()),
                 Arguments.of(AuthenticatedCheck.class, MagicLinkAuthCheck.CHECK_PARAMS, List.of()),
                 Arguments.of(RateLimitCheck.class, MagicLinkAuthCheck.RATE_LIMIT_PARAMS, List.of()),
-                Arguments.of(ExpiredTokenCheck.class, MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, List.of()));
+                Arguments.of(ExpiredTokenCheck.class, MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, List.of()),
+                Arguments.of(CopyMagicLinkCheck.class, MagicLinkAuthCheck.FLOW_PARAMS, List.of("baseUrl")));
     }
 
     @ParameterizedTest
@@ -134,7 +135,10 @@ class StepDeclarationsTest {
         return Optional.empty();
     }
 
-    /** The field's help, from the step's own folder or the one of the class it inherits the field from. */
+    /**
+     * The field's help, from the step's own folder or the one of the class it inherits the field from; for the
+     * magic-link check of composeDeploy's new copy, the one magicLinkAuthCheck's its descriptor redirects Jenkins to.
+     */
     private static String helpFile(Class<?> step, String field) throws IOException {
         for (Class<?> c = step; c != null; c = c.getSuperclass()) {
             URL url = c.getResource(c.getSimpleName() + "/help-" + field + ".html");
@@ -144,6 +148,7 @@ class StepDeclarationsTest {
                 }
             }
         }
-        return null;
+        return step == CopyMagicLinkCheck.class && CopyMagicLinkCheck.DescriptorImpl.STEP_HELP.contains(field)
+                ? helpFile(MagicLinkAuthCheckStep.class, field) : null;
     }
 }

@@ -81,6 +81,11 @@ final class ComposeRun implements Recorder {
         return remember(checks.record(c));
     }
 
+    /** Where another step's checks made as part of this one go ({@code new copy: } ones): remembered as this run's own. */
+    CheckRunner part(String prefix) {
+        return checks.part(prefix, this::remember);
+    }
+
     /** Records a check and remembers it, so the step can ask what failed since a point. */
     Check check(String name, CheckRunner.Body body) throws InterruptedException {
         return remember(checks.run(name, body));

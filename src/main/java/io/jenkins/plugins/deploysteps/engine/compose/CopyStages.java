@@ -122,7 +122,7 @@ final class CopyStages {
         return c.actual(where).pass();
     }
 
-    /** Records {@code new copy: service <s>-next is up} per routed service, then the verify checks against the copy. */
+    /** Records {@code new copy: service <s>-next is up} per routed service, then the verify checks and the magic-link login against the copy. */
     Outcome<Copy> verify(Outcome<Copy> running) throws InterruptedException {
         List<String> copies = settings.services().stream().map(NewCopy::service).toList();
         List<String> checks = copies.stream().map(s -> BlueGreen.PREFIX + Verification.upCheck(s)).toList();
@@ -149,9 +149,18 @@ final class CopyStages {
             verification.logs(true);
             return Outcome.missing(failed);
         }
+        CopyChecks checks = new CopyChecks(run, copy.rendered().ports(), copy.live(), BlueGreen.PREFIX);
         if (settings.checks() != null) {
             phase.accept(BlueGreen.PREFIX + "verify");
-            new CopyChecks(run, settings.checks(), copy.rendered().ports(), BlueGreen.PREFIX).run(copy.live());
+            checks.run(settings.checks());
+        }
+        if (settings.magicLink() != null) {
+            if (run.failedSince(mark).isEmpty()) {
+                phase.accept(BlueGreen.PREFIX + "magic link");
+                checks.magicLink(settings.magicLink());
+            } else {
+                run.skip(BlueGreen.PREFIX + CopyChecks.MAGIC_LINK, "the new copy failed its verify checks");
+            }
         }
         return run.failedSince(mark).isEmpty() ? Outcome.of(copy) : Outcome.missing(failed);
     }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerifySpec;
 import io.jenkins.plugins.deploysteps.engine.http.StatusExpectation;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkSpec;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRouteBinding;
 import io.jenkins.plugins.deploysteps.engine.nginx.NginxRouteParams;
 import io.jenkins.plugins.deploysteps.engine.params.Param;
@@ -70,6 +72,10 @@ final class StrategyParams {
             .doc("the services nginx proxies to");
     static final Param<List<Params>> VERIFY = Param.settingsList("verify", HealthVerify.CHECK_PARAMS).shownDefault("only up and healthy")
             .doc("healthVerify checks the new copy must pass (within `waitTimeout`) before users reach it, against the service's published port");
+    static final Param<Optional<Params>> VERIFY_MAGIC_LINK = Param.settings("verifyMagicLink", MagicLinkAuthCheck.FLOW_PARAMS)
+            .shownDefault("no magic-link check")
+            .doc("a magicLinkAuthCheck the new copy must pass after `verify`, before users reach it; `baseUrl` as users reach the service on its "
+                    + "published port, e.g. `'http://127.0.0.1:3000'`");
     static final Param<Duration> DRAIN_TIME = Param.duration("drainTime", Duration.ofSeconds(2))
             .doc("how long old containers keep finishing requests after nginx moved away from them");
     static final Param<String> NGINX_TEST_COMMAND = Param.string("nginxTestCommand").shownDefault("host's `nginxTestCommand`, else `nginx -t`")
@@ -80,11 +86,11 @@ final class StrategyParams {
             .doc("where the site files are backed up before a switch");
     static final Param<Optional<Params>> DOWNTIME_PROBE = Param.settings("downtimeProbe", Downtime.ALL).shownDefault("no probe")
             .doc("requests a URL from the host (or the agent) during the deploy and reports the longest outage");
-    private static final List<Param<?>> BLUE_GREEN_ONLY = List.of(ROUTES, VERIFY, DRAIN_TIME, NGINX_TEST_COMMAND, NGINX_RELOAD_COMMAND,
-            NGINX_BACKUP_DIR);
+    private static final List<Param<?>> BLUE_GREEN_ONLY = List.of(ROUTES, VERIFY, VERIFY_MAGIC_LINK, DRAIN_TIME, NGINX_TEST_COMMAND,
+            NGINX_RELOAD_COMMAND, NGINX_BACKUP_DIR);
 
-    static final ParamSet ALL = ParamSet.of(STRATEGY, ROUTES, VERIFY, DRAIN_TIME, NGINX_TEST_COMMAND, NGINX_RELOAD_COMMAND, NGINX_BACKUP_DIR,
-            DOWNTIME_PROBE);
+    static final ParamSet ALL = ParamSet.of(STRATEGY, ROUTES, VERIFY, VERIFY_MAGIC_LINK, DRAIN_TIME, NGINX_TEST_COMMAND, NGINX_RELOAD_COMMAND,
+            NGINX_BACKUP_DIR, DOWNTIME_PROBE);
 
     private StrategyParams() {}
 
@@ -132,13 +138,25 @@ final class StrategyParams {
                 }
             }
         }
+        MagicLinkSpec magicLink = p.get(VERIFY_MAGIC_LINK).map(StrategyParams::magicLink).orElse(null);
         Duration drain = p.get(DRAIN_TIME);
         List<String> test = Optional.ofNullable(p.get(NGINX_TEST_COMMAND)).map(v -> NginxRouteBinding.commandWords(p.path("nginxTestCommand"), v)).orElse(null);
         List<String> reload = Optional.ofNullable(p.get(NGINX_RELOAD_COMMAND)).map(v -> NginxRouteBinding.commandWords(p.path("nginxReloadCommand"), v))
                 .orElse(null);
         String backupDir = Optional.ofNullable(p.get(NGINX_BACKUP_DIR)).map(v -> NginxRouteBinding.backupFolder(p, "nginxBackupDir", v))
                 .orElse(NginxRouteParams.BACKUP_ROOT + "/" + project);
-        return new BlueGreenSettings(routes, checks, drain, test, reload, backupDir);
+        return new BlueGreenSettings(routes, checks, magicLink, drain, test, reload, backupDir);
+    }
+
+    /** A magic-link check of the new copy: its baseUrl is moved to the copy's port, so it must be this host's loopback. */
+    private static MagicLinkSpec magicLink(Params m) {
+        MagicLinkSpec spec = MagicLinkAuthCheck.bindFlow(m);
+        String host = spec.app().baseUrl().getHost();
+        if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+            throw new SpecException(m.path("baseUrl"), "must be the service's published port on this host (http://127.0.0.1:<port>): the check "
+                    + "is sent to the new copy's temporary port instead");
+        }
+        return spec;
     }
 
     private static DowntimeSettings downtime(Params d) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.deploysteps.engine.compose;
 
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkSpec;
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * How composeDeploy replaces the running version and what it measures while it does.
@@ -10,4 +12,9 @@ import java.io.Serializable;
  */
 public record StrategySettings(DeployStrategy strategy, BlueGreenSettings blueGreen, DowntimeSettings downtime) implements Serializable {
     public static final StrategySettings DEFAULT = new StrategySettings(DeployStrategy.BUILD_FIRST, null, null);
+
+    /** Blue-green's magic-link check of the new copy, if it has one. */
+    Optional<MagicLinkSpec> magicLink() {
+        return Optional.ofNullable(blueGreen).map(BlueGreenSettings::magicLink);
+    }
 }

@@ -84,8 +84,8 @@ class ComposeBindTest {
         refused("noCache", "'maybe' is not true or false", "noCache", "maybe");
         refused("rollbak", "unknown parameter (did you mean 'rollback'?); known: host, dir, project, files, composeCommand, backupDir, envFile, "
                 + "requiredEnv, expectRevision, minFreeDisk, minFreeMemory, backup, keepBackups, removeOrphans, noCache, pull, rollback, services, "
-                + "stableFor, waitTimeout, logsTail, failOnLogPattern, warnOnLogPattern, strategy, routes, verify, drainTime, nginxTestCommand, "
-                + "nginxReloadCommand, nginxBackupDir, downtimeProbe, timeout, composeTimeout, lockTimeout, dryRun, reportName, "
+                + "stableFor, waitTimeout, logsTail, failOnLogPattern, warnOnLogPattern, strategy, routes, verify, verifyMagicLink, drainTime, "
+                + "nginxTestCommand, nginxReloadCommand, nginxBackupDir, downtimeProbe, timeout, composeTimeout, lockTimeout, dryRun, reportName, "
                 + "onFailure, archive, verbose", "rollbak", false);
     }
 

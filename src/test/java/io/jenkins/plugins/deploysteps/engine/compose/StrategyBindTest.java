@@ -50,6 +50,42 @@ class StrategyBindTest {
     }
 
     @Test
+    void blueGreenBindsAMagicLinkCheckOfTheNewCopyWithMagicLinkAuthChecksOwnDeclarations() {
+        ComposeDeploySpec s = deploy("strategy", "blue-green", "routes", List.of(ROUTE), "verifyMagicLink", Map.of("baseUrl", "http://127.0.0.1:3000",
+                "mailbox", Map.of("type", "command", "host", "mail-1", "command", "docker logs backend --since 2m"), "mailTimeout", "20s",
+                "authenticatedChecks", List.of(Map.of("path", "/api/me", "expectStatus", 200))));
+        var m = s.strategy().blueGreen().magicLink();
+        assertThat(m.app().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:3000"));
+        assertThat(m.mailWait().timeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(m.authenticatedChecks()).singleElement().satisfies(c -> assertThat(c.path()).isEqualTo("/api/me"));
+        assertThat(m.at(URI.create("http://127.0.0.1:41234")).app().resolve("/api/me")).isEqualTo(URI.create("http://127.0.0.1:41234/api/me"));
+        assertThat(s.hosts()).as("the mailbox's command runs on a host of its own").containsExactly("prod-1", "mail-1");
+        assertThat(deploy("strategy", "blue-green", "routes", List.of(ROUTE)).strategy().blueGreen().magicLink()).isNull();
+    }
+
+    @Test
+    void badMagicLinkInputIsRefusedByItsFullName() {
+        Object[] blueGreen = {"strategy", "blue-green", "routes", List.of(ROUTE)};
+        refused("verifyMagicLink", "only applies to strategy 'blue-green'", "verifyMagicLink", Map.of("baseUrl", "http://127.0.0.1:3000"));
+        refused("verifyMagicLink.mailbox.type", "'pop3' is not one of 'mailpit', 'mailhog', 'maildev', 'imap', 'command'",
+                with(blueGreen, "verifyMagicLink", Map.of("baseUrl", "http://127.0.0.1:3000", "mailbox", Map.of("type", "pop3"))));
+        refused("verifyMagicLink.baseUrl", "is required", with(blueGreen, "verifyMagicLink", Map.of("mailbox", Map.of("type", "maildev",
+                "url", "http://127.0.0.1:1080"))));
+        refused("verifyMagicLink.baseUrl", "must be the service's published port on this host (http://127.0.0.1:<port>): the check is sent to "
+                + "the new copy's temporary port instead", with(blueGreen, "verifyMagicLink", Map.of("baseUrl", "https://app.example.com",
+                "mailbox", Map.of("type", "maildev", "url", "http://127.0.0.1:1080"))));
+        assertThatThrownBy(() -> deploy(with(blueGreen, "verifyMagicLink", Map.of("baseUrl", "http://127.0.0.1:3000", "mailbox", Map.of("type",
+                "maildev", "url", "http://127.0.0.1:1080"), "reportName", "login")))).isInstanceOf(SpecException.class)
+                .as("the report and the verdict are composeDeploy's").hasMessageStartingWith("verifyMagicLink.reportName: unknown parameter");
+    }
+
+    private static Object[] with(Object[] first, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void theDowntimeProbeBinds() {
         DowntimeSettings d = deploy("downtimeProbe", Map.of("url", "http://127.0.0.1/api/health", "interval", "50ms", "maxDowntime", "2s",
                 "severity", "warning")).strategy().downtime();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.Steps;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +78,10 @@ class ParamDocsTest {
         }
         out.add(table.toString());
         for (Param<?> p : set.all()) {
-            // composeDeploy's verify checks are healthVerify's checks: their table is in healthVerify.md.
-            boolean elsewhere = p.nested() == HealthVerify.CHECK_PARAMS && !step.name().equals(HealthVerify.NAME);
+            // composeDeploy's verify checks are healthVerify's checks, its verifyMagicLink a magicLinkAuthCheck: their tables are in
+            // healthVerify.md and magicLinkAuthCheck.md.
+            boolean elsewhere = p.nested() == HealthVerify.CHECK_PARAMS && !step.name().equals(HealthVerify.NAME)
+                    || p.nested() == MagicLinkAuthCheck.FLOW_PARAMS;
             if (!p.nested().all().isEmpty() && !elsewhere) {
                 out.addAll(tables(p.nested(), step));
             }
