@@ -70,9 +70,12 @@ final class CopyChecks {
         Map<String, Target> hosts = new LinkedHashMap<>();
         for (String host : spec.hosts()) {
             Target t = host.equals(run.target.host()) ? run.link : Connect.connect(run.ctx, run.report, "host", host);
-            if (t != null) {
-                hosts.put(host, t);
+            if (t == null) {
+                // the login would be skipped in part, and a skipped login must not let the copy through
+                run.record(Check.named(prefix + MAGIC_LINK).error("not connected to " + host + ", where the login's mail or user record is read"));
+                return;
             }
+            hosts.put(host, t);
         }
         MagicLinkAuthCheck.runFlow(spec.at(moved), run.ctx, run.report, run.part(prefix), hosts);
     }
