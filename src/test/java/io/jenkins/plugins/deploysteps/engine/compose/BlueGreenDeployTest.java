@@ -5,14 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
+import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
+import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
+import io.jenkins.plugins.deploysteps.engine.target.ForwardingTarget;
+import io.jenkins.plugins.deploysteps.engine.target.Target;
+import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import io.jenkins.plugins.deploysteps.testing.ComposeApp;
 import io.jenkins.plugins.deploysteps.testing.NginxSite;
+import io.jenkins.plugins.deploysteps.testing.Recording;
 import io.jenkins.plugins.deploysteps.testing.SharedTarget;
 import io.jenkins.plugins.deploysteps.testing.StepHarness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +85,78 @@ class BlueGreenDeployTest {
         assertThat(Path.of("/tmp/deploy-steps-" + app.project() + "-next.yml")).doesNotExist();
         assertThat(bg.siteLock()).doesNotExist();
         assertThat(app.dir().resolve(".deploy-steps.lock")).doesNotExist();
+    }
+
+    @Test
+    void aPortTakenAfterItWasChosenForTheCopyIsGivenUpForAnotherFreeOne() throws Exception {
+        String v = bg.nextVersion();
+        PortTaker taker = new PortTaker();
+        try {
+            BlueGreenApp.Observed o = bg.deploy(bg.params(), new Recording(), t -> new TakingTheCopysPort(t, bg.copyFile(), taker));
+
+            StepHarness.Run run = o.run();
+            assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
+            assertThat(taker.taken).as("the port chosen first, taken right before the copy bound it").isNotNull();
+            String port = Integer.toString(taker.taken.getLocalPort());
+            Check start = run.check(BlueGreen.START);
+            assertThat(start.status()).isEqualTo(Status.PASS);
+            assertThat(start.actual()).startsWith("web on 127.0.0.1:").doesNotEndWith(":" + port);
+            assertThat(start.evidence()).anyMatch(e -> e.label().equals("ports taken before the copy could bind them") && e.text().equals(port));
+            assertThat(run.log().text()).contains("was taken by the time it started: removing it and choosing other free ports (attempt 2 of 3)");
+            assertThat(o.failed()).as("requests through nginx that failed").isZero();
+            assertThat(app.http()).isEqualTo(v);
+            assertThat(bg.copies()).isEmpty();
+        } finally {
+            taker.release();
+        }
+    }
+
+    /** Holds the port the copy's file publishes, once, from right before the copy's {@code compose up} runs. */
+    private static final class PortTaker {
+        private static final Pattern PUBLISHED = Pattern.compile("127\\.0\\.0\\.1:(\\d+):8080/tcp");
+        ServerSocket taken;
+
+        void takeFrom(Path copyFile) throws IOException {
+            Matcher m = PUBLISHED.matcher(Files.readString(copyFile));
+            assertThat(m.find()).as("the copy publishes a port").isTrue();
+            taken = new ServerSocket(Integer.parseInt(m.group(1)), 50, InetAddress.getByName("127.0.0.1"));
+        }
+
+        void release() throws IOException {
+            if (taken != null) {
+                taken.close();
+            }
+        }
+    }
+
+    /** The real target, except that the first start of the copy finds its port taken by someone else. */
+    private static final class TakingTheCopysPort extends ForwardingTarget {
+        private final Target real;
+        private final Path copyFile;
+        private final PortTaker taker;
+
+        TakingTheCopysPort(Target real, Path copyFile, PortTaker taker) {
+            this.real = real;
+            this.copyFile = copyFile;
+            this.taker = taker;
+        }
+
+        @Override
+        protected Target delegate() {
+            return real;
+        }
+
+        @Override
+        public ExecResult exec(RemoteCommand command) throws TargetException, InterruptedException {
+            if (taker.taken == null && command.cmd().render().contains("-f " + copyFile + " up -d")) {
+                try {
+                    taker.takeFrom(copyFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return super.exec(command);
+        }
     }
 
     @Test
