@@ -86,7 +86,7 @@ final class CopyStages {
         CopyLaunch launch = new CopyLaunch(run, file, commands(flavor), new EngineCommands(flavor, project),
                 settings.services().stream().map(NewCopy::service).toList());
         return launch.start(c, ips, ports -> new Copy(deploy, NewCopy.render(text, spec.target().project(), flavor, targets, ips, ports), live),
-                this::remove);
+                copy -> remove(copy, System.nanoTime()));
     }
 
     /** Records {@code new copy: service <s>-next is up} per routed service, then the verify checks against the copy. */
@@ -123,10 +123,14 @@ final class CopyStages {
         return run.failedSince(mark).isEmpty() ? Outcome.of(copy) : Outcome.missing(failed);
     }
 
-    /** Records {@code remove the new copy} once requests on it drained: its containers and its file. */
-    void remove(Outcome<Copy> rendered) throws InterruptedException {
+    /**
+     * Records {@code remove the new copy} once requests on it drained: its containers and its file.
+     *
+     * @param drainFrom when nginx moved away from the copy ({@link BlueGreen#drain})
+     */
+    void remove(Outcome<Copy> rendered, long drainFrom) throws InterruptedException {
         Stages.from(rendered).then(List.of(BlueGreen.REMOVE), copy -> {
-            BlueGreen.drain(run, settings, phase);
+            BlueGreen.drain(run, settings, phase, drainFrom);
             phase.accept(BlueGreen.REMOVE);
             run.check(BlueGreen.REMOVE, c -> {
                 if (!run.link.ensureConnected()) {

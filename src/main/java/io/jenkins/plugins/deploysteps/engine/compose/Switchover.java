@@ -21,6 +21,7 @@ final class Switchover {
     private final ComposeDeploySpec spec;
     private final BlueGreenSettings settings;
     private final Consumer<String> phase;
+    private Switch sw;
 
     Switchover(ComposeRun run, ComposeDeploySpec spec, Consumer<String> phase) {
         this.run = run;
@@ -45,7 +46,7 @@ final class Switchover {
     }
 
     private Outcome<CopyStages.Copy> switchAndReplace(CopyStages.Copy copy) throws InterruptedException {
-        Switch sw = new Switch(run, settings, spec.timeouts().lease(spec.verify()).plus(settings.drainTime().multipliedBy(2)));
+        sw = new Switch(run, settings, spec.timeouts().lease(spec.verify()).plus(settings.drainTime().multipliedBy(2)));
         Map<String, int[]> redirect = new LinkedHashMap<>();
         copy.live().forEach((service, m) -> redirect.put(service, new int[] {m.published(), copy.rendered().ports().get(service)}));
         phase.accept(Switch.TO_NEW);
@@ -64,9 +65,14 @@ final class Switchover {
         }
     }
 
+    /** Where the copy's drain counts from once this is over: when nginx last moved ({@link BlueGreen#drain}), else now. */
+    long drainFrom() {
+        return sw == null ? System.nanoTime() : sw.drainFrom();
+    }
+
     /** Recreates the routed services from the user's compose file once the old containers drained, and verifies them. */
     private Outcome<CopyStages.Copy> replace(CopyStages.Copy copy) throws InterruptedException {
-        BlueGreen.drain(run, settings, phase);
+        BlueGreen.drain(run, settings, phase, sw.drainFrom());
         phase.accept(Replace.UP);
         ComposeProject project = copy.deploy().project();
         List<String> routed = settings.services();

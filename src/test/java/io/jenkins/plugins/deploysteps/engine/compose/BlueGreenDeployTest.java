@@ -2,10 +2,10 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
-import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
 import io.jenkins.plugins.deploysteps.engine.target.ForwardingTarget;
 import io.jenkins.plugins.deploysteps.engine.target.Target;
@@ -21,6 +21,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -85,6 +86,40 @@ class BlueGreenDeployTest {
         assertThat(Path.of("/tmp/deploy-steps-" + app.project() + "-next.yml")).doesNotExist();
         assertThat(bg.siteLock()).doesNotExist();
         assertThat(app.dir().resolve(".deploy-steps.lock")).doesNotExist();
+    }
+
+    @Test
+    void eachSideDrainsForDrainTimeFromNginxsReloadWithTheProbesAfterItCountingIn() throws Exception {
+        String v = bg.nextVersion();
+        Duration drain = Duration.ofSeconds(2);
+        // a check's PASS line comes a moment after the reload it reports returned
+        Duration atLeast = drain.minusMillis(100);
+
+        BlueGreenApp.Observed o = bg.deploy(bg.params("drainTime", "2s"));
+
+        StepHarness.Run run = o.run();
+        assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
+        assertThat(app.http()).isEqualTo(v);
+        String probe = "[PASS] probe " + site.url("/api/probe.txt") + " (" + site.file() + ")";
+        // the old containers: nginx moved away from them when the switch passed (its reload had returned), then the probe settled
+        long movedAway = at(run, 0, "[PASS] " + Switch.TO_NEW);
+        long probed = at(run, movedAway, probe);
+        long recreated = at(run, probed, "[local] compose up ...");
+        assertThat(Duration.ofNanos(recreated - movedAway)).as("the old containers' drain, from the reload").isGreaterThanOrEqualTo(atLeast);
+        assertThat(Duration.ofNanos(recreated - probed)).as("the probe's settling is part of the drain").isLessThan(drain);
+        // the copy: likewise from the switch back
+        long movedBack = at(run, recreated, "[PASS] " + Switch.BACK);
+        long probedBack = at(run, movedBack, probe);
+        long removed = at(run, probedBack, "[local] stop and remove the containers of " + app.project() + "-next ...");
+        assertThat(Duration.ofNanos(removed - movedBack)).as("the copy's drain, from the reload").isGreaterThanOrEqualTo(atLeast);
+        assertThat(Duration.ofNanos(removed - probedBack)).as("the probe's settling is part of the drain").isLessThan(drain);
+        assertThat(o.failed()).as("requests through nginx that failed").isZero();
+    }
+
+    /** When the first log line at or after {@code from} (nanos) that starts with {@code start} was written. */
+    private static long at(StepHarness.Run run, long from, String start) {
+        return run.log().lines().stream().filter(l -> l.nanos() >= from && l.text().startsWith(start)).mapToLong(Recording.Line::nanos).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + start + "' in\n" + run.log().text()));
     }
 
     @Test
