@@ -3,7 +3,6 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 import io.jenkins.plugins.deploysteps.engine.run.Outcome;
 import io.jenkins.plugins.deploysteps.engine.run.Stages;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
-import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +75,8 @@ final class Switchover {
         phase.accept(Replace.UP);
         ComposeProject project = copy.deploy().project();
         List<String> routed = settings.services();
-        Instant since = run.dryRun || copy.deploy().before() == null ? Instant.EPOCH : now(project);
+        // the project's containers of before the deploy are older than its backup's listing; the ones compose up makes are newer
+        Instant since = run.dryRun || copy.deploy().before() == null ? Instant.EPOCH : copy.deploy().before().now();
         int mark = run.mark();
         boolean replaced = run.wentThrough(CommandCheck.run(run, Replace.UP, project.commands().recreate(routed, false), project.flavor(), false));
         ComposeProject routedOnly = new ComposeProject(project.flavor(), project.files(), project.model(), routed, project.commands());
@@ -106,14 +106,6 @@ final class Switchover {
                 : Outcome.missing(Restore.byHand(backup));
         new Restore(run, routedVerify(), "rollback: ").rollBack(from,
                 b -> "the project's new containers failed: rolling back while users are on the new copy");
-    }
-
-    private Instant now(ComposeProject project) throws InterruptedException {
-        try {
-            return run.states(new EngineCommands(project.flavor(), spec.target().project())).now();
-        } catch (TargetException e) {
-            return Instant.EPOCH;
-        }
     }
 
     private VerifySettings routedVerify() {
