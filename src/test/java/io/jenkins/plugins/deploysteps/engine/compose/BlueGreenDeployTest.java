@@ -2,14 +2,9 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
-import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
-import io.jenkins.plugins.deploysteps.engine.target.ForwardingTarget;
-import io.jenkins.plugins.deploysteps.engine.target.Target;
-import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import io.jenkins.plugins.deploysteps.testing.ComposeApp;
 import io.jenkins.plugins.deploysteps.testing.NginxSite;
 import io.jenkins.plugins.deploysteps.testing.Recording;
@@ -127,7 +122,13 @@ class BlueGreenDeployTest {
         String v = bg.nextVersion();
         PortTaker taker = new PortTaker();
         try {
-            BlueGreenApp.Observed o = bg.deploy(bg.params(), new Recording(), t -> new TakingTheCopysPort(t, bg.copyFile(), taker));
+            // right before the copy's compose up runs, something else starts listening on the port the copy publishes
+            FaultyTarget.Fault takeThePort = (command, real) -> {
+                taker.takeFrom(bg.copyFile());
+                return real.exec(command);
+            };
+            BlueGreenApp.Observed o = bg.deploy(bg.params(), new Recording(),
+                    t -> new FaultyTarget(t, cmd -> cmd.contains("-f " + bg.copyFile() + " up -d"), takeThePort));
 
             StepHarness.Run run = o.run();
             assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
@@ -151,46 +152,20 @@ class BlueGreenDeployTest {
         private static final Pattern PUBLISHED = Pattern.compile("127\\.0\\.0\\.1:(\\d+):8080/tcp");
         ServerSocket taken;
 
-        void takeFrom(Path copyFile) throws IOException {
-            Matcher m = PUBLISHED.matcher(Files.readString(copyFile));
-            assertThat(m.find()).as("the copy publishes a port").isTrue();
-            taken = new ServerSocket(Integer.parseInt(m.group(1)), 50, InetAddress.getByName("127.0.0.1"));
+        void takeFrom(Path copyFile) {
+            try {
+                Matcher m = PUBLISHED.matcher(Files.readString(copyFile));
+                assertThat(m.find()).as("the copy publishes a port").isTrue();
+                taken = new ServerSocket(Integer.parseInt(m.group(1)), 50, InetAddress.getByName("127.0.0.1"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         void release() throws IOException {
             if (taken != null) {
                 taken.close();
             }
-        }
-    }
-
-    /** The real target, except that the first start of the copy finds its port taken by someone else. */
-    private static final class TakingTheCopysPort extends ForwardingTarget {
-        private final Target real;
-        private final Path copyFile;
-        private final PortTaker taker;
-
-        TakingTheCopysPort(Target real, Path copyFile, PortTaker taker) {
-            this.real = real;
-            this.copyFile = copyFile;
-            this.taker = taker;
-        }
-
-        @Override
-        protected Target delegate() {
-            return real;
-        }
-
-        @Override
-        public ExecResult exec(RemoteCommand command) throws TargetException, InterruptedException {
-            if (taker.taken == null && command.cmd().render().contains("-f " + copyFile + " up -d")) {
-                try {
-                    taker.takeFrom(copyFile);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return super.exec(command);
         }
     }
 
