@@ -21,14 +21,15 @@ import java.util.Map;
  * frontend) behind the target's nginx, a request loop through nginx every 50 ms during each deploy, and in one run,
  * interleaved round by round: the checklist's raw script ({@code down && build --no-cache && up -d} over one ssh
  * connection) and composeDeploy with each strategy. It prints the failed requests, the longest outage and the total
- * deploy time of each (medians). Goals: blue-green 0 failed requests; build-first's longest outage at most 25 % of the
- * raw script's; blue-green's total time at most 1.5 times the raw script's. Run with {@code scripts/bench downtime
- * [ROUNDS]} (as root: podman, docker-compose, nginx).
+ * deploy time of each (medians), and where blue-green's time went, check by check. Goals: blue-green 0 failed
+ * requests; build-first's longest outage at most 25 % of the raw script's; blue-green's total time at most 1.5 times
+ * the raw script's. Run with {@code scripts/bench downtime [ROUNDS]} (as root: podman, docker-compose, nginx).
  */
 public final class DowntimeBenchmark {
     private static final Duration LOOP_PAUSE = Duration.ofMillis(50);
     private static final Duration RECOVERY = Duration.ofSeconds(60);
     private static final List<String> WAYS = List.of("raw script", "recreate", "build-first", "blue-green");
+    private StepTimeline blueGreen = new StepTimeline();
 
     /** One deploy as users saw it. */
     private record Seen(long totalMs, int requests, int failed, long longestOutageMs) {}
@@ -60,7 +61,10 @@ public final class DowntimeBenchmark {
         Map<String, List<Seen>> seen = new LinkedHashMap<>();
         WAYS.forEach(w -> seen.put(w, new ArrayList<>()));
         int version = 1;
-        deploy(target, app, site, "build-first"); // warm-up: JIT, image layers
+        // warm-up (JIT, image layers), through the code of both kinds of strategy, so no round pays for loading it
+        deploy(target, app, site, "build-first");
+        deploy(target, app, site, "blue-green");
+        blueGreen = new StepTimeline();
         for (int round = 1; round <= rounds; round++) {
             for (String way : WAYS) {
                 app.version("v" + (++version));
@@ -87,18 +91,24 @@ public final class DowntimeBenchmark {
         System.out.printf(Locale.ROOT, "  blue-green failed requests: %.0f (goal: 0)%n", bg[1]);
         System.out.printf(Locale.ROOT, "  build-first longest outage / raw script's: %.3f (goal: <= 0.25)%n", bf[2] / raw[2]);
         System.out.printf(Locale.ROOT, "  blue-green total time / raw script's: %.3f (goal: <= 1.5)%n", bg[0] / raw[0]);
+        blueGreen.print("where blue-green's time went: per check, the wait before it began (drains; health polls end in the "
+                + "'is up' checks) and its run", 20);
     }
 
     private Seen deploy(LocalTarget target, ComposeApp app, NginxSite site, String way) throws Exception {
         RequestLoop loop = new RequestLoop(site, List.of("/api/", "/"), LOOP_PAUSE);
         loop.start();
         long t0 = System.nanoTime();
+        StepHarness.Run run = null;
         if (way.equals("raw script")) {
             rawScript(target, app);
         } else {
-            withEngine(target, app, site, way);
+            run = withEngine(target, app, site, way);
         }
         long total = (System.nanoTime() - t0) / 1_000_000;
+        if (way.equals("blue-green")) {
+            blueGreen.add(run.log());
+        }
         RequestLoop.Result r = loop.stopWhenServed(RECOVERY);
         return new Seen(total, r.requests(), r.failed(), r.longestOutageMs());
     }
@@ -112,7 +122,7 @@ public final class DowntimeBenchmark {
                 target.sshUser() + "@127.0.0.1", line), Duration.ofMinutes(10));
     }
 
-    private static void withEngine(LocalTarget target, ComposeApp app, NginxSite site, String strategy) throws Exception {
+    private static StepHarness.Run withEngine(LocalTarget target, ComposeApp app, NginxSite site, String strategy) throws Exception {
         Map<String, Object> params = app.params("strategy", strategy, "logsTail", 0);
         if (strategy.equals("blue-green")) {
             params.put("routes", List.of(Map.of("service", "backend", "site", site.file().toString(), "location", "/api/"),
@@ -125,6 +135,7 @@ public final class DowntimeBenchmark {
         if (r.report().verdict().outcome() != Outcome.SUCCESS) {
             throw new IllegalStateException(strategy + " did not succeed: " + r.report().verdict().reason());
         }
+        return r;
     }
 
     /** The median of plain values (SshBenchmark's takes nanoseconds). */

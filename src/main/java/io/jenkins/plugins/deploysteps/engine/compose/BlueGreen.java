@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 import io.jenkins.plugins.deploysteps.engine.run.Outcome;
 import io.jenkins.plugins.deploysteps.engine.run.Stages;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -49,10 +50,11 @@ final class BlueGreen {
         Outcome<DeployBackup.Saved> built = Stages.from(saved).then(List.of(Replace.BUILD), this::build).run(run);
         CopyStages copies = new CopyStages(run, spec, phase);
         CopyStages.Started copy = copies.start(built);
+        Switchover switchover = new Switchover(run, spec, phase);
         try {
-            new Switchover(run, spec, phase).run(copies.verify(copy.running()));
+            switchover.run(copies.verify(copy.running()));
         } finally {
-            copies.remove(copy.rendered());
+            copies.remove(copy.rendered(), switchover.drainFrom());
         }
     }
 
@@ -71,11 +73,15 @@ final class BlueGreen {
         return Outcome.of(saved);
     }
 
-    /** Waits drainTime, so that requests still on the side nginx no longer points at can finish. */
-    static void drain(ComposeRun run, BlueGreenSettings settings, Consumer<String> phase) throws InterruptedException {
-        if (!run.dryRun && !settings.drainTime().isZero()) {
+    /**
+     * Waits until drainTime has passed since {@code from} ({@link System#nanoTime}: when nginx moved away from the side that
+     * drains), so that requests still on that side can finish. The probes nginx's switch ran after its reload count.
+     */
+    static void drain(ComposeRun run, BlueGreenSettings settings, Consumer<String> phase, long from) throws InterruptedException {
+        long left = settings.drainTime().toNanos() - (System.nanoTime() - from);
+        if (!run.dryRun && left > 0) {
             phase.accept("drain");
-            Thread.sleep(settings.drainTime().toMillis());
+            TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 }

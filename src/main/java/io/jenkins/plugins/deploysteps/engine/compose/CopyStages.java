@@ -3,15 +3,11 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 import io.jenkins.plugins.deploysteps.engine.command.Cmd;
 import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
-import io.jenkins.plugins.deploysteps.engine.report.Severity;
-import io.jenkins.plugins.deploysteps.engine.run.CheckRunner;
 import io.jenkins.plugins.deploysteps.engine.run.Checked;
 import io.jenkins.plugins.deploysteps.engine.run.Outcome;
 import io.jenkins.plugins.deploysteps.engine.run.Stages;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
-import io.jenkins.plugins.deploysteps.engine.target.RemoteFiles;
 import io.jenkins.plugins.deploysteps.engine.target.TargetException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * A blue-green deploy's temporary copy ({@link NewCopy}) as stages: started beside the old containers on free host
- * ports, verified before any user reaches it, and removed at the end.
+ * ports ({@link CopyLaunch}), verified before any user reaches it, and removed at the end.
  */
 final class CopyStages {
     /** The copy of a deploy's routed services: its compose file and, per routed service, the port nginx reaches the old one on. */
@@ -85,41 +81,12 @@ final class CopyStages {
             targets.put(r.service(), ports.get(0).target());
             ips.put(r.service(), ports.get(0).hostIp());
         }
-        List<Integer> free = Listeners.freePorts(Listeners.parse(run.readQuietly(Listeners.read()).stdoutText()), live.size());
-        Map<String, Integer> temporary = new LinkedHashMap<>();
-        live.keySet().forEach(s -> temporary.put(s, free.get(temporary.size())));
-        Copy copy = new Copy(deploy, NewCopy.render(text, spec.target().project(), deploy.project().flavor(), targets, ips, temporary), live);
         c.expected(String.join(", ", settings.services()) + " beside the old containers, on free host ports");
-        String where = String.join(", ", temporary.entrySet().stream().map(e -> e.getKey() + " on " + ips.get(e.getKey()) + ":" + e.getValue())
-                .toList());
-        try {
-            return Checked.of(launch(c, copy, where), copy);
-        } catch (TargetException | RuntimeException e) {
-            // it may have begun to start: it is handed on all the same, so that it is removed
-            return Checked.of(CheckRunner.couldNotRun(BlueGreen.START, Severity.FAILURE, e), copy);
-        } catch (InterruptedException e) {
-            remove(Outcome.of(copy)); // what may have started does not stay when the step is stopped
-            throw e;
-        }
-    }
-
-    private Check launch(Check.Builder c, Copy copy, String where) throws TargetException, InterruptedException {
-        new RemoteFiles(run.link, run.timeouts.command()).write(file, copy.rendered().yaml().getBytes(StandardCharsets.UTF_8), run.sudo(),
-                "600");
-        Cmd start = commands(copy.deploy().project().flavor()).up(settings.services().stream().map(NewCopy::service).toList());
-        ExecResult up = run.link.exec(RemoteCommand.of(start, run.timeouts.compose()).sudo(run.sudo()).changesHost());
-        if (run.dryRun) {
-            return c.skip("dry run: would start " + where);
-        }
-        c.evidence("output", CommandCheck.tail(up.stdoutText() + up.stderrText(), 30));
-        if (!up.succeeded()) {
-            // compose's last line only says that errors happened; its last "ERROR: for <service> ..." line says which
-            String why = (up.stdoutText() + "\n" + up.stderrText()).lines().filter(l -> l.startsWith("ERROR:")).reduce((a, b) -> b)
-                    .orElse(up.tail(1));
-            return c.actual("exit " + up.exitCode()).fail("compose up of the new copy failed (exit " + up.exitCode() + "): " + why.strip());
-        }
-        run.report.fact("newCopy", where);
-        return c.actual(where).pass();
+        ComposeFlavor flavor = deploy.project().flavor();
+        CopyLaunch launch = new CopyLaunch(run, file, commands(flavor), new EngineCommands(flavor, project),
+                settings.services().stream().map(NewCopy::service).toList());
+        return launch.start(c, ips, ports -> new Copy(deploy, NewCopy.render(text, spec.target().project(), flavor, targets, ips, ports), live),
+                copy -> remove(copy, System.nanoTime()));
     }
 
     /** Records {@code new copy: service <s>-next is up} per routed service, then the verify checks and the magic-link login against the copy. */
@@ -165,10 +132,14 @@ final class CopyStages {
         return run.failedSince(mark).isEmpty() ? Outcome.of(copy) : Outcome.missing(failed);
     }
 
-    /** Records {@code remove the new copy} once requests on it drained: its containers and its file. */
-    void remove(Outcome<Copy> rendered) throws InterruptedException {
+    /**
+     * Records {@code remove the new copy} once requests on it drained: its containers and its file.
+     *
+     * @param drainFrom when nginx moved away from the copy ({@link BlueGreen#drain})
+     */
+    void remove(Outcome<Copy> rendered, long drainFrom) throws InterruptedException {
         Stages.from(rendered).then(List.of(BlueGreen.REMOVE), copy -> {
-            BlueGreen.drain(run, settings, phase);
+            BlueGreen.drain(run, settings, phase, drainFrom);
             phase.accept(BlueGreen.REMOVE);
             run.check(BlueGreen.REMOVE, c -> {
                 if (!run.link.ensureConnected()) {

@@ -27,10 +27,13 @@ final class DeployBackup {
 
     private final ComposeRun run;
     private final ComposeDeploySpec spec;
+    private final ContainerState.Snapshot seen;
 
-    DeployBackup(ComposeRun run, ComposeDeploySpec spec) {
+    /** @param seen the project's containers as listed under the deploy lock already, or null to list them */
+    DeployBackup(ComposeRun run, ComposeDeploySpec spec, ContainerState.Snapshot seen) {
         this.run = run;
         this.spec = spec;
+        this.seen = seen;
     }
 
     /** Records {@code backup}; without one nothing may change, except in a dry run, where nothing does. */
@@ -45,7 +48,7 @@ final class DeployBackup {
     private Checked<Saved> backUp(ComposeProject project, Check.Builder c) throws TargetException, InterruptedException {
         EngineCommands engine = new EngineCommands(project.flavor(), spec.target().project());
         RemoteBackups backups = new RemoteBackups(run.link, spec.target().backupDir(), spec.timeouts().command(), run.sudo());
-        ContainerState.Snapshot before = run.states(engine);
+        ContainerState.Snapshot before = seen != null ? seen : run.states(engine);
         List<ServiceImage> images = ServiceImage.of(before, project.services());
         List<String> paths = paths(project);
         c.expected(paths.size() + " files and the running images, in " + spec.target().backupDir());

@@ -24,13 +24,14 @@ final class Deployment {
     /** Runs the stages on the project preflight found; without one (no host, preflight failed) each is SKIP with the reason. */
     void run(Outcome<ComposeProject> checked) throws InterruptedException {
         try (Locked<ComposeProject> locked = Locked.take(run, checked, spec.verify(), "the directory is locked by another deploy")) {
+            PortCheck ports = new PortCheck(run);
             Outcome<ComposeProject> free = Stages.from(locked.value())
-                    .then(PortCheck.NAME, "preflight failed: nothing was changed", new PortCheck(run)::run)
+                    .then(PortCheck.NAME, "preflight failed: nothing was changed", ports::run)
                     .run(run);
             DowntimeProbe probe = startProbe(free);
             try {
                 Outcome<DeployBackup.Saved> saved = Stages.from(strategyAllowed(free))
-                        .then(List.of(DeployBackup.CHECK), new DeployBackup(run, spec)::take)
+                        .then(List.of(DeployBackup.CHECK), new DeployBackup(run, spec, ports.seen())::take)
                         .run(run);
                 Consumer<String> phase = probe == null ? name -> {} : probe::phase;
                 if (spec.strategy().strategy() == DeployStrategy.BLUE_GREEN) {

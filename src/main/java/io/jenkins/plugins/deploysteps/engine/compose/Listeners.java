@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The sockets listening on a host, read from the kernel's own tables ({@code /proc/net/tcp} and friends)
@@ -118,16 +119,28 @@ final class Listeners {
         return ip;
     }
 
-    /** {@code count} TCP ports nothing listens on, from a random start in 20000-39999 (so two deploys rarely pick the same). */
-    static List<Integer> freePorts(List<Listener> listeners, int count) {
-        List<Integer> out = new java.util.ArrayList<>();
-        int candidate = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20000);
+    /**
+     * {@code count} TCP ports nothing listens on and not in {@code excluded} (ports found taken since the listeners were
+     * read), from a random start in 20000-39999 (so two deploys rarely pick the same).
+     */
+    static List<Integer> freePorts(List<Listener> listeners, int count, Set<Integer> excluded) {
+        List<Integer> out = new ArrayList<>();
+        int candidate = 20000 + ThreadLocalRandom.current().nextInt(20000);
         while (out.size() < count && candidate < 65536) {
             int port = candidate++;
-            if (listeners.stream().noneMatch(l -> l.port() == port)) {
+            if (!excluded.contains(port) && listeners.stream().noneMatch(l -> l.port() == port)) {
                 out.add(port);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a container engine refused to publish a port because something else holds it: podman's {@code bind: address
+     * already in use}, Docker's {@code port is already allocated}. A port free when the listeners were read can be taken
+     * by the time the engine binds it.
+     */
+    static boolean portTaken(String engineOutput) {
+        return engineOutput.contains("address already in use") || engineOutput.contains("port is already allocated");
     }
 }

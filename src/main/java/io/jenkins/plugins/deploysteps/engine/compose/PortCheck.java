@@ -18,9 +18,15 @@ final class PortCheck {
     static final String NAME = "published ports are free";
 
     private final ComposeRun run;
+    private ContainerState.Snapshot seen;
 
     PortCheck(ComposeRun run) {
         this.run = run;
+    }
+
+    /** The project's containers as the check listed them (under the lock, so still as they are), or null when it did not. */
+    ContainerState.Snapshot seen() {
+        return seen;
     }
 
     /** The check as a stage: the project goes on when its ports are free. */
@@ -44,7 +50,8 @@ final class PortCheck {
         ExecResult r = run.readQuietly(Listeners.read());
         List<Listeners.Listener> listeners = Listeners.parse(r.stdoutText());
         Set<String> own = new LinkedHashSet<>();
-        for (ContainerState s : run.states(new EngineCommands(project.flavor(), run.target.project())).containers()) {
+        seen = run.states(new EngineCommands(project.flavor(), run.target.project()));
+        for (ContainerState s : seen.containers()) {
             if (!s.status().equals("exited") && !s.status().equals("dead")) {
                 own.addAll(s.hostPorts());
             }

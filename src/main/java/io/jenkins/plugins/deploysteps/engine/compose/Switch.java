@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Points the nginx sites of a blue-green deploy at the new copy and back, with nginxRoute's machinery
@@ -32,6 +33,8 @@ final class Switch {
     private final List<Site> switched = new ArrayList<>();
     private final List<RemoteLock.Held> locks = new ArrayList<>();
     private boolean dryRunBackRecorded;
+    /** When nginx last moved, from the copy or to it ({@link System#nanoTime}); empty until it did. */
+    private OptionalLong movedAt = OptionalLong.empty();
 
     private final java.time.Duration lease;
 
@@ -58,6 +61,7 @@ final class Switch {
      * @param ports per routed service: its published port and the copy's temporary port
      */
     boolean toNew(Map<String, int[]> ports) throws InterruptedException {
+        long started = System.nanoTime();
         for (Map.Entry<String, List<RoutedService>> e : bySite().entrySet()) {
             String site = e.getKey();
             if (run.dryRun) {
@@ -70,8 +74,20 @@ final class Switch {
                 return false;
             }
             switched.add(s);
+            moved(s.sw(), started);
         }
         return true;
+    }
+
+    /** Notes a reload of {@code sw}'s site, when it had one since {@code started} ({@link System#nanoTime}). */
+    private void moved(SiteSwitch sw, long started) {
+        sw.reloadedAt().stream().filter(at -> at - started >= 0)
+                .forEach(at -> movedAt = OptionalLong.of(movedAt.isPresent() ? Math.max(at, movedAt.getAsLong()) : at));
+    }
+
+    /** Where a drain of the side nginx moved away from counts from: when it last moved (its reload returned), else now. */
+    long drainFrom() {
+        return movedAt.orElse(System.nanoTime());
     }
 
     private Site switchOne(String site, List<RoutedService> routes, Map<String, int[]> ports) throws InterruptedException {
@@ -121,6 +137,8 @@ final class Switch {
             bySite().keySet().forEach(site -> run.skip(name(BACK, site), "dry run: nginx was not switched"));
             return true;
         }
+        long started = System.nanoTime();
+        movedAt = OptionalLong.empty(); // from here on, what counts is that nginx moved away from the copy
         for (Site s : switched) {
             boolean back = s.sw().restore(name(BACK, s.path()), s.backup(), true, s.probes());
             if (!back && run.link.lost()) {
@@ -129,6 +147,7 @@ final class Switch {
                 back = s.sw().restore(name(BACK, s.path()) + " (after reconnecting)", s.backup(), true, s.probes());
             }
             all &= back;
+            moved(s.sw(), started);
         }
         switched.clear();
         return all;

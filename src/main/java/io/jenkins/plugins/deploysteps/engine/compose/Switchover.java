@@ -3,7 +3,6 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 import io.jenkins.plugins.deploysteps.engine.run.Outcome;
 import io.jenkins.plugins.deploysteps.engine.run.Stages;
 import io.jenkins.plugins.deploysteps.engine.target.Backup;
-import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ final class Switchover {
     private final ComposeDeploySpec spec;
     private final BlueGreenSettings settings;
     private final Consumer<String> phase;
+    private Switch sw;
 
     Switchover(ComposeRun run, ComposeDeploySpec spec, Consumer<String> phase) {
         this.run = run;
@@ -45,7 +45,7 @@ final class Switchover {
     }
 
     private Outcome<CopyStages.Copy> switchAndReplace(CopyStages.Copy copy) throws InterruptedException {
-        Switch sw = new Switch(run, settings, spec.timeouts().lease(spec.verify()).plus(settings.drainTime().multipliedBy(2)));
+        sw = new Switch(run, settings, spec.timeouts().lease(spec.verify()).plus(settings.drainTime().multipliedBy(2)));
         Map<String, int[]> redirect = new LinkedHashMap<>();
         copy.live().forEach((service, m) -> redirect.put(service, new int[] {m.published(), copy.rendered().ports().get(service)}));
         phase.accept(Switch.TO_NEW);
@@ -64,13 +64,19 @@ final class Switchover {
         }
     }
 
+    /** Where the copy's drain counts from once this is over: when nginx last moved ({@link BlueGreen#drain}), else now. */
+    long drainFrom() {
+        return sw == null ? System.nanoTime() : sw.drainFrom();
+    }
+
     /** Recreates the routed services from the user's compose file once the old containers drained, and verifies them. */
     private Outcome<CopyStages.Copy> replace(CopyStages.Copy copy) throws InterruptedException {
-        BlueGreen.drain(run, settings, phase);
+        BlueGreen.drain(run, settings, phase, sw.drainFrom());
         phase.accept(Replace.UP);
         ComposeProject project = copy.deploy().project();
         List<String> routed = settings.services();
-        Instant since = run.dryRun || copy.deploy().before() == null ? Instant.EPOCH : now(project);
+        // the project's containers of before the deploy are older than its backup's listing; the ones compose up makes are newer
+        Instant since = run.dryRun || copy.deploy().before() == null ? Instant.EPOCH : copy.deploy().before().now();
         int mark = run.mark();
         boolean replaced = run.wentThrough(CommandCheck.run(run, Replace.UP, project.commands().recreate(routed, false), project.flavor(), false));
         ComposeProject routedOnly = new ComposeProject(project.flavor(), project.files(), project.model(), routed, project.commands());
@@ -100,14 +106,6 @@ final class Switchover {
                 : Outcome.missing(Restore.byHand(backup));
         new Restore(run, routedVerify(), "rollback: ").rollBack(from,
                 b -> "the project's new containers failed: rolling back while users are on the new copy");
-    }
-
-    private Instant now(ComposeProject project) throws InterruptedException {
-        try {
-            return run.states(new EngineCommands(project.flavor(), spec.target().project())).now();
-        } catch (TargetException e) {
-            return Instant.EPOCH;
-        }
     }
 
     private VerifySettings routedVerify() {

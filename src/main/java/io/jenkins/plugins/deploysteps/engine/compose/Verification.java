@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * one check per service, then keeps each service's recent log in the report and scans it for the patterns.
  */
 final class Verification {
-    static final Duration POLL = Duration.ofMillis(500);
+    static final Duration POLL = Duration.ofMillis(250);
 
     private final ComposeRun run;
     private final ComposeProject project;

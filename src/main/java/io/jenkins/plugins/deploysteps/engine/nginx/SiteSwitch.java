@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -36,6 +37,7 @@ public final class SiteSwitch {
     private final List<String> reload;
     private final Duration timeout;
     private final RemoteBackups backups;
+    private OptionalLong reloadedAt = OptionalLong.empty();
 
     /**
      * @param test the words of the test command; null: the host's nginxTestCommand, else {@code nginx -t}
@@ -108,6 +110,7 @@ public final class SiteSwitch {
             return Checked.of(b.fail(String.join(" ", reload) + " failed (exit " + r.exitCode() + "): " + NginxCommands.lastLine(NginxCommands.output(r))),
                     true);
         }
+        reloadedAt = OptionalLong.of(System.nanoTime());
         return Checked.of(b.actual("sha256 " + sha256(content).substring(0, 12) + " live").pass(), true);
     }
 
@@ -131,10 +134,20 @@ public final class SiteSwitch {
                 if (!r.succeeded()) {
                     return b.fail(String.join(" ", reload) + " failed (exit " + r.exitCode() + ")");
                 }
+                reloadedAt = OptionalLong.of(System.nanoTime());
             }
             return b.actual("restored from " + backup.folder()).pass();
         });
         return c.status() == Status.PASS && probe(probes);
+    }
+
+    /**
+     * When nginx last reloaded a file this switch wrote or put back ({@link System#nanoTime}), as far as the step can tell:
+     * its reload command returned. Empty before. A drain of the side nginx moved away from counts from here, so the
+     * probes after the reload, which wait for it to settle, are part of the drain rather than before it.
+     */
+    public OptionalLong reloadedAt() {
+        return reloadedAt;
     }
 
     private boolean probe(List<RouteVerify> probes) throws InterruptedException {

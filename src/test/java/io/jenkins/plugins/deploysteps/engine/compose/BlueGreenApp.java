@@ -3,6 +3,7 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.nginx.SiteSwitch;
+import io.jenkins.plugins.deploysteps.engine.target.Target;
 import io.jenkins.plugins.deploysteps.testing.ComposeApp;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
 import io.jenkins.plugins.deploysteps.testing.NginxSite;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The blue-green tests' app on the real target: one compose service {@code web} with a named data volume (holding
@@ -99,6 +101,11 @@ final class BlueGreenApp implements AutoCloseable {
     }
 
     Observed deploy(Map<String, Object> params, Recording log) throws Exception {
+        return deploy(params, log, UnaryOperator.identity());
+    }
+
+    /** @param wrap each SSH target of the deploy passes through it: for acting at one command */
+    Observed deploy(Map<String, Object> params, Recording log, UnaryOperator<Target> wrap) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger requests = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -117,7 +124,7 @@ final class BlueGreenApp implements AutoCloseable {
         });
         loop.start();
         try {
-            StepHarness.Run run = new StepHarness(target, tmp.resolve("reports"), NginxSite.hostDefaults(target))
+            StepHarness.Run run = new StepHarness(target, tmp.resolve("reports"), NginxSite.hostDefaults(target)).wrapping(wrap)
                     .run(new ComposeDeploy(), params, "blue-green", log);
             return new Observed(run, requests.get(), failed.get());
         } finally {

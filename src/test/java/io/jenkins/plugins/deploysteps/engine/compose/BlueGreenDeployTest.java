@@ -7,12 +7,20 @@ import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.testing.ComposeApp;
 import io.jenkins.plugins.deploysteps.testing.NginxSite;
+import io.jenkins.plugins.deploysteps.testing.Recording;
 import io.jenkins.plugins.deploysteps.testing.SharedTarget;
 import io.jenkins.plugins.deploysteps.testing.StepHarness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +81,92 @@ class BlueGreenDeployTest {
         assertThat(Path.of("/tmp/deploy-steps-" + app.project() + "-next.yml")).doesNotExist();
         assertThat(bg.siteLock()).doesNotExist();
         assertThat(app.dir().resolve(".deploy-steps.lock")).doesNotExist();
+    }
+
+    @Test
+    void eachSideDrainsForDrainTimeFromNginxsReloadWithTheProbesAfterItCountingIn() throws Exception {
+        String v = bg.nextVersion();
+        Duration drain = Duration.ofSeconds(2);
+        // a check's PASS line comes a moment after the reload it reports returned
+        Duration atLeast = drain.minusMillis(100);
+
+        BlueGreenApp.Observed o = bg.deploy(bg.params("drainTime", "2s"));
+
+        StepHarness.Run run = o.run();
+        assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
+        assertThat(app.http()).isEqualTo(v);
+        String probe = "[PASS] probe " + site.url("/api/probe.txt") + " (" + site.file() + ")";
+        // the old containers: nginx moved away from them when the switch passed (its reload had returned), then the probe settled
+        long movedAway = at(run, 0, "[PASS] " + Switch.TO_NEW);
+        long probed = at(run, movedAway, probe);
+        long recreated = at(run, probed, "[local] compose up ...");
+        assertThat(Duration.ofNanos(recreated - movedAway)).as("the old containers' drain, from the reload").isGreaterThanOrEqualTo(atLeast);
+        assertThat(Duration.ofNanos(recreated - probed)).as("the probe's settling is part of the drain").isLessThan(drain);
+        // the copy: likewise from the switch back
+        long movedBack = at(run, recreated, "[PASS] " + Switch.BACK);
+        long probedBack = at(run, movedBack, probe);
+        long removed = at(run, probedBack, "[local] stop and remove the containers of " + app.project() + "-next ...");
+        assertThat(Duration.ofNanos(removed - movedBack)).as("the copy's drain, from the reload").isGreaterThanOrEqualTo(atLeast);
+        assertThat(Duration.ofNanos(removed - probedBack)).as("the probe's settling is part of the drain").isLessThan(drain);
+        assertThat(o.failed()).as("requests through nginx that failed").isZero();
+    }
+
+    /** When the first log line at or after {@code from} (nanos) that starts with {@code start} was written. */
+    private static long at(StepHarness.Run run, long from, String start) {
+        return run.log().lines().stream().filter(l -> l.nanos() >= from && l.text().startsWith(start)).mapToLong(Recording.Line::nanos).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + start + "' in\n" + run.log().text()));
+    }
+
+    @Test
+    void aPortTakenAfterItWasChosenForTheCopyIsGivenUpForAnotherFreeOne() throws Exception {
+        String v = bg.nextVersion();
+        PortTaker taker = new PortTaker();
+        try {
+            // right before the copy's compose up runs, something else starts listening on the port the copy publishes
+            FaultyTarget.Fault takeThePort = (command, real) -> {
+                taker.takeFrom(bg.copyFile());
+                return real.exec(command);
+            };
+            BlueGreenApp.Observed o = bg.deploy(bg.params(), new Recording(),
+                    t -> new FaultyTarget(t, cmd -> cmd.contains("-f " + bg.copyFile() + " up -d"), takeThePort));
+
+            StepHarness.Run run = o.run();
+            assertThat(run.report().verdict().outcome()).as(run.log().text()).isEqualTo(Outcome.SUCCESS);
+            assertThat(taker.taken).as("the port chosen first, taken right before the copy bound it").isNotNull();
+            String port = Integer.toString(taker.taken.getLocalPort());
+            Check start = run.check(BlueGreen.START);
+            assertThat(start.status()).isEqualTo(Status.PASS);
+            assertThat(start.actual()).startsWith("web on 127.0.0.1:").doesNotEndWith(":" + port);
+            assertThat(start.evidence()).anyMatch(e -> e.label().equals("ports taken before the copy could bind them") && e.text().equals(port));
+            assertThat(run.log().text()).contains("was taken by the time it started: removing it and choosing other free ports (attempt 2 of 3)");
+            assertThat(o.failed()).as("requests through nginx that failed").isZero();
+            assertThat(app.http()).isEqualTo(v);
+            assertThat(bg.copies()).isEmpty();
+        } finally {
+            taker.release();
+        }
+    }
+
+    /** Holds the port the copy's file publishes, once, from right before the copy's {@code compose up} runs. */
+    private static final class PortTaker {
+        private static final Pattern PUBLISHED = Pattern.compile("127\\.0\\.0\\.1:(\\d+):8080/tcp");
+        ServerSocket taken;
+
+        void takeFrom(Path copyFile) {
+            try {
+                Matcher m = PUBLISHED.matcher(Files.readString(copyFile));
+                assertThat(m.find()).as("the copy publishes a port").isTrue();
+                taken = new ServerSocket(Integer.parseInt(m.group(1)), 50, InetAddress.getByName("127.0.0.1"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void release() throws IOException {
+            if (taken != null) {
+                taken.close();
+            }
+        }
     }
 
     @Test

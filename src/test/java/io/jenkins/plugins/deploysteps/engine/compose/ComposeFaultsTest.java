@@ -2,14 +2,10 @@ package io.jenkins.plugins.deploysteps.engine.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.deploysteps.engine.command.RemoteCommand;
 import io.jenkins.plugins.deploysteps.engine.gate.Outcome;
 import io.jenkins.plugins.deploysteps.engine.report.Check;
 import io.jenkins.plugins.deploysteps.engine.report.Status;
 import io.jenkins.plugins.deploysteps.engine.target.ExecResult;
-import io.jenkins.plugins.deploysteps.engine.target.ForwardingTarget;
-import io.jenkins.plugins.deploysteps.engine.target.Target;
-import io.jenkins.plugins.deploysteps.engine.target.TargetException;
 import io.jenkins.plugins.deploysteps.testing.ComposeApp;
 import io.jenkins.plugins.deploysteps.testing.SharedTarget;
 import io.jenkins.plugins.deploysteps.testing.StepHarness;
@@ -51,43 +47,12 @@ class ComposeFaultsTest {
         return a;
     }
 
-    /** The real target, except that the first command {@code when} picks (after {@code armed} turns true) is replaced by {@code fault}. */
-    private static final class Faulty extends ForwardingTarget {
-        interface Fault {
-            ExecResult apply(RemoteCommand command, Target real) throws TargetException, InterruptedException;
-        }
-
-        private final Target real;
-        private final Predicate<String> when;
-        private final Fault fault;
-        private final AtomicBoolean fired = new AtomicBoolean();
-
-        Faulty(Target real, Predicate<String> when, Fault fault) {
-            this.real = real;
-            this.when = when;
-            this.fault = fault;
-        }
-
-        @Override
-        protected Target delegate() {
-            return real;
-        }
-
-        @Override
-        public ExecResult exec(RemoteCommand command) throws TargetException, InterruptedException {
-            if (when.test(command.cmd().render()) && fired.compareAndSet(false, true)) {
-                return fault.apply(command, real);
-            }
-            return super.exec(command);
-        }
-    }
-
-    private StepHarness.Run deploy(Map<String, Object> params, Predicate<String> when, Faulty.Fault fault) throws Exception {
-        return new StepHarness(TARGET.get(), tmp.resolve("reports")).wrapping(t -> new Faulty(t, when, fault))
+    private StepHarness.Run deploy(Map<String, Object> params, Predicate<String> when, FaultyTarget.Fault fault) throws Exception {
+        return new StepHarness(TARGET.get(), tmp.resolve("reports")).wrapping(t -> new FaultyTarget(t, when, fault))
                 .run(new ComposeDeploy(), params, "fault test");
     }
 
-    private static Faulty.Fault thrown(RuntimeException e) {
+    private static FaultyTarget.Fault thrown(RuntimeException e) {
         return (command, real) -> {
             throw e;
         };

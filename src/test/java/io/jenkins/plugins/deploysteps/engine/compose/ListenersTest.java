@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,27 @@ class ListenersTest {
         assertThat(Listeners.conflicts(new PublishedPort("", 53, "tcp"), l, Set.of())).as("other protocol").isEmpty();
         assertThat(Listeners.conflicts(new PublishedPort("", 53, "udp"), l, Set.of())).hasSize(1);
         assertThat(Listeners.conflicts(new PublishedPort("127.0.0.1", 8080, "tcp"), l, Set.of("8080/tcp"))).as("the project's own").isEmpty();
+    }
+
+    @Test
+    void freePortsLeaveOutThePortsListenedOnAndThoseFoundTaken() {
+        List<Listeners.Listener> all = new ArrayList<>();
+        for (int port = 20000; port < 65536; port++) {
+            if (port < 60000 || port > 60009) {
+                all.add(new Listeners.Listener("127.0.0.1", port, "tcp"));
+            }
+        }
+        assertThat(Listeners.freePorts(all, 3, Set.of())).containsExactly(60000, 60001, 60002);
+        assertThat(Listeners.freePorts(all, 3, Set.of(60000, 60002))).containsExactly(60001, 60003, 60004);
+    }
+
+    @Test
+    void tellsAPortTakenByTheTimeTheEngineBoundItFromOtherFailures() {
+        assertThat(Listeners.portTaken("ERROR: for web-next  cannot listen on the TCP port: listen tcp4 127.0.0.1:35086: bind: address already in use"))
+                .as("podman").isTrue();
+        assertThat(Listeners.portTaken("Error starting userland proxy: Bind for 127.0.0.1:35086 failed: port is already allocated")).as("Docker")
+                .isTrue();
+        assertThat(Listeners.portTaken("ERROR: for web-next  no such image: app_web")).isFalse();
     }
 
     @Test
