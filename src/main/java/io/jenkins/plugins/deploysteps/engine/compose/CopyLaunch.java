@@ -66,7 +66,8 @@ final class CopyLaunch {
         CopyStages.Copy copy = null;
         try {
             for (int attempt = 1;; attempt++) {
-                List<Integer> free = Listeners.freePorts(Listeners.parse(run.readQuietly(Listeners.read()).stdoutText()), hostIps.size(), taken);
+                String tables = run.readQuietly(Listeners.read()).stdoutText();
+                List<Integer> free = Listeners.freePorts(Listeners.parse(tables), Listeners.ephemeral(tables), hostIps.size(), taken);
                 Map<String, Integer> ports = new LinkedHashMap<>();
                 hostIps.keySet().forEach(s -> ports.put(s, free.get(ports.size())));
                 copy = render.with(ports);

@@ -16,6 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Listeners {
     private static final String TCP_LISTEN = "0A";
     private static final String UDP_UNCONNECTED = "07";
+    /** Below this are the well-known and commonly configured service ports. */
+    private static final int FIRST_CHOICE = 10000;
+    /** How many ports a range must offer to choose from. */
+    private static final int ENOUGH = 1000;
 
     /** A socket bound for incoming connections: its address as the kernel has it, port, protocol. */
     record Listener(String address, int port, String protocol) {
@@ -26,9 +30,37 @@ final class Listeners {
 
     private Listeners() {}
 
-    /** Each table after a {@code # tcp} (tcp6, udp, udp6) header line. */
+    /**
+     * The ports the kernel hands out to outgoing connections. A port in this range may be held by a connection (a
+     * health probe, an SSH session) that no listener table shows, so a port chosen there can turn out taken.
+     */
+    record EphemeralRange(int low, int high) {
+        /** Linux's default, for a host that does not say. */
+        static final EphemeralRange LINUX_DEFAULT = new EphemeralRange(32768, 60999);
+    }
+
+    /** Each table after a {@code # tcp} (tcp6, udp, udp6) header line, then the ephemeral port range after {@code # ephemeral}. */
     static Cmd read() {
-        return Cmd.script("for t in tcp tcp6 udp udp6; do echo \"# $t\"; cat \"/proc/net/$t\" 2>/dev/null; done").named("list the listening ports");
+        return Cmd.script("for t in tcp tcp6 udp udp6; do echo \"# $t\"; cat \"/proc/net/$t\" 2>/dev/null; done; "
+                + "echo '# ephemeral'; cat /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null").named("list the listening ports");
+    }
+
+    /** The range after {@link #read()}'s {@code # ephemeral} line; Linux's default when the host printed none. */
+    static EphemeralRange ephemeral(String tables) {
+        int at = tables.indexOf("# ephemeral\n");
+        if (at >= 0) {
+            String[] f = tables.substring(at + "# ephemeral\n".length()).strip().split("\\s+");
+            try {
+                int low = Integer.parseInt(f[0]);
+                int high = Integer.parseInt(f[1]);
+                if (0 < low && low <= high && high < 65536) {
+                    return new EphemeralRange(low, high);
+                }
+            } catch (RuntimeException e) {
+                // not a range: keep the default
+            }
+        }
+        return EphemeralRange.LINUX_DEFAULT;
     }
 
     static List<Listener> parse(String tables) {
@@ -121,13 +153,23 @@ final class Listeners {
 
     /**
      * {@code count} TCP ports nothing listens on and not in {@code excluded} (ports found taken since the listeners were
-     * read), from a random start in 20000-39999 (so two deploys rarely pick the same).
+     * read), from a random start (so two deploys rarely pick the same) among the ports below the ephemeral range, or above
+     * it when there are too few below; only a host whose ephemeral range leaves neither gets ports from inside it.
      */
-    static List<Integer> freePorts(List<Listener> listeners, int count, Set<Integer> excluded) {
+    static List<Integer> freePorts(List<Listener> listeners, EphemeralRange ephemeral, int count, Set<Integer> excluded) {
+        int from = 20000;
+        int to = 65535;
+        if (ephemeral.low() - FIRST_CHOICE >= ENOUGH) {
+            from = FIRST_CHOICE;
+            to = ephemeral.low() - 1;
+        } else if (65535 - ephemeral.high() >= ENOUGH) {
+            from = ephemeral.high() + 1;
+        }
+        int span = to - from + 1;
+        int start = ThreadLocalRandom.current().nextInt(span);
         List<Integer> out = new ArrayList<>();
-        int candidate = 20000 + ThreadLocalRandom.current().nextInt(20000);
-        while (out.size() < count && candidate < 65536) {
-            int port = candidate++;
+        for (int i = 0; i < span && out.size() < count; i++) {
+            int port = from + (start + i) % span;
             if (!excluded.contains(port) && listeners.stream().noneMatch(l -> l.port() == port)) {
                 out.add(port);
             }

@@ -60,8 +60,34 @@ class ListenersTest {
                 all.add(new Listeners.Listener("127.0.0.1", port, "tcp"));
             }
         }
-        assertThat(Listeners.freePorts(all, 3, Set.of())).containsExactly(60000, 60001, 60002);
-        assertThat(Listeners.freePorts(all, 3, Set.of(60000, 60002))).containsExactly(60001, 60003, 60004);
+        // nothing below 10000 + 1000 ports: chosen above the range, where only 60000-60009 are free
+        Listeners.EphemeralRange low = new Listeners.EphemeralRange(1024, 59999);
+        for (int i = 0; i < 20; i++) {
+            assertThat(Listeners.freePorts(all, low, 3, Set.of())).hasSize(3).doesNotHaveDuplicates().allSatisfy(p -> assertThat(p).isBetween(60000, 60009));
+            assertThat(Listeners.freePorts(all, low, 3, Set.of(60000, 60002))).hasSize(3).doesNotHaveDuplicates()
+                    .allSatisfy(p -> assertThat(p).isBetween(60001, 60009).isNotEqualTo(60002));
+        }
+    }
+
+    @Test
+    void freePortsStayOutOfTheRangeOutgoingConnectionsTakeTheirPortsFrom() {
+        Listeners.EphemeralRange linux = Listeners.EphemeralRange.LINUX_DEFAULT;
+        for (int i = 0; i < 50; i++) {
+            assertThat(Listeners.freePorts(List.of(), linux, 2, Set.of())).allSatisfy(p -> assertThat(p).isBetween(10000, 32767));
+        }
+        // a range that leaves no room below it: above it
+        assertThat(Listeners.freePorts(List.of(), new Listeners.EphemeralRange(5000, 40000), 2, Set.of()))
+                .allSatisfy(p -> assertThat(p).isBetween(40001, 65535));
+    }
+
+    @Test
+    void readsTheHostsEphemeralRangeAfterItsListenerTables() {
+        String tables = "# tcp\n  sl  local_address rem_address   st\n# udp6\n# ephemeral\n32768\t60999\n";
+        assertThat(Listeners.ephemeral(tables)).isEqualTo(new Listeners.EphemeralRange(32768, 60999));
+        assertThat(Listeners.ephemeral(tables.replace("32768\t60999", "1024 65000"))).isEqualTo(new Listeners.EphemeralRange(1024, 65000));
+        assertThat(Listeners.ephemeral("# tcp\n# ephemeral\n")).as("not readable").isEqualTo(Listeners.EphemeralRange.LINUX_DEFAULT);
+        assertThat(Listeners.ephemeral("# ephemeral\n70000 80000\n")).as("no range").isEqualTo(Listeners.EphemeralRange.LINUX_DEFAULT);
+        assertThat(Listeners.parse(tables)).isEmpty();
     }
 
     @Test
