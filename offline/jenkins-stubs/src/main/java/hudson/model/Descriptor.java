@@ -20,10 +20,6 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
         throw new UnsupportedOperationException();
     }
 
-    protected void addHelpFileRedirect(String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
-        throw new UnsupportedOperationException();
-    }
-
     @Override
     public synchronized void save() {
         throw new UnsupportedOperationException();

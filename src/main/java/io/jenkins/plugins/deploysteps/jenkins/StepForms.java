@@ -222,11 +222,7 @@ public final class StepForms {
      * {@code expectStatus: 200} or {@code [200, 204]} becomes text, and the values of map fields become text.
      */
     public static Map<String, Object> pipelineMap(Map<String, Object> arguments, ParamSet declared) {
-        Params check = Params.of(arguments);
-        for (String name : declared.names()) {
-            check.has(name);
-        }
-        check.done();
+        refuseUndeclared(Params.of(arguments), declared);
         Map<String, Object> out = statusAsText(arguments);
         for (String m : names(declared, Param.Kind.MAP)) {
             if (out.get(m) instanceof Map<?, ?> map) {
@@ -234,6 +230,27 @@ public final class StepForms {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses a key of the Jenkinsfile map given for the nested parameter {@code field} that its nested declarations do not
+     * have, by its path ({@code verifyMagicLink.reportName}) and with the closest declared name. Needed where the field's
+     * Jenkins class has more properties than those (a whole step class), which structs would bind without a word.
+     *
+     * @param declared the step's declarations, among them {@code field}'s
+     */
+    public static void refuseUndeclared(Map<String, Object> arguments, ParamSet declared, String field) {
+        ParamSet nested = declared.get(field).orElseThrow(() -> new IllegalArgumentException("no parameter " + field)).nested();
+        if (arguments.get(field) instanceof Map<?, ?>) {
+            Params.of(arguments).map(field).ifPresent(given -> refuseUndeclared(given, nested));
+        }
+    }
+
+    private static void refuseUndeclared(Params given, ParamSet declared) {
+        for (String name : declared.names()) {
+            given.has(name);
+        }
+        given.done();
     }
 
     /**

@@ -5,9 +5,11 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.compose.DeployStrategy;
 import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
+import io.jenkins.plugins.deploysteps.jenkins.StepForms;
 import io.jenkins.plugins.deploysteps.jenkins.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -32,7 +34,7 @@ public final class ComposeDeployStep extends ComposeStep {
     private String strategy;
     private List<BlueGreenRoute> routes = new ArrayList<>();
     private List<HealthCheck> verify = new ArrayList<>();
-    private CopyMagicLinkCheck verifyMagicLink;
+    private MagicLinkAuthCheckStep verifyMagicLink;
     private String drainTime;
     private String nginxTestCommand;
     private String nginxReloadCommand;
@@ -86,8 +88,9 @@ public final class ComposeDeployStep extends ComposeStep {
     public List<HealthCheck> getVerify() { return verify; }
     @DataBoundSetter public void setVerify(List<HealthCheck> verify) { this.verify = Values.copy(verify); }
 
-    public CopyMagicLinkCheck getVerifyMagicLink() { return verifyMagicLink; }
-    @DataBoundSetter public void setVerifyMagicLink(CopyMagicLinkCheck verifyMagicLink) { this.verifyMagicLink = verifyMagicLink; }
+    /** magicLinkAuthCheck's login, of which {@link #toParams} reads the parameters verifyMagicLink declares; its report settings are this step's. */
+    public MagicLinkAuthCheckStep getVerifyMagicLink() { return verifyMagicLink; }
+    @DataBoundSetter public void setVerifyMagicLink(MagicLinkAuthCheckStep verifyMagicLink) { this.verifyMagicLink = verifyMagicLink; }
 
     public String getDrainTime() { return drainTime; }
     @DataBoundSetter public void setDrainTime(String drainTime) { this.drainTime = Values.trimToNull(drainTime); }
@@ -104,11 +107,26 @@ public final class ComposeDeployStep extends ComposeStep {
     public DowntimeProbe getDowntimeProbe() { return downtimeProbe; }
     @DataBoundSetter public void setDowntimeProbe(DowntimeProbe downtimeProbe) { this.downtimeProbe = downtimeProbe; }
 
+    /**
+     * Jenkinsfile arguments with {@code verifyMagicLink}'s keys held to what it declares: it binds to a whole
+     * {@link MagicLinkAuthCheckStep}, whose report settings ({@code reportName}, {@code onFailure}, {@code archive},
+     * {@code verbose}) would be bound there and never read, so they are refused by name, as any other key it does not take.
+     */
+    static Map<String, Object> fromPipeline(Map<String, Object> arguments) {
+        StepForms.refuseUndeclared(arguments, new ComposeDeploy().declarations(), "verifyMagicLink");
+        return arguments;
+    }
+
     @Extension
     @Symbol(ComposeDeploy.NAME)
     public static final class DescriptorImpl extends ComposeDescriptor {
         public DescriptorImpl() {
             super(new ComposeDeploy(), "Deploy a compose project: preflight, backup, rebuild, verify, roll back on failure");
+        }
+
+        @Override
+        public Map<String, Object> customInstantiate(Map<String, Object> arguments) {
+            return super.customInstantiate(fromPipeline(arguments));
         }
 
         public ListBoxModel doFillStrategyItems() {

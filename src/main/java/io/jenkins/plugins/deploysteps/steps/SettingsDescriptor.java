@@ -10,7 +10,6 @@ import io.jenkins.plugins.deploysteps.engine.run.StepDefinition;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.jenkins.FormChoices;
 import io.jenkins.plugins.deploysteps.jenkins.StepForms;
-import java.util.List;
 import java.util.Map;
 import net.sf.json.JSONObject;
 import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
@@ -83,11 +82,6 @@ public abstract class SettingsDescriptor<T extends Describable<T>> extends Descr
     public T newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
         ParamSet declared = step.declarations().get(parent).orElseThrow().nested();
         return StepForms.bind(formData, declared, this::mapSeparator, form -> super.newInstance(req, form));
-    }
-
-    /** A list field's value as its textarea shows it. */
-    public String text(List<String> lines) {
-        return StepForms.text(lines);
     }
 
     /** A map field's value as its textarea shows it. */

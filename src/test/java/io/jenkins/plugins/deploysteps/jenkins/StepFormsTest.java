@@ -1,8 +1,13 @@
 package io.jenkins.plugins.deploysteps.jenkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
 import io.jenkins.plugins.deploysteps.engine.hostcheck.HostCheck;
+import io.jenkins.plugins.deploysteps.engine.params.ParamSet;
+import io.jenkins.plugins.deploysteps.engine.params.SpecException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,22 @@ class StepFormsTest {
         assertThat(StepForms.lines(" /\n\n/var/lib/docker \r\n")).containsExactly("/", "/var/lib/docker");
         assertThat(StepForms.text(List.of("docker", "nginx"))).isEqualTo("docker\nnginx");
         assertThat(StepForms.lines(null)).isEmpty();
+    }
+
+    @Test
+    void aNestedMapIsHeldToItsDeclarationsByPath() {
+        ParamSet declared = new HealthVerify().declarations();
+        Map<String, Object> tls = new LinkedHashMap<>(Map.of("warnDays", 30));
+        Map<String, Object> args = new LinkedHashMap<>(Map.of("url", "https://x/"));
+        args.put("tls", tls);
+        StepForms.refuseUndeclared(args, declared, "tls");
+        tls.put("warnDayz", 10);
+        assertThatThrownBy(() -> StepForms.refuseUndeclared(args, declared, "tls")).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("tls.warnDayz: unknown parameter (did you mean 'warnDays'?)");
+        args.remove("tls");
+        StepForms.refuseUndeclared(args, declared, "tls");
+        assertThatThrownBy(() -> StepForms.refuseUndeclared(args, declared, "tlss")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no parameter tlss");
     }
 
     @Test

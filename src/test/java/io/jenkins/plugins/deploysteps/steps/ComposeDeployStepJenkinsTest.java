@@ -93,7 +93,11 @@ class ComposeDeployStepJenkinsTest {
                 .argumentsToString(Map.of("host", "prod-1", "dir", "/app/backend", "requiredEnv", List.of("X")))).isEqualTo("prod-1 /app/backend");
     }
 
-    /** The new copy's magic-link check is a map in a Jenkinsfile, never a call of the magicLinkAuthCheck step (which would run it). */
+    /**
+     * The new copy's magic-link check is a MagicLinkAuthCheckStep written as a map, never as a call of the magicLinkAuthCheck step
+     * (which would run it): its symbol is a step's. Its report settings, left at a new step's values, are not written; given, they
+     * are refused.
+     */
     @Test
     void theMagicLinkCheckOfTheNewCopyRoundTripsAsAMapAndRefusesReportSettings() throws Exception {
         ComposeDeployStep deploy = new ComposeDeployStep("prod-1", "/app/backend");
@@ -102,7 +106,7 @@ class ComposeDeployStepJenkinsTest {
         MagicLinkMailbox mailbox = new MagicLinkMailbox();
         mailbox.setType("maildev");
         mailbox.setUrl("http://127.0.0.1:1080");
-        CopyMagicLinkCheck login = new CopyMagicLinkCheck("http://127.0.0.1:3000");
+        MagicLinkAuthCheckStep login = new MagicLinkAuthCheckStep("http://127.0.0.1:3000");
         login.setMailbox(mailbox);
         login.setExpectSendStatus("202");
         deploy.setVerifyMagicLink(login);
@@ -112,7 +116,7 @@ class ComposeDeployStepJenkinsTest {
         WorkflowRun b = run("node { composeDeploy host: 'local', dir: '/srv/app', strategy: 'blue-green', routes: [[service: 'web', site: '/etc/nginx/x']], "
                 + "verifyMagicLink: [baseUrl: 'http://127.0.0.1:3000', mailbox: [type: 'maildev', url: 'http://127.0.0.1:1080'], reportName: 'login'] }",
                 Result.FAILURE);
-        r.assertLogContains("reportName: unknown parameter", b);
+        r.assertLogContains("verifyMagicLink.reportName: unknown parameter", b);
         r.assertLogNotContains("connected to", b);
     }
 }

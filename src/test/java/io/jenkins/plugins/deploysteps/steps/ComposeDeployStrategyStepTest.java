@@ -17,10 +17,12 @@ import io.jenkins.plugins.deploysteps.testing.LocalTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** composeDeploy's strategy fields, as the Snippet Generator fills them, reach the engine under the CLI's names. */
@@ -77,11 +79,17 @@ class ComposeDeployStrategyStepTest {
         assertThat(d.from()).isEqualTo(io.jenkins.plugins.deploysteps.engine.compose.DowntimeSettings.From.AGENT);
     }
 
-    @Test
-    void theMagicLinkCheckOfTheNewCopyReachesTheEngineSpecWithMagicLinkAuthChecksFields() {
+    /** A blue-green deploy of one routed service whose new copy must pass {@code login}. */
+    private static ComposeDeployStep blueGreen(MagicLinkAuthCheckStep login) {
         ComposeDeployStep step = new ComposeDeployStep("prod-1", "/app/backend");
         step.setStrategy("blue-green");
         step.setRoutes(List.of(new BlueGreenRoute("backend", "/etc/nginx/sites-enabled/app")));
+        step.setVerifyMagicLink(login);
+        return step;
+    }
+
+    @Test
+    void theMagicLinkCheckOfTheNewCopyReachesTheEngineSpecWithMagicLinkAuthChecksFields() {
         MagicLinkMailbox mailbox = new MagicLinkMailbox();
         mailbox.setType("command");
         mailbox.setHost("mail-1");
@@ -89,16 +97,15 @@ class ComposeDeployStrategyStepTest {
         AuthenticatedCheck me = new AuthenticatedCheck();
         me.setPath("/api/me");
         me.setExpectStatus("200");
-        CopyMagicLinkCheck login = new CopyMagicLinkCheck(" http://127.0.0.1:3000 ");
+        MagicLinkAuthCheckStep login = new MagicLinkAuthCheckStep(" http://127.0.0.1:3000 ");
         login.setMailbox(mailbox);
         login.setAuthenticatedChecks(List.of(me));
         login.setMailTimeout("20s");
         login.setExpectSendStatus("202");
         login.setRejectReusedToken(false);
         login.setTimeout("5s");
-        step.setVerifyMagicLink(login);
 
-        ComposeDeploySpec s = new ComposeDeploy().bind(Params.of(step.toParams()));
+        ComposeDeploySpec s = new ComposeDeploy().bind(Params.of(blueGreen(login).toParams()));
 
         MagicLinkSpec m = s.strategy().blueGreen().magicLink();
         assertThat(m.app().baseUrl()).hasToString("http://127.0.0.1:3000");
@@ -109,8 +116,30 @@ class ComposeDeployStrategyStepTest {
         assertThat(m.send().expectStatus().accepts(202)).isTrue();
         assertThat(m.negatives().reusedToken()).isFalse();
         assertThat(s.hosts()).containsExactly("prod-1", "mail-1");
-        assertThat(StepParams.of(new CopyMagicLinkCheck("http://127.0.0.1:3000"), MagicLinkAuthCheck.FLOW_PARAMS))
+        assertThat(StepParams.of(new MagicLinkAuthCheckStep("http://127.0.0.1:3000"), MagicLinkAuthCheck.FLOW_PARAMS))
                 .as("unset fields leave the engine's defaults").isEqualTo(Map.of("baseUrl", "http://127.0.0.1:3000"));
+    }
+
+    @Test
+    void theStepsReportSettingsOfTheNewCopysLoginAreNotRead() {
+        MagicLinkAuthCheckStep login = new MagicLinkAuthCheckStep("http://127.0.0.1:3000");
+        login.setReportName("login");
+        login.setOnFailure("UNSTABLE");
+        login.setArchive(false);
+        login.setVerbose(true);
+        assertThat(blueGreen(login).toParams().get("verifyMagicLink")).isEqualTo(Map.of("baseUrl", "http://127.0.0.1:3000"));
+    }
+
+    @Test
+    void theNewCopysLoginIsHeldToThePublishedPortWhenTheStepBinds() {
+        MagicLinkMailbox mailbox = new MagicLinkMailbox();
+        mailbox.setType("maildev");
+        mailbox.setUrl("http://127.0.0.1:1080");
+        MagicLinkAuthCheckStep login = new MagicLinkAuthCheckStep("https://app.example.com");
+        login.setMailbox(mailbox);
+        Map<String, Object> params = blueGreen(login).toParams();
+        assertThatThrownBy(() -> new ComposeDeploy().bind(Params.of(params))).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("verifyMagicLink.baseUrl: ").hasMessageContaining("must be the service's published port on this host");
     }
 
     @Test
@@ -119,33 +148,50 @@ class ComposeDeployStrategyStepTest {
         groovy.put("baseUrl", "http://127.0.0.1:3000");
         groovy.put("expectSendStatus", 202);
         groovy.put("headers", Map.of("X-Api-Key", 7));
-        assertThat(CopyMagicLinkCheck.fromPipeline(groovy)).containsEntry("expectSendStatus", "202").containsEntry("headers", Map.of("X-Api-Key", "7"));
-        groovy.put("reportName", "login");
-        assertThatThrownBy(() -> CopyMagicLinkCheck.fromPipeline(groovy)).isInstanceOf(SpecException.class)
-                .hasMessageStartingWith("reportName: unknown parameter");
+        Map<String, Object> arguments = new LinkedHashMap<>(Map.of("host", "prod-1", "dir", "/app", "strategy", "blue-green"));
+        arguments.put("verifyMagicLink", groovy);
+        assertThat(ComposeDeployStep.fromPipeline(arguments)).as("the login's keys pass on to its class as they are").isEqualTo(arguments);
+        for (String report : List.of("reportName", "onFailure", "archive", "verbose")) {
+            Map<String, Object> more = new LinkedHashMap<>(groovy);
+            more.put(report, "x");
+            arguments.put("verifyMagicLink", more);
+            assertThatThrownBy(() -> ComposeDeployStep.fromPipeline(arguments)).as(report).isInstanceOf(SpecException.class)
+                    .hasMessageStartingWith("verifyMagicLink." + report + ": unknown parameter");
+        }
     }
 
     @Test
-    void theMagicLinkChecksFieldsAreMagicLinkAuthChecksWithTheirFormAndHelp() throws Exception {
-        assertThat(MagicLinkAuthCheckStepTest.fields(CopyMagicLinkCheck.class)).isEqualTo(new TreeSet<>(MagicLinkAuthCheck.FLOW_PARAMS.names()));
-        Path dir = LocalTarget.repo().resolve("src/main/resources/io/jenkins/plugins/deploysteps/steps/CopyMagicLinkCheck");
-        String form = MagicLinkAuthCheckStepTest.form(dir);
-        assertThat(dir.resolve("help.html")).exists();
+    void theNewCopysLoginFormIsMagicLinkAuthChecksLoginWithItsDescriptor() throws Exception {
+        Path steps = LocalTarget.repo().resolve("src/main/resources/io/jenkins/plugins/deploysteps/steps");
+        String config = Files.readString(steps.resolve("ComposeDeployStep/config.jelly"));
+        Matcher block = Pattern.compile("<f:optionalBlock field=\"verifyMagicLink\"[^>]*>(.*?)</f:optionalBlock>", Pattern.DOTALL).matcher(config);
+        assertThat(block.find()).as("verifyMagicLink's optional block").isTrue();
+        String body = block.group(1);
+        assertThat(body).as("the login's descriptor and value, as f:optionalProperty sets them").contains(
+                "<j:set var=\"descriptor\" value=\"${app.getDescriptorOrDie(descriptor.getPropertyTypeOrDie(instance,'verifyMagicLink').clazz)}\"/>",
+                "<j:set var=\"instance\" value=\"${instance.verifyMagicLink}\"/>");
+        assertThat(body.indexOf("var=\"descriptor\"")).as("the descriptor is the property's before instance is its value")
+                .isLessThan(body.indexOf("var=\"instance\""));
+        Matcher include = Pattern.compile("<st:include page=\"([^\"]+)\" class=\"\\$\\{descriptor.clazz}\"/>").matcher(body);
+        List<String> pages = new ArrayList<>();
+        while (include.find()) {
+            pages.add(include.group(1));
+        }
+        assertThat(pages).containsExactly("login.jelly", "login-advanced.jelly");
+        Path dir = steps.resolve("MagicLinkAuthCheckStep");
+        String form = body + Files.readString(dir.resolve("login.jelly")) + Files.readString(dir.resolve("login-advanced.jelly"));
         for (String field : MagicLinkAuthCheck.FLOW_PARAMS.names()) {
             assertThat(form).as(field).contains("field=\"" + field + "\"");
-            Path own = dir.resolve("help-" + field + ".html");
-            Path step = dir.resolveSibling("MagicLinkAuthCheckStep").resolve("help-" + field + ".html");
-            assertThat(Files.exists(own) ? own : step).as(field + ": its own help, or the step's it is redirected to").exists();
-            assertThat(Files.exists(own)).as(field + " has its own help exactly when it is not redirected")
-                    .isNotEqualTo(CopyMagicLinkCheck.DescriptorImpl.STEP_HELP.contains(field));
+            assertThat(dir.resolve("help-" + field + ".html")).as(field + ": magicLinkAuthCheck's help").exists();
         }
         assertThat(form).as("the report settings are composeDeploy's").doesNotContain("field=\"reportName\"", "field=\"onFailure\"",
                 "field=\"archive\"", "field=\"verbose\"");
+        assertThat(steps.resolve("ComposeDeployStep/help-verifyMagicLink.html")).exists();
     }
 
     @Test
     void theNestedFormsHaveTheirHelp() {
-        for (Class<?> type : List.of(BlueGreenRoute.class, DowntimeProbe.class, CopyMagicLinkCheck.class)) {
+        for (Class<?> type : List.of(BlueGreenRoute.class, DowntimeProbe.class)) {
             assertThat(type.getResource(type.getSimpleName() + "/config.jelly")).as(type + " config.jelly").isNotNull();
             assertThat(type.getResource(type.getSimpleName() + "/help.html")).as(type + " help.html").isNotNull();
         }

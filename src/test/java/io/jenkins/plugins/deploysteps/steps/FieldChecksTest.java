@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.deploysteps.engine.compose.ComposeDeploy;
 import io.jenkins.plugins.deploysteps.engine.healthverify.HealthVerify;
+import io.jenkins.plugins.deploysteps.engine.magiclink.MagicLinkAuthCheck;
 import io.jenkins.plugins.deploysteps.engine.sync.SyncFiles;
 import io.jenkins.plugins.deploysteps.jenkins.FieldCheck;
 import io.jenkins.plugins.deploysteps.testing.LocalTarget;
@@ -80,17 +81,21 @@ class FieldChecksTest {
         assertThat(interval.problem("soon")).get().asString().contains("'soon'");
     }
 
+    /**
+     * composeDeploy's verifyMagicLink form is magicLinkAuthCheck's login with that step's descriptor, so its fields are checked at the
+     * step's own field checks: one serves every field the login declares. What only a blue-green deploy can say (the
+     * {@code baseUrl} must be a published port) is said when the step binds ({@code ComposeDeployStrategyStepTest}).
+     */
     @Test
-    void theMagicLinkCheckOfTheNewCopyIsCheckedInABlueGreenDeploy() {
-        java.util.function.Function<String, FieldCheck> field = name -> FieldCheck.ofSetting(new ComposeDeploy(),
-                CopyMagicLinkCheck.DescriptorImpl.BLUE_GREEN, "verifyMagicLink", CopyMagicLinkCheck.DescriptorImpl.MINIMAL, name, ": ").orElseThrow();
-        assertThat(field.apply("mailTimeout").problem("30s")).isEmpty();
-        assertThat(field.apply("mailTimeout").problem("soon")).get().asString().contains("'soon'");
-        assertThat(field.apply("baseUrl").problem("http://127.0.0.1:3000")).isEmpty();
-        assertThat(field.apply("baseUrl").problem("https://app.example.com")).get().asString()
-                .contains("must be the service's published port on this host");
-        assertThat(FieldCheck.ofSetting(new ComposeDeploy(), CopyMagicLinkCheck.DescriptorImpl.BLUE_GREEN, "verifyMagicLink",
-                CopyMagicLinkCheck.DescriptorImpl.MINIMAL, "reportName", ": ")).as("the report settings are composeDeploy's").isEmpty();
+    void theMagicLinkCheckOfTheNewCopyIsCheckedByMagicLinkAuthChecksOwnFieldChecks() {
+        java.util.function.Function<String, java.util.Optional<FieldCheck>> field = name -> FieldCheck.of(new MagicLinkAuthCheck(),
+                MagicLinkAuthCheckStep.DescriptorImpl.MINIMAL, name, ": ");
+        for (String name : MagicLinkAuthCheck.FLOW_PARAMS.names()) {
+            assertThat(field.apply(name)).as(name).isPresent();
+        }
+        assertThat(field.apply("mailTimeout").orElseThrow().problem("30s")).isEmpty();
+        assertThat(field.apply("mailTimeout").orElseThrow().problem("soon")).get().asString().contains("'soon'");
+        assertThat(field.apply("baseUrl").orElseThrow().problem("http://127.0.0.1:3000")).isEmpty();
     }
 
     @Test

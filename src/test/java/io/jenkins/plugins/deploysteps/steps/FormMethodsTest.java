@@ -81,7 +81,7 @@ class FormMethodsTest {
         }
         assertThat(hostFields).contains("ComposeDeployStep.getHost", "ComposeRollbackStep.getHost", "HostCheckStep.getHost",
                 "NginxRouteStep.getHost", "SyncFilesStep.getHost", "HealthCheck.getHost", "MagicLinkMailbox.getHost",
-                "MagicLinkAuthCheckStep.getUserRecordHost", "CopyMagicLinkCheck.getUserRecordHost");
+                "MagicLinkAuthCheckStep.getUserRecordHost");
     }
 
     private static boolean hasMethod(Class<?> type, String name) {

@@ -53,7 +53,7 @@ class JenkinsfileValuesTest {
         assertThat(statusFields).contains("MagicLinkAuthCheckStep.setExpectSendStatus", "MagicLinkAuthCheckStep.setExpectVerifyStatus",
                 "MagicLinkAuthCheckStep.setExpectInvalidStatus", "MagicLinkAuthCheckStep.setExpectNoSessionStatus", "RateLimitCheck.setExpectStatus",
                 "AuthenticatedCheck.setExpectStatus", "HealthCheck.setExpectStatus", "NginxRouteStep.setExpectStatus", "BlueGreenRoute.setExpectStatus",
-                "DowntimeProbe.setExpectStatus", "CopyMagicLinkCheck.setExpectSendStatus");
+                "DowntimeProbe.setExpectStatus");
     }
 
     /**

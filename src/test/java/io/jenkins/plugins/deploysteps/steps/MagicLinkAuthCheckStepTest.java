@@ -34,7 +34,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 class MagicLinkAuthCheckStepTest {
 
     /** A Jenkins class's fields: its setters' and its constructor's parameters. */
-    static Set<String> fields(Class<?> type) {
+    private static Set<String> fields(Class<?> type) {
         Set<String> names = new TreeSet<>();
         for (Method m : type.getMethods()) {
             if (m.isAnnotationPresent(DataBoundSetter.class)) {
@@ -225,8 +225,8 @@ class MagicLinkAuthCheckStepTest {
                 "verifyPath", "/v?token=${token}"))).isEqualTo("https://app.example.com (mailpit)");
     }
 
-    /** A form as Jenkins renders it: its config.jelly with the fragments it includes (the login's, which two forms share). */
-    static String form(Path dir) throws java.io.IOException {
+    /** A form as Jenkins renders it: its config.jelly with the fragments it includes (the login's, which composeDeploy's form includes too). */
+    private static String form(Path dir) throws java.io.IOException {
         Path resources = LocalTarget.repo().resolve("src/main/resources");
         String jelly = Files.readString(dir.resolve("config.jelly"));
         StringBuilder all = new StringBuilder(jelly);

@@ -61,20 +61,32 @@ class StepDeclarationsTest {
                 Arguments.of(MagicLinkMailbox.class, MagicLinkAuthCheck.MAILBOX_PARAMS, List.of()),
                 Arguments.of(AuthenticatedCheck.class, MagicLinkAuthCheck.CHECK_PARAMS, List.of()),
                 Arguments.of(RateLimitCheck.class, MagicLinkAuthCheck.RATE_LIMIT_PARAMS, List.of()),
-                Arguments.of(ExpiredTokenCheck.class, MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, List.of()),
-                Arguments.of(CopyMagicLinkCheck.class, MagicLinkAuthCheck.FLOW_PARAMS, List.of("baseUrl")));
+                Arguments.of(ExpiredTokenCheck.class, MagicLinkAuthCheck.EXPIRED_TOKEN_PARAMS, List.of()));
     }
 
-    @ParameterizedTest
-    @MethodSource("steps")
-    void everyDeclaredParameterIsAPropertyOfTheStepAndNothingElseIs(Class<?> step, ParamSet declared, List<String> constructorParams) {
+    /**
+     * Nested settings whose Jenkins class is a whole step, with the step's nested declarations: composeDeploy's
+     * {@code verifyMagicLink} is a {@link MagicLinkAuthCheckStep}, of which only magicLinkAuthCheck's login is read.
+     */
+    static Stream<Arguments> stepsAsSettings() {
+        return Stream.of(Arguments.of(ComposeDeployStep.class, new ComposeDeploy().declarations(), "verifyMagicLink", MagicLinkAuthCheck.FLOW_PARAMS,
+                List.of("baseUrl")));
+    }
+
+    private static Set<String> properties(Class<?> step, List<String> constructorParams) {
         Set<String> properties = new TreeSet<>(constructorParams);
         for (Method m : step.getMethods()) {
             if (m.isAnnotationPresent(DataBoundSetter.class)) {
                 properties.add(Introspector.decapitalize(m.getName().substring(3)));
             }
         }
-        assertThat(properties).isEqualTo(new TreeSet<>(declared.names()));
+        return properties;
+    }
+
+    @ParameterizedTest
+    @MethodSource("steps")
+    void everyDeclaredParameterIsAPropertyOfTheStepAndNothingElseIs(Class<?> step, ParamSet declared, List<String> constructorParams) {
+        assertThat(properties(step, constructorParams)).isEqualTo(new TreeSet<>(declared.names()));
         for (String name : declared.names()) {
             assertThat(StepParams.getter(step, name)).as(step.getSimpleName() + " getter of " + name).isPresent();
         }
@@ -83,6 +95,48 @@ class StepDeclarationsTest {
     @ParameterizedTest
     @MethodSource("steps")
     void everyHelpFileStatesTheDeclaredDefault(Class<?> step, ParamSet declared, List<String> constructorParams) throws IOException {
+        assertThat(helpProblems(step, declared)).as(step.getSimpleName()).isEmpty();
+    }
+
+    /**
+     * A step used as another's setting: the setting's nested declarations are the ones the engine reads, each a property of
+     * the step class (so {@code StepParams} reads it by its getter) with a help file stating the declared default; the
+     * class's other properties, all the step's own declarations, are what the setting does not take.
+     */
+    @ParameterizedTest
+    @MethodSource("stepsAsSettings")
+    void aStepUsedAsASettingHasEveryNestedDeclarationAsAPropertyWithHelp(Class<?> owner, ParamSet ownerDeclared, String setting, ParamSet nested,
+            List<String> constructorParams) throws IOException {
+        assertThat(ownerDeclared.get(setting).orElseThrow().nested()).as(setting + "'s nested declarations").isSameAs(nested);
+        Class<?> step = StepParams.getter(owner, setting).orElseThrow().getReturnType();
+        assertThat(DeployStep.class).as(owner.getSimpleName() + "." + setting + " is a step class").isAssignableFrom(step);
+        assertThat(properties(step, constructorParams)).as(step.getSimpleName() + " has every nested declaration of " + setting)
+                .containsAll(nested.names());
+        for (String name : nested.names()) {
+            assertThat(StepParams.getter(step, name)).as(step.getSimpleName() + " getter of " + name).isPresent();
+        }
+        assertThat(helpProblems(step, nested)).as(step.getSimpleName() + " as " + setting).isEmpty();
+    }
+
+    /** Every nested setting held by a step class is one of those above, whose declarations the test holds it to. */
+    @org.junit.jupiter.api.Test
+    void everyStepUsedAsASettingIsHeldToItsNestedDeclarations() {
+        Set<String> listed = new TreeSet<>();
+        stepsAsSettings().forEach(a -> listed.add(((Class<?>) a.get()[0]).getSimpleName() + "." + a.get()[2]));
+        Set<String> found = new TreeSet<>();
+        steps().forEach(a -> {
+            Class<?> owner = (Class<?>) a.get()[0];
+            for (Param<?> p : ((ParamSet) a.get()[1]).all()) {
+                Optional<Method> getter = StepParams.getter(owner, p.name());
+                if (p.kind() == Param.Kind.SETTINGS && getter.isPresent() && DeployStep.class.isAssignableFrom(getter.get().getReturnType())) {
+                    found.add(owner.getSimpleName() + "." + p.name());
+                }
+            }
+        });
+        assertThat(found).contains("ComposeDeployStep.verifyMagicLink").isEqualTo(listed);
+    }
+
+    private static List<String> helpProblems(Class<?> step, ParamSet declared) throws IOException {
         List<String> problems = new ArrayList<>();
         for (Param<?> p : declared.all()) {
             String help = helpFile(step, p.name());
@@ -97,7 +151,7 @@ class StepDeclarationsTest {
                 problems.add(p.name() + ": the help file does not state the default " + p.defaultText());
             }
         }
-        assertThat(problems).as(step.getSimpleName()).isEmpty();
+        return problems;
     }
 
     @org.junit.jupiter.api.Test
@@ -135,10 +189,7 @@ class StepDeclarationsTest {
         return Optional.empty();
     }
 
-    /**
-     * The field's help, from the step's own folder or the one of the class it inherits the field from; for the
-     * magic-link check of composeDeploy's new copy, the one magicLinkAuthCheck's its descriptor redirects Jenkins to.
-     */
+    /** The field's help, from the step's own folder or the one of the class it inherits the field from. */
     private static String helpFile(Class<?> step, String field) throws IOException {
         for (Class<?> c = step; c != null; c = c.getSuperclass()) {
             URL url = c.getResource(c.getSimpleName() + "/help-" + field + ".html");
@@ -148,7 +199,6 @@ class StepDeclarationsTest {
                 }
             }
         }
-        return step == CopyMagicLinkCheck.class && CopyMagicLinkCheck.DescriptorImpl.STEP_HELP.contains(field)
-                ? helpFile(MagicLinkAuthCheckStep.class, field) : null;
+        return null;
     }
 }
